@@ -1,0 +1,211 @@
+"""`ruadapt`: the headless face of the studio.
+
+Exit codes scripts can trust: 0 done, 1 a stage failed, 2 bad input (project, arguments),
+130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from core.cli_progress import ProgressBar, format_duration
+from core.errors import UserError
+from core.jobs.events import TERMINAL, EventReader
+from core.jobs.launch import launch_detached
+from core.jobs.registry import Registry, outcome_of
+from core.jobs.rundir import RunDir
+from core.jobs.states import JobState
+
+EXIT_DONE, EXIT_FAILED, EXIT_USER, EXIT_CANCELLED = 0, 1, 2, 130
+_EXIT = {JobState.DONE: EXIT_DONE, JobState.FAILED: EXIT_FAILED, JobState.CANCELLED: EXIT_CANCELLED}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USER
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from core.project import load_project
+    from core.stages.plan import prepare_run, stages_for
+
+    project_path = Path(args.project).resolve()
+    project = load_project(project_path)
+    registry = Registry()
+    stages = stages_for(args.stage)
+    if args.detach and len(stages) > 1:
+        stages = stages[-1:]  # its upstream stages must be up to date; prepare_run says so if not
+    for stage in stages:
+        planned = prepare_run(project, project_path, stage.name, registry,
+                              force=args.force and stage.name == stages[-1].name)
+        if planned.reused:
+            print(f"✓ {stage.name}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
+            continue
+        launch_detached(planned.run.path)
+        if args.detach:
+            print(f"started {stage.name}: {planned.run.id}\n  watch: ruadapt watch {planned.run.id}")
+            return EXIT_DONE
+        state = follow(planned.run, registry, f"{stage.name}")
+        if state != JobState.DONE:
+            return _EXIT.get(state, EXIT_FAILED)
+    return EXIT_DONE
+
+
+def follow(run: RunDir, registry: Registry, label: str) -> JobState:
+    """Show a run's progress until it ends. Ctrl-C asks it to cancel (a second one only detaches)."""
+    bar = ProgressBar(label)
+    reader = EventReader(run.events_path)
+    last_reconcile = time.monotonic()
+    interrupted = False
+    while True:
+        try:
+            events = reader.read_new()
+            for event in events:
+                bar.handle(event)
+            if any(isinstance(e, TERMINAL) for e in events) or run.state().is_terminal:
+                break
+            if time.monotonic() - last_reconcile > 2:  # a supervisor killed without a word
+                last_reconcile = time.monotonic()
+                if registry.reconcile() and registry.get(run.id).state.is_terminal:
+                    for event in reader.read_new():
+                        bar.handle(event)
+                    break
+            time.sleep(0.2)
+        except KeyboardInterrupt:
+            if interrupted:
+                bar.close()
+                print(f"\ndetached; the run goes on: ruadapt watch {run.id}", file=sys.stderr)
+                return JobState.RUNNING
+            interrupted = True
+            run.request_cancel()
+            print("\ncancelling… (Ctrl-C again to detach)", file=sys.stderr)
+    bar.close()
+    # The supervisor records the end in the registry just after the terminal event.
+    for _ in range(50):
+        if registry.get(run.id).state.is_terminal:
+            break
+        time.sleep(0.1)
+    state = run.state()
+    mark = {JobState.DONE: "✓", JobState.CANCELLED: "⊘"}.get(state, "✗")
+    print(f"{mark} {label}: {state.value} — {outcome_of(run)}  ({run.path})")
+    return state
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    registry = Registry()
+    rec = registry.get(args.run)
+    state = follow(rec.run, registry, rec.stage)
+    return _EXIT.get(state, EXIT_DONE)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    registry = Registry()
+    registry.reconcile()
+    project = str(Path(args.project).resolve()) if args.project else None
+    records = registry.list(project=project, limit=args.limit)
+    if not records:
+        print("no runs yet")
+        return EXIT_DONE
+    print(f"{'RUN':<40} {'STAGE':<10} {'STATE':<10} {'STARTED':<16} {'TIME':>8}  OUTCOME")
+    for r in records:
+        started = datetime.fromtimestamp(r.started).strftime("%Y-%m-%d %H:%M") if r.started else "-"
+        took = format_duration((r.ended or time.time()) - r.started) if r.started else "-"
+        print(f"{r.id:<40} {r.stage:<10} {r.state.value:<10} {started:<16} {took:>8}  {r.outcome}")
+    return EXIT_DONE
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    registry = Registry()
+    registry.reconcile()
+    rec = registry.get(args.run)
+    if rec.state.is_terminal:
+        print(f"{rec.id} already ended: {rec.state.value}")
+        return EXIT_DONE
+    rec.run.request_cancel()
+    print(f"cancel requested for {rec.id}")
+    if not args.wait:
+        return EXIT_DONE
+    while not registry.get(rec.id).state.is_terminal:
+        time.sleep(0.2)
+        registry.reconcile()
+    final = registry.get(rec.id)
+    print(f"{rec.id}: {final.state.value} — {final.outcome}")
+    return EXIT_DONE if final.state == JobState.CANCELLED else _EXIT.get(final.state, EXIT_FAILED)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from core.project import load_project
+
+    project = load_project(args.project)
+    print(f"✓ {args.project}: valid ({project.project.name})")
+    return EXIT_DONE
+
+
+def cmd_stages(args: argparse.Namespace) -> int:
+    from core.stages import STAGES
+
+    for s in STAGES:
+        needs = f" (needs {', '.join(s.needs)})" if s.needs else ""
+        print(f"{s.name:<10} {s.label}{needs}\n{'':<10} {s.help}")
+    return EXIT_DONE
+
+
+def cmd_demo_init(args: argparse.Namespace) -> int:
+    from core.project.default import init_demo
+
+    path = init_demo(args.dir)
+    print(f"wrote {path}\nnext: ruadapt run {path}")
+    return EXIT_DONE
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ruadapt", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run a project's stages (skipping those already up to date)")
+    run.add_argument("project", help="the project file (project.toml)")
+    run.add_argument("--stage", help="run only this stage and what it needs")
+    run.add_argument("--force", action="store_true", help="re-run the stage even if it is up to date")
+    run.add_argument("--detach", action="store_true", help="start the stage in the background and return")
+    run.set_defaults(func=cmd_run)
+
+    watch = sub.add_parser("watch", help="follow a run's progress until it ends")
+    watch.add_argument("run", help="run id or folder (see `ruadapt status`)")
+    watch.set_defaults(func=cmd_watch)
+
+    status = sub.add_parser("status", help="list runs with their state and outcome")
+    status.add_argument("--project", help="only this project's runs")
+    status.add_argument("--limit", type=int, default=30)
+    status.set_defaults(func=cmd_status)
+
+    cancel = sub.add_parser("cancel", help="ask a run to stop (killed after a grace period)")
+    cancel.add_argument("run", help="run id or folder")
+    cancel.add_argument("--wait", action="store_true", help="wait until it has stopped")
+    cancel.set_defaults(func=cmd_cancel)
+
+    validate = sub.add_parser("validate", help="check a project file")
+    validate.add_argument("project")
+    validate.set_defaults(func=cmd_validate)
+
+    stages = sub.add_parser("stages", help="list the pipeline's stages")
+    stages.set_defaults(func=cmd_stages)
+
+    demo = sub.add_parser("demo", help="the embedded default project")
+    demo_sub = demo.add_subparsers(required=True, metavar="ACTION")
+    init = demo_sub.add_parser("init", help="write the default project into DIR")
+    init.add_argument("dir")
+    init.set_defaults(func=cmd_demo_init)
+    return p
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Measurements that compare models across tokenizers: token efficiency and bits per character."""

@@ -1,0 +1,1 @@
+"""Jobs: stages run as child processes in run folders, watched through their events."""

@@ -1,0 +1,61 @@
+"""What a stage sees while it runs: its settings, its inputs, and a way to report and be stopped."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from core.jobs.events import Artifact, Event, Log, Metric, Progress, append_event
+from core.jobs.rundir import RunDir
+
+
+class CancelRequested(Exception):
+    """Raised inside a stage by `check_cancelled()` once the user asked the run to stop."""
+
+
+class StageContext:
+    PROGRESS_INTERVAL_S = 0.1  # at most ten progress events a second reach the file
+
+    def __init__(self, run: RunDir) -> None:
+        self.run = run
+        self.spec: dict[str, Any] = run.spec()
+        self.settings: dict[str, Any] = self.spec["settings"]
+        self.inputs: dict[str, dict[str, Any]] = self.spec.get("inputs", {})
+        self._last_progress = 0.0
+        self._last_cancel_check = 0.0
+
+    @property
+    def output_dir(self) -> Path:
+        """Where the stage writes its files; becomes `outputs/` only if the stage succeeds."""
+        self.run.partial_outputs.mkdir(exist_ok=True)
+        return self.run.partial_outputs
+
+    def emit(self, event: Event) -> None:
+        append_event(self.run.events_path, event)
+
+    def progress(self, done: float, total: float | None = None, unit: str = "", message: str = "") -> None:
+        now = time.monotonic()
+        if now - self._last_progress >= self.PROGRESS_INTERVAL_S or (total is not None and done >= total):
+            self._last_progress = now
+            self.emit(Progress(done=done, total=total, unit=unit, message=message))
+        self.check_cancelled()
+
+    def metric(self, name: str, value: float, step: int) -> None:
+        self.emit(Metric(name=name, value=float(value), step=int(step)))
+
+    def log(self, message: str, level: str = "info") -> None:
+        print(message, flush=True)
+        self.emit(Log(message=message, level=level))
+
+    def artifact(self, path: Path, kind: str = "") -> None:
+        self.emit(Artifact(path=str(path), kind=kind))
+
+    def check_cancelled(self) -> None:
+        """Cheap enough to call every step: looks at the flag file at most every 0.2 s."""
+        now = time.monotonic()
+        if now - self._last_cancel_check < 0.2:
+            return
+        self._last_cancel_check = now
+        if self.run.cancel_flag.exists():
+            raise CancelRequested()

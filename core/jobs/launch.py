@@ -1,0 +1,34 @@
+"""How a run's processes are started: the same stages from the CLI, the studio and a frozen app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def job_command(mode: str, run_dir: Path) -> list[str]:
+    """`python -m core.jobs MODE RUN_DIR`, or the frozen app's own executable with `--run-job`
+    (there is no `python` inside a frozen app). MODE is `run` (supervisor) or `work` (the stage)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--run-job", mode, str(run_dir)]
+    return [sys.executable, "-m", "core.jobs", mode, str(run_dir)]
+
+
+def child_env() -> dict[str, str]:
+    """The environment for job processes: this checkout importable, output unbuffered."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def launch_detached(run_dir: Path) -> int:
+    """Start a run's supervisor in its own session: it outlives the terminal or studio that started it."""
+    kwargs: dict = {"start_new_session": True} if os.name == "posix" else {
+        "creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS}
+    proc = subprocess.Popen(job_command("run", run_dir), env=child_env(), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    return proc.pid

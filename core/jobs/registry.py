@@ -1,0 +1,171 @@
+"""The run registry: one SQLite table listing every run with its state, stage, times and outcome.
+
+The run folder stays the source of truth; the registry is the index that `ruadapt status` and the
+studio's runs list read. Supervisors write it; `reconcile()` repairs rows whose processes died
+without a word (the machine rebooted, the supervisor was killed), so nothing shows as running forever.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from core.errors import JobError
+from core.jobs.events import Failed, append_event
+from core.jobs.rundir import RunDir
+from core.jobs.states import JobState
+from core.paths import data_home
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY,
+    run_dir TEXT NOT NULL UNIQUE,
+    project TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    key TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created REAL NOT NULL,
+    started REAL,
+    ended REAL,
+    outcome TEXT NOT NULL DEFAULT '',
+    pid INTEGER,
+    pid_created REAL
+);
+CREATE INDEX IF NOT EXISTS runs_by_key ON runs (stage, key, state);
+"""
+_START_GRACE_S = 60  # a pending run whose supervisor has not registered by then never started
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: str
+    run_dir: str
+    project: str
+    stage: str
+    key: str
+    state: JobState
+    created: float
+    started: float | None
+    ended: float | None
+    outcome: str
+    pid: int | None
+    pid_created: float | None
+
+    @property
+    def run(self) -> RunDir:
+        return RunDir(Path(self.run_dir))
+
+
+class Registry:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else data_home() / "runs.sqlite"
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.executescript(_SCHEMA)
+        return con
+
+    def _execute(self, sql: str, args: tuple = ()) -> list[tuple]:
+        con = self._connect()
+        try:
+            return con.execute(sql, args).fetchall()
+        finally:
+            con.close()
+
+    def add(self, run: RunDir, project: str, stage: str, key: str) -> None:
+        self._execute(
+            "INSERT INTO runs (id, run_dir, project, stage, key, state, created) VALUES (?,?,?,?,?,?,?)",
+            (run.id, str(run.path), project, stage, key, JobState.PENDING.value, time.time()),
+        )
+
+    def set_state(self, run_id: str, state: JobState, outcome: str | None = None,
+                  pid: int | None = None) -> None:
+        """Move a run to `state`, refusing illegal moves (a finished run stays finished)."""
+        current = self.get(run_id).state
+        if current != state:
+            current.to(state)
+        now = time.time()
+        sets, args = ["state=?"], [state.value]
+        if state == JobState.RUNNING:
+            sets.append("started=COALESCE(started, ?)")
+            args.append(now)
+        if state.is_terminal:
+            sets.append("ended=?")
+            args.append(now)
+        if outcome is not None:
+            sets.append("outcome=?")
+            args.append(outcome)
+        if pid is not None:
+            sets += ["pid=?", "pid_created=?"]
+            args += [pid, psutil.Process(pid).create_time()]
+        self._execute(f"UPDATE runs SET {', '.join(sets)} WHERE id=?", (*args, run_id))
+
+    def get(self, run_id: str) -> RunRecord:
+        rows = self._execute("SELECT * FROM runs WHERE id=? OR run_dir=?", (run_id, run_id))
+        if not rows:
+            raise JobError(f"no run named {run_id!r}", fix="see `ruadapt status` for the runs this machine knows")
+        return _record(rows[0])
+
+    def list(self, project: str | None = None, limit: int = 200) -> list[RunRecord]:
+        where, args = ("WHERE project=?", (project,)) if project else ("", ())
+        rows = self._execute(f"SELECT * FROM runs {where} ORDER BY created DESC LIMIT ?", (*args, limit))
+        return [_record(r) for r in rows]
+
+    def latest_done(self, stage: str, key: str) -> RunRecord | None:
+        """The newest finished run of `stage` with this content key whose result is still on disk."""
+        rows = self._execute(
+            "SELECT * FROM runs WHERE stage=? AND key=? AND state=? ORDER BY ended DESC",
+            (stage, key, JobState.DONE.value),
+        )
+        return next((r for r in map(_record, rows) if r.run.result_path.is_file()), None)
+
+    def reconcile(self) -> list[RunRecord]:
+        """Settle runs marked active whose supervisor is gone: from their events, or as failed."""
+        active = (JobState.PENDING.value, JobState.RUNNING.value, JobState.CANCELLING.value)
+        rows = self._execute(f"SELECT * FROM runs WHERE state IN {active}")
+        for rec in map(_record, rows):
+            if rec.pid is None:
+                if time.time() - rec.created < _START_GRACE_S:
+                    continue  # its supervisor is still starting
+            elif _alive(rec.pid, rec.pid_created):
+                continue
+            run = rec.run
+            state = run.state() if run.path.is_dir() else JobState.FAILED
+            if not state.is_terminal and run.path.is_dir():
+                append_event(run.events_path, Failed(
+                    error="the job's process disappeared without reporting (machine restart or kill)",
+                    kind="crash", log_tail=run.log_tail()))
+                state = JobState.FAILED
+            self.set_state(rec.id, state, outcome=outcome_of(run))
+        return self.list()
+
+
+def outcome_of(run: RunDir) -> str:
+    """One line saying how a run ended, for lists and exit messages."""
+    for event in reversed(run.events()):
+        if isinstance(event, Failed):
+            how = f"killed by signal {event.signal}" if event.signal else event.error.splitlines()[0]
+            return f"failed: {how}"
+        if event.type == "cancelled":
+            return "cancelled (process tree killed)" if event.forced else "cancelled"
+        if event.type == "finished":
+            return event.result.get("summary", "done")
+    return ""
+
+
+def _alive(pid: int, created: float | None) -> bool:
+    try:
+        proc = psutil.Process(pid)
+        return proc.status() != psutil.STATUS_ZOMBIE and (created is None or abs(proc.create_time() - created) < 1)
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _record(row: tuple) -> RunRecord:
+    rec = RunRecord(*row)
+    return RunRecord(**{**rec.__dict__, "state": JobState(rec.state)})

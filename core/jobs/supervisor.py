@@ -1,0 +1,71 @@
+"""The supervisor: one small process per run that starts the stage worker, watches it, enforces
+cancel, and reports how it ended, whatever happened to the worker (segfault, OOM kill, kill -9)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+
+import psutil
+
+from core.jobs.events import TERMINAL, Cancelled, Failed, append_event
+from core.jobs.launch import child_env, job_command
+from core.jobs.registry import Registry, outcome_of
+from core.jobs.rundir import RunDir
+from core.jobs.states import JobState
+
+POLL_S = 0.1
+DEFAULT_CANCEL_GRACE_S = 10.0
+
+
+def supervise(run: RunDir, registry: Registry | None = None) -> int:
+    """Run the stage to its end; returns 0 done, 1 failed, 130 cancelled."""
+    registry = registry or Registry(run.spec().get("registry"))
+    grace = float(run.spec().get("cancel_grace_s", DEFAULT_CANCEL_GRACE_S))
+    registry.set_state(run.id, JobState.RUNNING, pid=os.getpid())
+    with open(run.log_path, "ab") as log:
+        worker = subprocess.Popen(job_command("work", run.path), env=child_env(), stdin=subprocess.DEVNULL,
+                                  stdout=log, stderr=subprocess.STDOUT)
+    # Nothing may kill the supervisor's bookkeeping mid-way: SIGTERM/SIGINT become a cancel request.
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: run.request_cancel())
+    deadline = None
+    while (code := worker.poll()) is None:
+        if run.cancel_flag.exists():
+            if deadline is None:
+                deadline = time.monotonic() + grace
+                registry.set_state(run.id, JobState.CANCELLING)
+            elif time.monotonic() > deadline:
+                kill_tree(worker.pid)
+                worker.wait()
+                append_event(run.events_path, Cancelled(forced=True))
+                code = None
+                break
+        time.sleep(POLL_S)
+    if code is not None and not any(isinstance(e, TERMINAL) for e in run.events()):
+        died = {"signal": -code} if code < 0 else {"exit_code": code}
+        why = f"signal {-code} ({signal.Signals(-code).name})" if code < 0 else f"exit code {code}"
+        append_event(run.events_path, Failed(
+            error=f"the stage process died: {why}", kind="crash", log_tail=run.log_tail(), **died))
+    if not run.outputs.exists():
+        run.discard_partial_outputs()
+    state = run.state()
+    registry.set_state(run.id, state, outcome=outcome_of(run))
+    return {JobState.DONE: 0, JobState.CANCELLED: 130}.get(state, 1)
+
+
+def kill_tree(pid: int) -> None:
+    """Kill a process and every descendant (data loaders, torchrun workers, llama.cpp children)."""
+    try:
+        root = psutil.Process(pid)
+        procs = root.children(recursive=True) + [root]
+    except psutil.NoSuchProcess:
+        return
+    for proc in procs:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(procs, timeout=5)

@@ -1,0 +1,27 @@
+"""The embedded default project (SmolLM2 + Russian text from installed packages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.errors import ProjectError
+from core.paths import resources_dir
+from core.project.io import load_project, save_project
+from core.project.schema import Project
+
+PROJECT_FILE = "project.toml"
+
+
+def default_project() -> Project:
+    return load_project(resources_dir() / "default_project" / PROJECT_FILE)
+
+
+def init_demo(folder: Path | str) -> Path:
+    """Write the default project into `folder` (created if needed); refuses to overwrite a project."""
+    folder = Path(folder)
+    target = folder / PROJECT_FILE
+    if target.exists():
+        raise ProjectError("a project file already exists here", where=str(target),
+                           fix="choose an empty folder, or open that project instead")
+    save_project(default_project(), target)
+    return target

@@ -1,0 +1,159 @@
+"""Load, validate and save project files (TOML ⇄ frozen dataclasses).
+
+Validation happens here, once: every problem names the field, the bad value and what is allowed,
+and all problems of a file are reported together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import tempfile
+import tomllib
+import typing
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from core.errors import ProjectError, UserError
+from core.paths import resolve_path
+from core.project.schema import Project
+
+_TYPE_NAMES = {str: "text", int: "an integer", float: "a number", bool: "true or false"}
+
+
+def sections() -> list[tuple[str, type]]:
+    hints = typing.get_type_hints(Project)
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(Project)]
+
+
+def section_fields(section_type: type) -> list[tuple[dataclasses.Field, Any]]:
+    """(field, resolved type) of a section, in declaration order."""
+    hints = typing.get_type_hints(section_type)
+    return [(f, hints[f.name]) for f in dataclasses.fields(section_type)]
+
+
+def load_project(path: Path | str, check_files: bool = True) -> Project:
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProjectError("the project file does not exist", where=str(path),
+                           fix="check the path, or create one with `ruadapt demo init DIR`") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"not valid TOML: {exc}", where=str(path),
+                           fix="fix the syntax at the line shown (see https://toml.io)") from None
+    return project_from_dict(raw, base=path.parent if check_files else None, where=str(path))
+
+
+def project_from_dict(raw: dict[str, Any], base: Path | None = None, where: str = "project") -> Project:
+    """Build and validate a Project; `base` (the project's folder) turns on the file-existence checks."""
+    problems: list[str] = []
+    known = dict(sections())
+    for name in raw:
+        if name not in known:
+            problems.append(_unknown(name, known, "section"))
+    built = {}
+    for name, section_type in known.items():
+        values = raw.get(name, {})
+        if not isinstance(values, dict):
+            problems.append(f"[{name}] must be a table of settings, got {values!r}")
+            continue
+        built[name] = _build_section(name, section_type, values, base, problems)
+    if problems:
+        raise ProjectError("invalid settings:\n" + "\n".join(f"  - {p}" for p in problems), where=where,
+                           fix="correct the settings listed above")
+    return Project(**built)
+
+
+def _build_section(name: str, section_type: type, values: dict, base: Path | None, problems: list[str]):
+    fields = dict((f.name, (f, t)) for f, t in section_fields(section_type))
+    for key in values:
+        if key not in fields:
+            problems.append(_unknown(f"{name}.{key}", fields, "setting", prefix=f"{name}."))
+    kwargs = {}
+    for key, (fld, typ) in fields.items():
+        if key not in values:
+            if fld.metadata.get("required") and base is not None:
+                problems.append(f"{name}.{key} is required: {fld.metadata['help']}")
+            continue
+        value, problem = _check_value(f"{name}.{key}", values[key], typ, fld.metadata, base)
+        if problem:
+            problems.append(problem)
+        else:
+            kwargs[key] = value
+    return section_type(**kwargs)
+
+
+def _check_value(where: str, value: Any, typ: Any, meta: dict, base: Path | None) -> tuple[Any, str | None]:
+    if typing.get_origin(typ) is tuple:
+        if not isinstance(value, list):
+            return None, f"{where} = {value!r}: expected a list, e.g. [\"a\", \"b\"]"
+        items = []
+        for i, item in enumerate(value):
+            checked, problem = _check_value(f"{where}[{i}]", item, typing.get_args(typ)[0], meta, base)
+            if problem:
+                return None, problem
+            items.append(checked)
+        if meta.get("required") and base is not None and not items:
+            return None, f"{where} is empty: {meta['help']}"
+        return tuple(items), None
+    if typ is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if type(value) is not typ:
+        return None, f"{where} = {value!r}: expected {_TYPE_NAMES[typ]}"
+    if (choices := meta.get("choices")) and value not in choices:
+        return None, f"{where} = {value!r}: allowed values are {', '.join(map(repr, choices))}"
+    lo, hi = meta.get("min"), meta.get("max")
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        return None, f"{where} = {value!r}: must be between {lo} and {hi}"
+    if meta.get("required") and base is not None and value == "":
+        return None, f"{where} is empty: {meta['help']}"
+    if meta.get("path") and base is not None and value and meta["path"] != "dir":
+        try:
+            resolved = resolve_path(value, base)
+        except UserError as exc:
+            return None, f"{where} = {value!r}: {exc.what}; {exc.fix}"
+        if not resolved.exists():
+            return None, f"{where} = {value!r}: no such file or folder ({resolved})"
+    return value, None
+
+
+def _unknown(name: str, allowed: dict, what: str, prefix: str = "") -> str:
+    close = difflib.get_close_matches(name.removeprefix(prefix), list(allowed), n=1)
+    hint = f"; did you mean {prefix + close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
+    return f"unknown {what} {name!r}{hint}"
+
+
+def project_to_toml(project: Project) -> str:
+    """The project as TOML, every setting preceded by its help text as a comment."""
+    out = []
+    for name, section_type in sections():
+        section = getattr(project, name)
+        out.append(f"[{name}]")
+        for fld, _ in section_fields(section_type):
+            value = getattr(section, fld.name)
+            out.append(f"# {fld.metadata['help']}")
+            out.append(tomli_w.dumps({fld.name: list(value) if isinstance(value, tuple) else value}).strip())
+        out.append("")
+    return "\n".join(out)
+
+
+def save_project(project: Project, path: Path | str) -> None:
+    """Atomic save: a crash mid-write leaves the old file, never half a new one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(project_to_toml(project))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    return tomllib.loads(project_to_toml(project))

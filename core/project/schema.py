@@ -1,0 +1,177 @@
+"""The project file's schema: frozen dataclasses, one per TOML section.
+
+Each field's metadata carries `label` and `help` (the studio builds its forms and tooltips from
+them) and, where it applies, `choices`, `min`/`max`, `path` ("file", "dir", "model", "any") and
+`required`. Validation reads the same metadata, so a rule is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def setting(default: Any, label: str, help: str, **rules: Any) -> Any:
+    """A project setting with its GUI label, tooltip and validation rules."""
+    meta = {"label": label, "help": help, **rules}
+    if isinstance(default, (list, tuple)):
+        return field(default_factory=lambda: tuple(default), metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    name: str = setting("Untitled adaptation", "Name", "Shown in the studio and in reports.")
+    runs_dir: str = setting("runs", "Runs folder", "Where stage runs are written, relative to the project file.",
+                            path="dir")
+
+
+@dataclass(frozen=True)
+class Models:
+    source: str = setting(
+        "", "Source model",
+        "The model to adapt: a Hugging Face folder (config.json + safetensors) or a .gguf file, "
+        "which is imported once and cached.", path="model", required=True)
+    base: str = setting("", "Original base model",
+                        "For LEP: the base model the source instruct model was tuned from (optional).",
+                        path="model")
+    instruct: str = setting("", "Original instruct model",
+                            "For LEP: the instruct model whose tuning is propagated (optional).", path="model")
+    dtype: str = setting("auto", "Weights dtype", "Precision to load weights in; auto = bf16 on a GPU that "
+                         "supports it, else fp32.", choices=("auto", "float32", "bfloat16", "float16"))
+    device: str = setting("auto", "Device", "Where training and evaluation run; auto = CUDA when present.",
+                          choices=("auto", "cpu", "cuda"))
+    allow_pickle: bool = setting(False, "Allow pickle checkpoints",
+                                 "Load .bin/.pt weights. Pickle files can run code when loaded: only "
+                                 "for files you trust. Off: safetensors only.")
+    trust_remote_code: bool = setting(False, "Trust remote code",
+                                      "Run Python code shipped inside a model folder. Only for folders you trust.")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    russian: tuple[str, ...] = setting((), "Russian text", "Plain text (.txt, .txt.gz) or JSONL files, or "
+                                       "folders of them.", path="any", required=True)
+    english: tuple[str, ...] = setting((), "English text", "To check that English does not get worse "
+                                       "(optional).", path="any")
+    text_field: str = setting("text", "JSONL text field", "The field holding the text in JSONL files.")
+    heldout_fraction: float = setting(0.15, "Held-out share", "Share of the Russian text kept out of "
+                                      "training, for evaluation.", min=0.01, max=0.5)
+    heldout_max_chars: int = setting(30000, "Held-out size cap", "At most this many characters of held-out "
+                                     "text are used for evaluation (keeps CPU runs short).", min=1000,
+                                     max=100_000_000)
+    seed: int = setting(0, "Split seed", "Seed of the train/held-out split.", min=0, max=2**31 - 1)
+
+
+@dataclass(frozen=True)
+class Tokenizer:
+    mode: str = setting("replace", "Mode", "replace: a new vocabulary; extend: source vocabulary plus new "
+                        "Russian tokens; optimized: most-used source tokens plus new ones.",
+                        choices=("replace", "extend", "optimized"))
+    algorithm: str = setting("bpe", "Algorithm", "Byte-level BPE or Unigram.", choices=("bpe", "unigram"))
+    vocab_size: int = setting(8000, "Vocabulary size", "Size of the new vocabulary (replace, optimized).",
+                              min=256, max=1_000_000)
+    new_tokens: int = setting(4000, "New tokens", "How many new Russian tokens to add (extend, optimized).",
+                              min=0, max=1_000_000)
+    min_frequency: int = setting(2, "Minimum frequency", "Ignore pieces seen fewer times in the corpus.",
+                                 min=1, max=1_000_000)
+
+
+@dataclass(frozen=True)
+class Transplant:
+    init: str = setting("mean", "New-token initialisation", "mean: mean of the source embeddings of the "
+                        "token's pieces; wmean: position-weighted mean; random: source statistics.",
+                        choices=("mean", "wmean", "random"))
+
+
+@dataclass(frozen=True)
+class Training:
+    enabled: bool = setting(True, "Run this stage", "Skip it to go straight to the next one.")
+    steps: int = setting(200, "Steps", "Optimizer steps.", min=1, max=10_000_000)
+    learning_rate: float = setting(2e-4, "Learning rate", "Peak learning rate.", min=1e-8, max=1.0)
+    scheduler: str = setting("cosine", "Schedule", "cosine with warmup, or WSD (warmup-stable-decay).",
+                             choices=("cosine", "wsd"))
+    warmup_steps: int = setting(100, "Warmup steps", "Linear warmup length.", min=0, max=10_000_000)
+    weight_decay: float = setting(0.1, "Weight decay", "AdamW weight decay.", min=0.0, max=1.0)
+    batch_size: int = setting(4, "Batch size", "Sequences per step on each device.", min=1, max=4096)
+    grad_accum: int = setting(1, "Gradient accumulation", "Micro-batches per optimizer step.", min=1, max=4096)
+    block_size: int = setting(1024, "Block size", "Tokens per packed training sequence.", min=16, max=131072)
+    eval_every: int = setting(50, "Evaluate every", "Steps between held-out evaluations.", min=1,
+                              max=10_000_000)
+    seed: int = setting(0, "Seed", "Seed of data order and initialisation.", min=0, max=2**31 - 1)
+
+
+@dataclass(frozen=True)
+class LoraTraining(Training):
+    enabled: bool = setting(False, "Run this stage", "LoRA on the inner layers after stage 1.")
+    learning_rate: float = setting(1e-4, "Learning rate", "Peak learning rate.", min=1e-8, max=1.0)
+    lora_r: int = setting(32, "LoRA rank", "Rank of the LoRA adapters.", min=1, max=4096)
+    lora_alpha: int = setting(32, "LoRA alpha", "LoRA scaling numerator.", min=1, max=65536)
+    lora_dropout: float = setting(0.05, "LoRA dropout", "Dropout on the adapter input.", min=0.0, max=0.9)
+
+
+@dataclass(frozen=True)
+class Lep:
+    enabled: bool = setting(False, "Run LEP", "Needs the original base and instruct models.")
+    mode: str = setting("conversion", "Projection", "conversion (the paper's best), overlap, or swap.",
+                        choices=("conversion", "overlap", "swap"))
+    lora_scale: float = setting(1.0, "Stage-2 LoRA scale", "Scale of the adapted base's LoRA merged on top.",
+                                min=0.0, max=4.0)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    enabled: bool = setting(False, "Run calibration", "Instruction SFT plus a copy task after LEP.")
+    sft_data: str = setting("", "Instruction data", "Local JSONL in chat `messages` format.", path="file")
+    copy_ratio: float = setting(0.3, "Copy-task share", "Share of calibration examples that are the "
+                                "'repeat this text' task.", min=0.0, max=1.0)
+    steps: int = setting(100, "Steps", "Optimizer steps.", min=1, max=10_000_000)
+    learning_rate: float = setting(5e-5, "Learning rate", "Peak learning rate.", min=1e-8, max=1.0)
+
+
+@dataclass(frozen=True)
+class Export:
+    types: tuple[str, ...] = setting(("f16", "q8_0"), "GGUF types", "Types to write; the first is the "
+                                     "reference for the parity check.",
+                                     choices=("f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m"))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    max_chars: int = setting(20000, "Text per measurement", "Characters of held-out text per model and "
+                             "language.", min=100, max=100_000_000)
+    batch_tokens: int = setting(512, "Window", "Tokens per evaluation window.", min=16, max=131072)
+    threads: int = setting(0, "Threads", "CPU threads for llama.cpp; 0 = all cores.", min=0, max=1024)
+
+
+@dataclass(frozen=True)
+class Compute:
+    launcher: str = setting("local", "Launcher", "local: one process; torchrun: DDP/FSDP over GPUs.",
+                            choices=("local", "torchrun"))
+    nproc_per_node: int = setting(1, "GPUs per node", "Processes per node under torchrun.", min=1, max=64)
+    strategy: str = setting("ddp", "Strategy", "ddp, or fsdp for models that do not fit one GPU.",
+                            choices=("ddp", "fsdp"))
+    gradient_checkpointing: bool = setting(False, "Gradient checkpointing", "Trade compute for memory.")
+
+
+@dataclass(frozen=True)
+class Project:
+    project: ProjectInfo = field(default_factory=ProjectInfo)
+    models: Models = field(default_factory=Models)
+    corpus: Corpus = field(default_factory=Corpus)
+    tokenizer: Tokenizer = field(default_factory=Tokenizer)
+    transplant: Transplant = field(default_factory=Transplant)
+    stage1: Training = field(default_factory=Training)
+    stage2: LoraTraining = field(default_factory=LoraTraining)
+    lep: Lep = field(default_factory=Lep)
+    calibration: Calibration = field(default_factory=Calibration)
+    export: Export = field(default_factory=Export)
+    evaluation: Evaluation = field(default_factory=Evaluation)
+    compute: Compute = field(default_factory=Compute)
+
+
+SECTION_LABELS = {
+    "project": "Project", "models": "Models", "corpus": "Corpus", "tokenizer": "Tokenizer",
+    "transplant": "Transplant", "stage1": "Stage 1: embeddings", "stage2": "Stage 2: LoRA", "lep": "LEP",
+    "calibration": "Calibration", "export": "GGUF export", "evaluation": "Evaluation", "compute": "Compute",
+}

@@ -1,0 +1,31 @@
+"""The stage table: every pipeline step, in order, with what it reads from the project and needs
+from earlier stages. Later steps of the method add rows here; the CLI and the studio read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StageDef:
+    name: str
+    label: str
+    help: str
+    target: str  # "module:function", imported only inside the worker (keeps the CLI and GUI light)
+    sections: tuple[str, ...]  # project sections whose settings the stage reads (part of its content key)
+    needs: tuple[str, ...] = ()
+    version: int = 1  # bump when a stage's code changes what it produces, so old results are not reused
+
+
+STAGES: tuple[StageDef, ...] = (
+    StageDef("import", "Import source model",
+             "Open the source model (a Hugging Face folder, or a GGUF file dequantized into one) and check it.",
+             "core.stages.import_model:run", ("models",)),
+    StageDef("corpus", "Prepare corpus",
+             "Read the Russian and English text, check it, and split off a held-out slice training never sees.",
+             "core.stages.corpus:run", ("corpus",)),
+    StageDef("baseline", "Measure the source model",
+             "Characters per token and bits per character of the source model on held-out text.",
+             "core.stages.baseline:run", ("models", "evaluation"), needs=("import", "corpus")),
+)
+STAGE_BY_NAME = {s.name: s for s in STAGES}

@@ -1,0 +1,71 @@
+"""Stage `corpus`: read and check the text, split Russian into train and held-out, keep English for checks.
+
+The split is by paragraph (or JSONL record) with a seeded draw, so held-out text is never seen in
+training. Once the held-out cap is reached the rest goes to training: a big corpus needs a few
+hundred thousand characters of held-out text, not 15 % of it.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from core.corpus import corpus_files, iter_documents
+from core.errors import CorpusError
+from core.jobs.context import StageContext
+
+TRAIN_RU, HELDOUT_RU, HELDOUT_EN = "train_ru.txt", "heldout_ru.txt", "heldout_en.txt"
+
+
+def run(ctx: StageContext) -> dict:
+    cfg = ctx.settings["corpus"]
+    russian, english = corpus_files(cfg["russian"]), corpus_files(cfg["english"])
+    total_bytes = sum(f.stat().st_size for f in russian + english) or 1
+    out = ctx.output_dir
+    rng = random.Random(cfg["seed"])
+    stats = {"train_ru_chars": 0, "heldout_ru_chars": 0, "heldout_en_chars": 0,
+             "train_ru_docs": 0, "heldout_ru_docs": 0, "files": [str(f) for f in russian + english]}
+    done_bytes = 0
+
+    with open(out / TRAIN_RU, "w", encoding="utf-8") as train, open(out / HELDOUT_RU, "w", encoding="utf-8") as held:
+        for path in russian:
+            for doc in iter_documents(path, cfg["text_field"]):
+                to_heldout = (rng.random() < cfg["heldout_fraction"]
+                              and stats["heldout_ru_chars"] < cfg["heldout_max_chars"])
+                kind = "heldout_ru" if to_heldout else "train_ru"
+                (held if to_heldout else train).write(doc.text + "\n\n")
+                stats[f"{kind}_chars"] += len(doc.text)
+                stats[f"{kind}_docs"] += 1
+                ctx.progress(done_bytes, total_bytes, "bytes", f"{path.name}")
+            done_bytes += path.stat().st_size
+    with open(out / HELDOUT_EN, "w", encoding="utf-8") as held_en:
+        for path in english:
+            for doc in iter_documents(path, cfg["text_field"]):
+                if stats["heldout_en_chars"] >= cfg["heldout_max_chars"]:
+                    break
+                held_en.write(doc.text + "\n\n")
+                stats["heldout_en_chars"] += len(doc.text)
+            done_bytes += path.stat().st_size
+            ctx.progress(done_bytes, total_bytes, "bytes", path.name)
+    ctx.progress(total_bytes, total_bytes, "bytes")
+    if stats["heldout_ru_docs"] == 0:
+        # A tiny corpus can draw no held-out paragraph; move the last training one over.
+        _move_last_paragraph(out / TRAIN_RU, out / HELDOUT_RU, stats)
+    stats["summary"] = (f"{stats['train_ru_chars']:,} train / {stats['heldout_ru_chars']:,} held-out Russian "
+                        f"characters, {stats['heldout_en_chars']:,} English")
+    ctx.log(stats["summary"])
+    return stats
+
+
+def _move_last_paragraph(train: Path, held: Path, stats: dict) -> None:
+    paragraphs = train.read_text(encoding="utf-8").split("\n\n")
+    paragraphs = [p for p in paragraphs if p.strip()]
+    if len(paragraphs) < 2:
+        raise CorpusError("the Russian text is too small to split into train and held-out parts",
+                          where="[corpus] russian", fix="add more text (at least a few paragraphs)")
+    last = paragraphs.pop()
+    train.write_text("\n\n".join(paragraphs) + "\n\n", encoding="utf-8")
+    held.write_text(last + "\n\n", encoding="utf-8")
+    for kind, delta in (("train_ru", -1), ("heldout_ru", 1)):
+        stats[f"{kind}_chars"] += delta * len(last)
+        stats[f"{kind}_docs"] += delta

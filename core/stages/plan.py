@@ -1,0 +1,123 @@
+"""From a project to runs: content keys, reuse of up-to-date results, and run folders with their spec."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from core.errors import JobError, UserError
+from core.jobs.registry import Registry
+from core.jobs.rundir import RunDir, write_json_atomic
+from core.paths import resolve_path
+from core.project.io import section_fields, sections
+from core.project.schema import Project
+from core.stages import STAGE_BY_NAME, STAGES, StageDef
+
+SPEC_VERSION = 1
+
+
+def stages_for(target: str | None) -> list[StageDef]:
+    """The stages to run for `target` (itself and everything it needs, in order); all when None."""
+    if target is None:
+        return list(STAGES)
+    if target not in STAGE_BY_NAME:
+        raise UserError(f"no stage named {target!r}", fix=f"choose one of: {', '.join(STAGE_BY_NAME)}")
+    wanted: set[str] = set()
+
+    def visit(name: str) -> None:
+        wanted.add(name)
+        for need in STAGE_BY_NAME[name].needs:
+            visit(need)
+
+    visit(target)
+    return [s for s in STAGES if s.name in wanted]
+
+
+def stage_settings(project: Project, project_path: Path, stage: StageDef) -> tuple[dict[str, Any], list[str]]:
+    """The stage's project sections with every path made absolute, and those paths."""
+    types = dict(sections())
+    out, paths = {}, []
+    for name in stage.sections:
+        section = getattr(project, name)
+        values = dataclasses.asdict(section)
+        for fld, _ in section_fields(types[name]):
+            kind = fld.metadata.get("path")
+            value = values[fld.name]
+            if kind and value:
+                resolve = lambda v: str(resolve_path(v, project_path.parent).resolve())  # noqa: E731
+                values[fld.name] = [resolve(v) for v in value] if isinstance(value, (list, tuple)) else resolve(value)
+                paths += values[fld.name] if isinstance(value, (list, tuple)) else [values[fld.name]]
+        out[name] = values
+    return out, paths
+
+
+def fingerprint(path: str) -> list:
+    """Size and modification time of a file, or of every file under a folder (cheap on gigabytes)."""
+    p = Path(path)
+    files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p] if p.exists() else []
+    return [[str(f), f.stat().st_size, f.stat().st_mtime_ns] for f in files]
+
+
+def stage_key(settings: dict[str, Any], paths: list[str], stage: StageDef, upstream_keys: dict[str, str]) -> str:
+    payload = {"stage": stage.name, "version": stage.version, "settings": settings,
+               "files": [fingerprint(p) for p in sorted(paths)], "upstream": upstream_keys}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclasses.dataclass(frozen=True)
+class PlannedRun:
+    stage: StageDef
+    run: RunDir
+    reused: bool  # True: an earlier run with the same inputs and settings is reused, nothing runs
+
+
+def prepare_run(project: Project, project_path: Path, stage_name: str, registry: Registry,
+                force: bool = False, cancel_grace_s: float = 10.0) -> PlannedRun:
+    """Create the run folder for one stage, or return the finished run it would repeat.
+    Its upstream stages must have finished runs for their current keys."""
+    project_path = Path(project_path).resolve()
+    stage = STAGE_BY_NAME[stage_name]
+    settings, paths = stage_settings(project, project_path, stage)
+    inputs, upstream_keys = {}, {}
+    for need in stage.needs:
+        up = current_run(project, project_path, need, registry)
+        if up is None:
+            raise JobError(f"stage {stage_name!r} needs {need!r} to have run with the current settings",
+                           fix=f"run `ruadapt run {project_path} --stage {need}` first")
+        upstream_keys[need] = up.spec()["key"]
+        inputs[need] = {"run_dir": str(up.path), "outputs": str(up.outputs), "result": up.result()}
+    key = stage_key(settings, paths, stage, upstream_keys)
+    if not force and (done := registry.latest_done(stage.name, key)):
+        return PlannedRun(stage, done.run, reused=True)
+    runs_root = resolve_path(project.project.runs_dir, project_path.parent)
+    run = RunDir(runs_root / f"{time.strftime('%Y%m%d-%H%M%S')}-{stage.name}-{key[:6]}")
+    n = 1
+    while run.path.exists():
+        n += 1
+        run = RunDir(runs_root / f"{time.strftime('%Y%m%d-%H%M%S')}-{stage.name}-{key[:6]}-{n}")
+    run.path.mkdir(parents=True)
+    write_json_atomic(run.spec_path, {
+        "version": SPEC_VERSION, "stage": stage.name, "target": stage.target, "key": key,
+        "project": str(project_path), "settings": settings, "inputs": inputs,
+        "registry": str(registry.path), "cancel_grace_s": cancel_grace_s, "created": time.time(),
+    })
+    registry.add(run, project=str(project_path), stage=stage.name, key=key)
+    return PlannedRun(stage, run, reused=False)
+
+
+def current_run(project: Project, project_path: Path, stage_name: str, registry: Registry) -> RunDir | None:
+    """The finished run of `stage_name` that matches the project's current settings, if any."""
+    stage = STAGE_BY_NAME[stage_name]
+    upstream_keys = {}
+    for need in stage.needs:
+        up = current_run(project, project_path, need, registry)
+        if up is None:
+            return None
+        upstream_keys[need] = up.spec()["key"]
+    key = stage_key(*stage_settings(project, Path(project_path).resolve(), stage), stage, upstream_keys)
+    done = registry.latest_done(stage.name, key)
+    return done.run if done else None

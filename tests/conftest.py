@@ -1,0 +1,63 @@
+"""Shared fixtures: an isolated per-user folder for every test, and no leaked child processes."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import psutil
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(autouse=True)
+def ruadapt_home(tmp_path_factory, monkeypatch):
+    """Each test gets its own registry and model cache."""
+    home = tmp_path_factory.mktemp("ruadapt-home")
+    monkeypatch.setenv("RUADAPT_HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_processes():
+    """Fail a test that leaves a job process running (supervisors are detached on purpose, so a
+    test must wait for or cancel what it starts)."""
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    yield
+    leaked = [p for p in psutil.Process().children(recursive=True)
+              if p.pid not in before and p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    for proc in leaked:
+        proc.kill()
+    assert not leaked, f"test leaked child processes: {[p.cmdline() for p in leaked]}"
+
+
+RUSSIAN_WORDS = ("язык модель токен слово текст быстро медленно русский перевод обучение данные "
+                 "система работа пример вопрос ответ время человек город страна наука").split()
+
+
+def russian_text(paragraphs: int, seed: int = 0, words_per_paragraph: int = 40) -> str:
+    rng = random.Random(seed)
+    return "\n\n".join(
+        " ".join(rng.choice(RUSSIAN_WORDS) for _ in range(words_per_paragraph)).capitalize() + "."
+        for _ in range(paragraphs)) + "\n"
+
+
+@pytest.fixture
+def small_project(tmp_path):
+    """A valid project on small generated text (no model needed for the `corpus` stage)."""
+    from core.project import project_from_dict, save_project
+
+    (tmp_path / "ru.txt").write_text(russian_text(200), encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The quick brown fox jumps over the lazy dog.\n\n" * 50, encoding="utf-8")
+    (tmp_path / "model.gguf").write_bytes(b"GGUF")  # only its existence is checked by the project loader
+    project = project_from_dict({
+        "project": {"name": "test"},
+        "models": {"source": "model.gguf"},
+        "corpus": {"russian": ["ru.txt"], "english": ["en.txt"], "heldout_fraction": 0.2},
+    }, base=tmp_path)
+    path = tmp_path / "project.toml"
+    save_project(project, path)
+    return path

@@ -1,0 +1,170 @@
+"""Real child jobs: run, reuse, cancel, SIGKILL, and a supervisor that vanished."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from core.jobs.events import Cancelled, Failed, Finished, Progress, Started
+from core.jobs.launch import launch_detached
+from core.jobs.registry import Registry
+from core.jobs.rundir import RunDir, write_json_atomic
+from core.jobs.states import JobState
+from core.project import load_project
+from core.stages.plan import prepare_run
+
+TESTS = Path(__file__).resolve().parent
+
+
+def wait_until(predicate, timeout=120.0, what="condition"):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if value := predicate():
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def wait_terminal(registry: Registry, run_id: str) -> JobState:
+    return wait_until(lambda: (s := registry.get(run_id).state).is_terminal and s, what="the run to end")
+
+
+def start(project_path: Path, stage: str, **kw):
+    registry = Registry()
+    planned = prepare_run(load_project(project_path), project_path, stage, registry, **kw)
+    if not planned.reused:
+        launch_detached(planned.run.path)
+    return registry, planned
+
+
+def big_corpus(project_path: Path, megabytes: int = 60) -> None:
+    """Make the corpus stage run for seconds, so it can be stopped mid-way."""
+    block = (project_path.parent / "ru.txt").read_text(encoding="utf-8")
+    with open(project_path.parent / "ru.txt", "w", encoding="utf-8") as fh:
+        for _ in range(megabytes * 1_000_000 // len(block.encode())):
+            fh.write(block)
+
+
+def test_a_stage_runs_as_a_child_process_and_reports_everything(small_project):
+    registry, planned = start(small_project, "corpus")
+    run = planned.run
+    assert wait_terminal(registry, run.id) is JobState.DONE
+    events = run.events()
+    assert isinstance(events[0], Started) and events[0].pid != os.getpid()
+    assert any(isinstance(e, Progress) for e in events) and isinstance(events[-1], Finished)
+    result = run.result()
+    assert result == events[-1].result and result["heldout_ru_docs"] > 0 and result["train_ru_docs"] > 0
+    held = (run.outputs / "heldout_ru.txt").read_text(encoding="utf-8")
+    train = (run.outputs / "train_ru.txt").read_text(encoding="utf-8")
+    assert not set(held.split("\n\n")) & set(train.split("\n\n")) - {""}  # held-out never in training
+    spec = run.spec()
+    assert spec["stage"] == "corpus" and spec["settings"]["corpus"]["russian"][0].endswith("ru.txt")
+    assert run.log_path.exists() and not run.partial_outputs.exists()
+    rec = registry.get(run.id)
+    assert rec.ended >= rec.started and "held-out" in rec.outcome
+
+
+def test_an_unchanged_stage_is_not_rerun_unless_forced(small_project):
+    registry, first = start(small_project, "corpus")
+    wait_terminal(registry, first.run.id)
+    _, again = start(small_project, "corpus")
+    assert again.reused and again.run == first.run
+    registry, forced = start(small_project, "corpus", force=True)
+    assert not forced.reused
+    wait_terminal(registry, forced.run.id)
+    ru = small_project.parent / "ru.txt"
+    ru.write_text(ru.read_text(encoding="utf-8") + "\nНовый абзац.\n", encoding="utf-8")
+    registry, changed = start(small_project, "corpus")
+    assert not changed.reused
+    wait_terminal(registry, changed.run.id)
+
+
+def test_sigkill_mid_way_is_reported_as_failed_with_the_signal(small_project):
+    big_corpus(small_project)
+    registry, planned = start(small_project, "corpus")
+    run = planned.run
+    wait_until(lambda: any(isinstance(e, Progress) for e in run.events()), what="progress")
+    worker = next(e.pid for e in run.events() if isinstance(e, Started))
+    os.kill(worker, signal.SIGKILL)
+    assert wait_terminal(registry, run.id) is JobState.FAILED
+    failed = run.events()[-1]
+    assert isinstance(failed, Failed) and failed.signal == signal.SIGKILL and failed.kind == "crash"
+    assert "signal 9" in registry.get(run.id).outcome
+    assert not run.outputs.exists() and not run.partial_outputs.exists()
+
+
+def test_cancel_is_cooperative_and_leaves_no_half_written_output(small_project):
+    big_corpus(small_project)
+    registry, planned = start(small_project, "corpus")
+    run = planned.run
+    wait_until(lambda: (run.partial_outputs / "train_ru.txt").exists(), what="partial output")
+    run.request_cancel()
+    assert wait_terminal(registry, run.id) is JobState.CANCELLED
+    assert isinstance(run.events()[-1], Cancelled) and not run.events()[-1].forced
+    assert not run.outputs.exists() and not run.partial_outputs.exists() and run.result() is None
+    assert registry.get(run.id).outcome == "cancelled"
+
+
+def _custom_run(tmp_path: Path, target: str, grace: float = 1.0) -> tuple[Registry, RunDir]:
+    registry = Registry()
+    run = RunDir(tmp_path / "runs" / f"custom-{target.split(':')[1]}")
+    run.path.mkdir(parents=True)
+    write_json_atomic(run.spec_path, {"stage": "custom", "target": target, "key": "k", "settings": {},
+                                      "inputs": {}, "registry": str(registry.path), "cancel_grace_s": grace})
+    registry.add(run, project=str(tmp_path), stage="custom", key="k")
+    return registry, run
+
+
+@pytest.fixture
+def tests_importable(monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH")])))
+
+
+def test_a_stage_that_ignores_cancel_is_killed_with_its_whole_tree(tmp_path, tests_importable):
+    registry, run = _custom_run(tmp_path, "job_targets:spawn_grandchild_then_wait")
+    launch_detached(run.path)
+    pid_file = run.path / "grandchild.pid"
+    wait_until(pid_file.exists, what="the grandchild")
+    grandchild = int(pid_file.read_text())
+    run.request_cancel()
+    assert wait_terminal(registry, run.id) is JobState.CANCELLED
+    assert run.events()[-1].forced
+    assert wait_until(lambda: not psutil.pid_exists(grandchild) or
+                      psutil.Process(grandchild).status() == psutil.STATUS_ZOMBIE, timeout=10, what="kill")
+
+
+def test_a_vanished_supervisor_is_settled_as_failed(tmp_path, tests_importable):
+    registry, run = _custom_run(tmp_path, "job_targets:spawn_grandchild_then_wait")
+    launch_detached(run.path)
+    wait_until(lambda: registry.get(run.id).pid, what="the supervisor")
+    supervisor = psutil.Process(registry.get(run.id).pid)
+    tree = supervisor.children(recursive=True)
+    for proc in [supervisor, *tree]:  # what an OOM killer or a reboot does
+        proc.kill()
+    psutil.wait_procs([supervisor, *tree], timeout=5)
+    registry.reconcile()
+    rec = registry.get(run.id)
+    assert rec.state is JobState.FAILED and "disappeared" in rec.outcome
+    assert isinstance(run.events()[-1], Failed)
+
+
+def test_a_stage_bug_keeps_its_traceback_in_the_log(tmp_path, tests_importable):
+    registry, run = _custom_run(tmp_path, "job_targets:no_such_function")
+    launch_detached(run.path)
+    assert wait_terminal(registry, run.id) is JobState.FAILED
+    failed = run.events()[-1]
+    assert failed.kind == "bug" and "log.txt" in failed.error
+    assert "Traceback" in run.log_path.read_text()
+
+
+def test_the_worker_entry_point_refuses_a_folder_that_is_not_a_run(tmp_path):
+    import subprocess
+    proc = subprocess.run([sys.executable, "-m", "core.jobs", "run", str(tmp_path)], capture_output=True,
+                          text=True, cwd=TESTS.parent)
+    assert proc.returncode != 0 and "not a run folder" in proc.stderr
