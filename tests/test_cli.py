@@ -1,0 +1,71 @@
+"""The `ruadapt` command as scripts use it: output, exit codes, run/status/cancel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from core.jobs.registry import Registry
+from test_jobs import big_corpus, wait_until
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def ruadapt(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "core.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, **kw)
+
+
+def test_demo_init_validate_and_stage_list(tmp_path):
+    out = ruadapt("demo", "init", str(tmp_path / "demo"))
+    assert out.returncode == 0 and (tmp_path / "demo" / "project.toml").exists()
+    assert ruadapt("validate", str(tmp_path / "demo" / "project.toml")).returncode == 0
+    again = ruadapt("demo", "init", str(tmp_path / "demo"))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    stages = ruadapt("stages").stdout
+    assert "import" in stages and "baseline" in stages and "needs import, corpus" in stages
+
+
+def test_run_reports_done_then_up_to_date_and_status_lists_it(small_project):
+    first = ruadapt("run", str(small_project), "--stage", "corpus")
+    assert first.returncode == 0, first.stderr
+    assert "✓ corpus: done" in first.stdout
+    second = ruadapt("run", str(small_project), "--stage", "corpus")
+    assert second.returncode == 0 and "up to date" in second.stdout
+    status = ruadapt("status", "--project", str(small_project)).stdout
+    assert "corpus" in status and "done" in status
+
+
+def test_bad_input_exits_2_and_a_failed_stage_exits_1(small_project, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[stage1]\nsteps = -3\n")
+    out = ruadapt("validate", str(bad))
+    assert out.returncode == 2 and "stage1.steps = -3" in out.stderr
+    assert ruadapt("run", str(small_project), "--stage", "nope").returncode == 2
+    (small_project.parent / "ru.txt").write_bytes("Привет".encode("cp1251"))
+    failed = ruadapt("run", str(small_project), "--stage", "corpus")
+    assert failed.returncode == 1
+    assert "not UTF-8" in failed.stdout + failed.stderr
+
+
+def test_cancel_from_another_terminal(small_project):
+    big_corpus(small_project)
+    runner = subprocess.Popen([sys.executable, "-m", "core.cli", "run", str(small_project), "--stage", "corpus"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    registry = Registry()
+    rec = wait_until(lambda: next((r for r in registry.list() if r.started), None), what="the run to start")
+    out = ruadapt("cancel", rec.id, "--wait")
+    assert out.returncode == 0 and "cancelled" in out.stdout
+    assert runner.wait(timeout=60) == 130
+    assert "cancelled" in runner.stdout.read()
+    runner.stdout.close(), runner.stderr.close()
+    assert ruadapt("cancel", "no-such-run").returncode == 2
+
+
+def test_detach_returns_at_once_and_watch_follows(small_project):
+    out = ruadapt("run", str(small_project), "--stage", "corpus", "--detach")
+    assert out.returncode == 0 and "started corpus" in out.stdout
+    run_id = out.stdout.split()[2]
+    watched = ruadapt("watch", run_id)
+    assert watched.returncode == 0 and "done" in watched.stdout
