@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from core.errors import ProjectError
 from core.project import Project, load_project, project_from_dict, project_to_toml, save_project
 from core.project.default import default_project, init_demo
-from core.project.io import section_fields, sections
+from core.project.io import cross_checks, section_fields, sections
 
 
 def test_every_setting_has_a_label_and_help_for_the_studio_forms():
@@ -56,6 +56,16 @@ def test_errors_name_the_field_the_value_and_what_is_allowed(tmp_path):
     assert "How to fix" in msg
 
 
+def test_combinations_the_method_cannot_do_are_refused_at_load(tmp_path):
+    (tmp_path / "m.gguf").write_bytes(b"x")
+    (tmp_path / "ru.txt").write_text("текст")
+    ok = {"models": {"source": "m.gguf"}, "corpus": {"russian": ["ru.txt"]}}
+    msg = _problems({**ok, "tokenizer": {"algorithm": "unigram", "mode": "extend"}}, tmp_path)
+    assert "only 'replace' can train a Unigram" in msg
+    msg = _problems({**ok, "tokenizer": {"mode": "optimized", "vocab_size": 4000, "new_tokens": 4000}}, tmp_path)
+    assert "must be smaller than tokenizer.vocab_size" in msg
+
+
 def test_bad_toml_says_where(tmp_path):
     path = tmp_path / "project.toml"
     path.write_text("[models\nsource = 1\n")
@@ -84,7 +94,7 @@ def _value_strategy(fld, typ):
 projects = st.builds(Project, **{
     name: st.builds(section_type, **{f.name: _value_strategy(f, t) for f, t in section_fields(section_type)})
     for name, section_type in sections()
-})
+}).filter(lambda p: not cross_checks(p))
 
 
 @settings(max_examples=60, deadline=None)

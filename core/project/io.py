@@ -62,10 +62,24 @@ def project_from_dict(raw: dict[str, Any], base: Path | None = None, where: str 
             problems.append(f"[{name}] must be a table of settings, got {values!r}")
             continue
         built[name] = _build_section(name, section_type, values, base, problems)
+    if not problems:
+        problems += cross_checks(Project(**built))
     if problems:
         raise ProjectError("invalid settings:\n" + "\n".join(f"  - {p}" for p in problems), where=where,
                            fix="correct the settings listed above")
     return Project(**built)
+
+
+def cross_checks(project: Project) -> list[str]:
+    """Rules that span settings: combinations the method or llama.cpp cannot do."""
+    tok, problems = project.tokenizer, []
+    if tok.algorithm == "unigram" and tok.mode != "replace":
+        problems.append(f"tokenizer.algorithm = 'unigram' with tokenizer.mode = {tok.mode!r}: only 'replace' can "
+                        "train a Unigram vocabulary (extend and optimized append BPE merges to the source's)")
+    if tok.mode == "optimized" and tok.new_tokens >= tok.vocab_size:
+        problems.append(f"tokenizer.new_tokens = {tok.new_tokens} must be smaller than tokenizer.vocab_size = "
+                        f"{tok.vocab_size} in optimized mode (the rest are kept source tokens)")
+    return problems
 
 
 def _build_section(name: str, section_type: type, values: dict, base: Path | None, problems: list[str]):

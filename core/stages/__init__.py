@@ -27,5 +27,8 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("baseline", "Measure the source model",
              "Characters per token and bits per character of the source model on held-out text.",
              "core.stages.baseline:run", ("models", "evaluation"), needs=("import", "corpus")),
+    StageDef("tokenizer", "Train tokenizer",
+             "Train a Russian vocabulary that replaces, extends or optimises the source's, and measure the savings.",
+             "core.stages.tokenizer:run", ("tokenizer",), needs=("import", "corpus")),
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}

@@ -1,0 +1,1 @@
+"""Tokenizer lab: train Russian tokenizers that replace, extend or optimise a source vocabulary."""

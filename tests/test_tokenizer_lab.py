@@ -1,0 +1,120 @@
+"""The tokenizer lab's three modes on a small byte-level BPE source: savings, safety, losslessness."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+from transformers import AutoTokenizer, PreTrainedTokenizerFast
+
+from conftest import russian_text
+from core.evaluation.token_stats import token_efficiency
+from core.tokenizer.hf_files import save_like_source
+from core.tokenizer.train import train_vocabulary
+from core.tokenizer.vocab_ops import count_token_use, extend_bpe, optimize_bpe
+
+SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+ENGLISH = ("The quick brown fox jumps over the lazy dog. Language models spend more tokens on some languages "
+           "than on others, which makes them slower and costlier. ") * 20
+TEMPLATE = "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    """An English byte-level BPE (like SmolLM2's: few Cyrillic tokens), saved as a HF tokenizer."""
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    tok.train_from_iterator([ENGLISH] * 5, trainers.BpeTrainer(
+        vocab_size=600, special_tokens=SPECIALS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False))
+    folder = tmp_path_factory.mktemp("source")
+    PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<|im_start|>", eos_token="<|im_end|>",
+                            unk_token="<|endoftext|>", chat_template=TEMPLATE,
+                            clean_up_tokenization_spaces=False).save_pretrained(folder)
+    return AutoTokenizer.from_pretrained(folder)
+
+
+TRAIN = russian_text(300, seed=1).split("\n\n")
+HELDOUT = russian_text(30, seed=2)
+
+
+def build(mode: str, source, tmp_path, vocab_size=1500, new_tokens=600):
+    backend = source.backend_tokenizer
+    if mode == "replace":
+        new = train_vocabulary(iter(TRAIN), backend, "bpe", vocab_size, 2, SPECIALS)
+    else:
+        trained = train_vocabulary(iter(TRAIN), backend, "bpe", new_tokens * 3 + 256 + 3, 2, SPECIALS)
+        new = (extend_bpe(backend, trained, new_tokens) if mode == "extend" else
+               optimize_bpe(backend, trained, count_token_use(backend, iter(TRAIN)), vocab_size - new_tokens,
+                            new_tokens)).tokenizer
+    save_like_source(new, source, tmp_path / mode)
+    return AutoTokenizer.from_pretrained(tmp_path / mode)
+
+
+@pytest.mark.parametrize("mode", ["replace", "extend", "optimized"])
+def test_every_mode_spends_fewer_tokens_on_russian_and_keeps_specials_and_template(mode, source, tmp_path):
+    new = build(mode, source, tmp_path)
+    before, after = token_efficiency(source, HELDOUT), token_efficiency(new, HELDOUT)
+    assert before.tokens / after.tokens > 1.8, (before, after)
+    for token in SPECIALS:  # special tokens keep their ids: the model's embeddings for them are reused
+        assert new.convert_tokens_to_ids(token) == source.convert_tokens_to_ids(token)
+    assert new.chat_template == TEMPLATE and new.eos_token == "<|im_end|>"
+    chat = new.apply_chat_template([{"role": "user", "content": "Привет"}], tokenize=False)
+    assert new.decode(new(chat, add_special_tokens=False)["input_ids"]) == chat
+
+
+def test_extend_keeps_every_source_token_and_english_tokenization(source, tmp_path):
+    new = build("extend", source, tmp_path)
+    src_vocab, new_vocab = source.get_vocab(), new.get_vocab()
+    assert all(new_vocab[t] == i for t, i in src_vocab.items())
+    assert 0 < len(new_vocab) - len(src_vocab) <= 600
+    english = ENGLISH + " Numbers 1234, code: def f(x): return x**2 # done\n\ttabs"
+    assert new(english)["input_ids"] == source(english)["input_ids"]
+
+
+def test_optimized_keeps_the_byte_alphabet_and_only_used_source_tokens(source, tmp_path):
+    new = build("optimized", source, tmp_path, vocab_size=900, new_tokens=400)
+    vocab = new.get_vocab()
+    assert set(pre_tokenizers.ByteLevel.alphabet()) <= set(vocab)
+    assert len(vocab) <= 900 + 3
+    assert sorted(vocab.values()) == list(range(len(vocab)))  # dense ids: no holes in the embedding matrix
+
+
+def test_training_is_deterministic(source, tmp_path):
+    a = train_vocabulary(iter(TRAIN), source.backend_tokenizer, "bpe", 1200, 2, SPECIALS)
+    b = train_vocabulary(iter(TRAIN), source.backend_tokenizer, "bpe", 1200, 2, SPECIALS)
+    assert a.to_str() == b.to_str()
+    u1 = train_vocabulary(iter(TRAIN), source.backend_tokenizer, "unigram", 800, 2, SPECIALS)
+    u2 = train_vocabulary(iter(TRAIN), source.backend_tokenizer, "unigram", 800, 2, SPECIALS)
+    assert json.loads(u1.to_str())["model"] == json.loads(u2.to_str())["model"]
+
+
+@pytest.fixture(scope="module")
+def all_modes(source, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("modes")
+    return {mode: build(mode, source, tmp) for mode in ("replace", "extend", "optimized")}
+
+
+TEXTS = st.text(st.characters(codec="utf-8"), max_size=200) | st.lists(
+    st.sampled_from(["Привет", "мир", " ", "\n", "\t", "  ", "123", "😀", "ёЁ", "\x00", "\x7f", "\r\n", "naïve",
+                     "日本", "<|im_end|>", "Ġ"]), max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXTS)
+def test_every_mode_is_lossless_on_any_unicode(all_modes, text):
+    for mode, tok in all_modes.items():
+        assert tok.decode(tok(text, add_special_tokens=False)["input_ids"]) == text, mode
+
+
+def test_unigram_replace_is_lossless_too(source, tmp_path):
+    backend = source.backend_tokenizer
+    new = train_vocabulary(iter(TRAIN), backend, "unigram", 800, 2, SPECIALS)
+    save_like_source(new, source, tmp_path / "uni")
+    tok = AutoTokenizer.from_pretrained(tmp_path / "uni")
+    for text in (HELDOUT, "Mixed текст 😀 \t\n 123", ENGLISH[:200]):
+        assert tok.decode(tok(text, add_special_tokens=False)["input_ids"]) == text
