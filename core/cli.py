@@ -166,6 +166,13 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_bench_tokenizer(args: argparse.Namespace) -> int:
+    from core.bench.tokenizer_bench import run
+
+    run([float(s) for s in args.sizes.split(",")], vocab=args.vocab)
+    return EXIT_DONE
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ruadapt", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -198,6 +205,14 @@ def _parser() -> argparse.ArgumentParser:
 
     stages = sub.add_parser("stages", help="list the pipeline's stages")
     stages.set_defaults(func=cmd_stages)
+
+    bench = sub.add_parser("bench", help="benchmarks (each prints a baseline measured in the same run)")
+    bench_sub = bench.add_subparsers(required=True, metavar="WHAT")
+    tok_bench = bench_sub.add_parser("tokenizer", help="tokenizer training throughput and peak memory vs "
+                                     "the raw tokenizers trainer, on generated corpora")
+    tok_bench.add_argument("--sizes", default="50,200", help="corpus sizes in MB, comma-separated (e.g. 50,1000)")
+    tok_bench.add_argument("--vocab", type=int, default=32000)
+    tok_bench.set_defaults(func=cmd_bench_tokenizer)
 
     demo = sub.add_parser("demo", help="the embedded default project")
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")

@@ -168,3 +168,29 @@ def test_the_worker_entry_point_refuses_a_folder_that_is_not_a_run(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "core.jobs", "run", str(tmp_path)], capture_output=True,
                           text=True, cwd=TESTS.parent)
     assert proc.returncode != 0 and "not a run folder" in proc.stderr
+
+
+def run_inline(project_path: Path, stage: str) -> RunDir:
+    """Run a stage in this process (what the worker child does), for tests of a stage's own logic."""
+    from core.jobs.worker import work
+
+    planned = prepare_run(load_project(project_path), project_path, stage, Registry())
+    work(planned.run)
+    return planned.run
+
+
+def test_bad_corpus_files_stop_the_stage_or_are_skipped_and_counted(small_project):
+    from core.project import project_from_dict, project_to_dict, save_project
+
+    bad = small_project.parent / "bad.txt"
+    bad.write_bytes("Привет".encode("cp1251"))
+    raw = project_to_dict(load_project(small_project))
+    raw["corpus"]["russian"] = ["ru.txt", "bad.txt"]
+    save_project(project_from_dict(raw, base=small_project.parent), small_project)
+    failed = run_inline(small_project, "corpus").events()[-1]
+    assert isinstance(failed, Failed) and failed.kind == "user" and "bad.txt" in failed.error
+    raw["corpus"]["on_bad_file"] = "skip"
+    save_project(project_from_dict(raw, base=small_project.parent), small_project)
+    result = run_inline(small_project, "corpus").result()
+    assert len(result["skipped_files"]) == 1 and "bad.txt" in result["skipped_files"][0]
+    assert "1 bad file(s) skipped" in result["summary"] and result["train_ru_docs"] > 0

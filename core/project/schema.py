@@ -61,6 +61,9 @@ class Corpus:
                                      "text are used for evaluation (keeps CPU runs short).", min=1000,
                                      max=100_000_000)
     seed: int = setting(0, "Split seed", "Seed of the train/held-out split.", min=0, max=2**31 - 1)
+    on_bad_file: str = setting("stop", "Bad files", "stop: a file that is not UTF-8 text (or a JSONL line "
+                               "without the text field) stops the stage with its name and line; skip: such "
+                               "files are skipped, counted and listed in the result.", choices=("stop", "skip"))
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Transplant:
     init: str = setting("mean", "New-token initialisation", "mean: mean of the source embeddings of the "
                         "token's pieces; wmean: position-weighted mean; random: source statistics.",
                         choices=("mean", "wmean", "random"))
+    seed: int = setting(0, "Seed", "Seed for tokens drawn at random.", min=0, max=2**31 - 1)
 
 
 @dataclass(frozen=True)

@@ -30,5 +30,8 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("tokenizer", "Train tokenizer",
              "Train a Russian vocabulary that replaces, extends or optimises the source's, and measure the savings.",
              "core.stages.tokenizer:run", ("tokenizer",), needs=("import", "corpus")),
+    StageDef("transplant", "Transplant vocabulary",
+             "Give the source model embeddings for the new tokenizer: shared tokens copied, new ones from their pieces.",
+             "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer")),
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}

@@ -27,9 +27,21 @@ def run(ctx: StageContext) -> dict:
              "train_ru_docs": 0, "heldout_ru_docs": 0, "files": [str(f) for f in russian + english]}
     done_bytes = 0
 
+    stats["skipped_files"] = []
+
+    def documents(path: Path):
+        """The file's documents; a bad file stops the stage, or is skipped and listed when asked."""
+        try:
+            yield from iter_documents(path, cfg["text_field"])
+        except CorpusError as exc:
+            if cfg["on_bad_file"] != "skip":
+                raise
+            stats["skipped_files"].append(str(exc))
+            ctx.log(f"skipped: {exc.where}: {exc.what}", level="warning")
+
     with open(out / TRAIN_RU, "w", encoding="utf-8") as train, open(out / HELDOUT_RU, "w", encoding="utf-8") as held:
         for path in russian:
-            for doc in iter_documents(path, cfg["text_field"]):
+            for doc in documents(path):
                 to_heldout = (rng.random() < cfg["heldout_fraction"]
                               and stats["heldout_ru_chars"] < cfg["heldout_max_chars"])
                 kind = "heldout_ru" if to_heldout else "train_ru"
@@ -40,7 +52,7 @@ def run(ctx: StageContext) -> dict:
             done_bytes += path.stat().st_size
     with open(out / HELDOUT_EN, "w", encoding="utf-8") as held_en:
         for path in english:
-            for doc in iter_documents(path, cfg["text_field"]):
+            for doc in documents(path):
                 if stats["heldout_en_chars"] >= cfg["heldout_max_chars"]:
                     break
                 held_en.write(doc.text + "\n\n")
@@ -52,7 +64,8 @@ def run(ctx: StageContext) -> dict:
         # A tiny corpus can draw no held-out paragraph; move the last training one over.
         _move_last_paragraph(out / TRAIN_RU, out / HELDOUT_RU, stats)
     stats["summary"] = (f"{stats['train_ru_chars']:,} train / {stats['heldout_ru_chars']:,} held-out Russian "
-                        f"characters, {stats['heldout_en_chars']:,} English")
+                        f"characters, {stats['heldout_en_chars']:,} English"
+                        + (f"; {len(stats['skipped_files'])} bad file(s) skipped" if stats["skipped_files"] else ""))
     ctx.log(stats["summary"])
     return stats
 

@@ -1,0 +1,1 @@
+"""Vocabulary transplant: give a pretrained model the embeddings of a new tokenizer."""
