@@ -61,3 +61,30 @@ def small_project(tmp_path):
     path = tmp_path / "project.toml"
     save_project(project, path)
     return path
+
+
+@pytest.fixture
+def tiny_project(tmp_path):
+    """A whole pipeline in seconds: a tiny random Llama with a byte-level BPE, generated Russian text,
+    and settings small enough for a CPU test (every stage real)."""
+    from core.project import project_from_dict, save_project
+    from tiny_models import make_tiny_hf_model
+
+    make_tiny_hf_model(tmp_path / "source")
+    (tmp_path / "ru.txt").write_text(russian_text(120, seed=5), encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The quick brown fox jumps over the lazy dog.\n\n" * 20, encoding="utf-8")
+    project = project_from_dict({
+        "project": {"name": "tiny"},
+        "models": {"source": "source"},
+        "corpus": {"russian": ["ru.txt"], "english": ["en.txt"], "heldout_fraction": 0.1,
+                   "heldout_max_chars": 1500},
+        "tokenizer": {"vocab_size": 600, "new_tokens": 200},
+        "stage1": {"steps": 6, "block_size": 32, "batch_size": 2, "warmup_steps": 2, "eval_every": 3,
+                   "checkpoint_every": 2, "learning_rate": 1e-3},
+        "stage2": {"enabled": True, "steps": 4, "block_size": 32, "batch_size": 2, "warmup_steps": 1,
+                   "eval_every": 2, "checkpoint_every": 2, "lora_r": 4, "lora_alpha": 8},
+        "evaluation": {"max_chars": 1500, "batch_tokens": 64},
+    }, base=tmp_path)
+    path = tmp_path / "project.toml"
+    save_project(project, path)
+    return path

@@ -174,8 +174,15 @@ def run_inline(project_path: Path, stage: str) -> RunDir:
     """Run a stage in this process (what the worker child does), for tests of a stage's own logic."""
     from core.jobs.worker import work
 
-    planned = prepare_run(load_project(project_path), project_path, stage, Registry())
+    from core.jobs.registry import outcome_of
+
+    registry = Registry()
+    planned = prepare_run(load_project(project_path), project_path, stage, registry)
+    if planned.reused:
+        return planned.run
+    registry.set_state(planned.run.id, JobState.RUNNING, pid=os.getpid())
     work(planned.run)
+    registry.set_state(planned.run.id, planned.run.state(), outcome=outcome_of(planned.run))
     return planned.run
 
 

@@ -124,6 +124,13 @@ class Registry:
         )
         return next((r for r in map(_record, rows) if r.run.result_path.is_file()), None)
 
+    def latest_resumable(self, stage: str, key: str) -> RunRecord | None:
+        """The newest run of `stage` with this key that stopped early but left a checkpoint."""
+        rows = self._execute(
+            "SELECT * FROM runs WHERE stage=? AND key=? AND state IN (?, ?) ORDER BY created DESC",
+            (stage, key, JobState.FAILED.value, JobState.CANCELLED.value))
+        return next((r for r in map(_record, rows) if (r.run.path / "checkpoint" / "latest").is_file()), None)
+
     def reconcile(self) -> list[RunRecord]:
         """Settle runs marked active whose supervisor is gone: from their events, or as failed."""
         active = (JobState.PENDING.value, JobState.RUNNING.value, JobState.CANCELLING.value)

@@ -103,6 +103,12 @@ class Training:
     eval_every: int = setting(50, "Evaluate every", "Steps between held-out evaluations.", min=1,
                               max=10_000_000)
     seed: int = setting(0, "Seed", "Seed of data order and initialisation.", min=0, max=2**31 - 1)
+    checkpoint_every: int = setting(50, "Checkpoint every", "Steps between checkpoints; a killed run resumes "
+                                    "from the last one.", min=1, max=10_000_000)
+    min_lr_ratio: float = setting(0.1, "Final LR ratio", "The schedule ends at this share of the peak "
+                                  "learning rate.", min=0.0, max=1.0)
+    decay_steps: int = setting(0, "WSD decay steps", "Length of the WSD annealing phase; 0 = the last "
+                               "10% of the steps.", min=0, max=10_000_000)
 
 
 @dataclass(frozen=True)

@@ -33,5 +33,13 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("transplant", "Transplant vocabulary",
              "Give the source model embeddings for the new tokenizer: shared tokens copied, new ones from their pieces.",
              "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer")),
+    StageDef("stage1", "Stage 1: embeddings",
+             "Train the new input embeddings and LM head on the Russian text, the body frozen.",
+             "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),
+             needs=("transplant", "corpus")),
+    StageDef("stage2", "Stage 2: LoRA",
+             "LoRA on attention and MLP with embeddings and head still trained; merged into a plain model.",
+             "core.stages.train:run_stage2", ("models", "stage2", "compute", "evaluation"),
+             needs=("stage1", "corpus")),
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}

@@ -100,7 +100,9 @@ def prepare_run(project: Project, project_path: Path, stage_name: str, registry:
         n += 1
         run = RunDir(runs_root / f"{time.strftime('%Y%m%d-%H%M%S')}-{stage.name}-{key[:6]}-{n}")
     run.path.mkdir(parents=True)
+    resumable = None if force else registry.latest_resumable(stage.name, key)
     write_json_atomic(run.spec_path, {
+        "resume_from": str(resumable.run.path / "checkpoint") if resumable else None,
         "version": SPEC_VERSION, "stage": stage.name, "target": stage.target, "key": key,
         "project": str(project_path), "settings": settings, "inputs": inputs,
         "registry": str(registry.path), "cancel_grace_s": cancel_grace_s, "created": time.time(),

@@ -1,0 +1,173 @@
+"""Stages `stage1` (embeddings + LM head) and `stage2` (LoRA), on CPU, one GPU, or many under torchrun.
+
+A disabled stage passes its input model through, so later stages always read the adapted base from
+`stage2`. With `compute.launcher = "torchrun"` the worker starts torchrun, whose ranks run
+`core.training.rank_entry`; rank 0 reports events and writes the model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import torch
+
+from core.errors import UserError
+from core.jobs.context import StageContext
+from core.jobs.launch import child_env
+from core.models import inspect_model_folder, load_model
+from core.stages.corpus import HELDOUT_RU, TRAIN_RU
+from core.training.data import PackedBlocks, tokenize_to_file
+from core.training.distributed import Dist
+from core.training.flops import gpu_peak, matmul_parameters, training_flops
+from core.training.loop import LoopConfig, train
+from core.training.trainable import add_lora, count_parameters, train_embeddings_only
+
+UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
+RANK0_RESULT = "rank0_result.json"
+
+
+def run_stage1(ctx: StageContext) -> dict:
+    return _run(ctx, "stage1")
+
+
+def run_stage2(ctx: StageContext) -> dict:
+    return _run(ctx, "stage2")
+
+
+def _run(ctx: StageContext, section: str) -> dict:
+    upstream = ctx.inputs[UPSTREAM[section]]["result"]["model_dir"]
+    if not ctx.settings[section]["enabled"]:
+        return {"model_dir": upstream, "skipped": True, "summary": "skipped: disabled in the project"}
+    compute = ctx.settings["compute"]
+    if compute["launcher"] == "torchrun" and "RANK" not in os.environ:
+        return _launch_torchrun(ctx, section, compute["nproc_per_node"])
+    return train_stage(ctx, section, Dist.from_env())
+
+
+def _launch_torchrun(ctx: StageContext, section: str, nproc: int) -> dict:
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}",
+           "-m", "core.training.rank_entry", str(ctx.run.path), section]
+    ctx.log(f"starting {nproc} processes: {' '.join(cmd)}")
+    proc = subprocess.Popen(cmd, env=child_env())
+    while proc.poll() is None:  # the ranks watch the cancel flag themselves and stop together
+        time.sleep(0.5)
+    result_file = ctx.run.path / RANK0_RESULT
+    if proc.returncode != 0 or not result_file.exists():
+        if ctx.run.cancel_flag.exists():
+            from core.jobs.context import CancelRequested
+            raise CancelRequested()
+        raise RuntimeError(f"torchrun exited with code {proc.returncode}; see the rank logs above")
+    return json.loads(result_file.read_text())
+
+
+def pick_device(setting: str, dist: Dist) -> torch.device:
+    if setting == "cuda" or (setting == "auto" and torch.cuda.is_available()):
+        if not torch.cuda.is_available():
+            raise UserError("models.device = 'cuda' but no CUDA device is visible", where="[models] device",
+                            fix="set device = 'auto' or 'cpu', or install a CUDA build of PyTorch")
+        torch.cuda.set_device(dist.local_rank)
+        return torch.device("cuda", dist.local_rank)
+    return torch.device("cpu")
+
+
+def precision(setting: str, device: torch.device) -> tuple[str, torch.dtype | None]:
+    """(weights dtype, autocast dtype): fp32 master weights with bf16 autocast on a GPU that has it."""
+    if setting == "auto":
+        bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
+        return "float32", (torch.bfloat16 if bf16 else None)
+    return setting, None
+
+
+def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: dict) -> None:
+    """Refuse before loading a model that cannot fit: weights plus Adam state for the largest case."""
+    info = inspect_model_folder(Path(model_dir), allow_pickle=models["allow_pickle"],
+                                trust_remote_code=models["trust_remote_code"])
+    bytes_per = {"float32": 4, "bfloat16": 2, "float16": 2}[weights_dtype]
+    need = info.n_parameters * bytes_per * 1.2
+    free = torch.cuda.mem_get_info(device)[0] if device.type == "cuda" else psutil.virtual_memory().available
+    if need > free:
+        raise UserError(f"the model needs about {need / 2**30:.1f} GiB for its weights alone, and the "
+                        f"{device.type.upper()} has {free / 2**30:.1f} GiB free", where="[models] source",
+                        fix="use a GPU with more memory, FSDP over several GPUs (compute.strategy = 'fsdp'), "
+                            "or bf16 weights (models.dtype = 'bfloat16')")
+
+
+def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
+    models, cfg = ctx.settings["models"], ctx.settings[section]
+    compute, evaluation = ctx.settings["compute"], ctx.settings["evaluation"]
+    model_dir = ctx.inputs[UPSTREAM[section]]["result"]["model_dir"]
+    device = pick_device(models["device"], dist)
+    dist.init(device)
+    weights_dtype, autocast_dtype = precision(models["dtype"], device)
+    check_memory(model_dir, device, weights_dtype, models)
+    model, tokenizer = load_model(model_dir, dtype=weights_dtype, device=str(device),
+                                  allow_pickle=models["allow_pickle"], trust_remote_code=models["trust_remote_code"])
+    if compute["gradient_checkpointing"]:
+        model.gradient_checkpointing_enable()
+        model.config.use_cache = False
+    if section == "stage1":
+        train_embeddings_only(model)
+    else:
+        model = add_lora(model, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"])
+    corpus = Path(ctx.inputs["corpus"]["outputs"])
+    tokens_file = ctx.run.path / "data" / "train.u32"
+    if dist.is_main:
+        tokens_file.parent.mkdir(exist_ok=True)
+        from core.corpus import iter_documents
+        n = tokenize_to_file((d.text for d in iter_documents(corpus / TRAIN_RU)), tokenizer, tokens_file,
+                             tokenizer.eos_token_id)
+        ctx.log(f"training text: {n:,} tokens")
+    dist.barrier()
+    data = PackedBlocks(tokens_file, cfg["block_size"])
+    heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation["max_chars"]]
+    wrapped = model
+    if dist.enabled:
+        wrapped = torch.nn.parallel.DistributedDataParallel(
+            model, device_ids=[device.index] if device.type == "cuda" else None)
+    trainable, total = count_parameters(model)
+    matmul, matmul_trainable = matmul_parameters(model)
+    if dist.is_main:
+        ctx.log(f"{section}: training {trainable:,} of {total:,} parameters on {device} "
+                f"({dist.world} process{'es' if dist.world > 1 else ''})")
+    resume = ctx.spec.get("resume_from")
+    state = train(ctx, model, wrapped, tokenizer, data, LoopConfig.from_settings(cfg), heldout=heldout,
+                  checkpoints=ctx.run.path / "checkpoint", resume_from=Path(resume) if resume else None,
+                  dist=dist, device=device, autocast_dtype=autocast_dtype)
+    result = {}
+    if dist.is_main:
+        final = model.merge_and_unload() if section == "stage2" else model
+        out = ctx.output_dir / "model"
+        final.save_pretrained(out, safe_serialization=True)
+        tokenizer.save_pretrained(out)
+        ctx.artifact(out, "model")
+        result = _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable)
+        if "RANK" in os.environ:
+            (ctx.run.path / RANK0_RESULT).write_text(json.dumps(result))
+    dist.close()
+    return result
+
+
+def _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable) -> dict:
+    last = {name: value for _, name, value in state.history}
+    estimate = training_flops(matmul, matmul_trainable, state.tokens)
+    achieved = estimate.flops / state.seconds if state.seconds else 0.0
+    peak = gpu_peak(torch.cuda.get_device_name(device)) if device.type == "cuda" else None
+    result = {
+        "model_dir": str(ctx.run.outputs / "model"), "steps": state.step, "tokens": state.tokens,
+        "train_seconds": state.seconds, "tokens_per_s": state.tokens / state.seconds if state.seconds else 0.0,
+        "trainable_parameters": trainable, "parameters": total, "flops": estimate.flops,
+        "flops_formula": estimate.formula, "achieved_tflops": achieved / 1e12,
+        "mfu": achieved / (peak * 1e12 * dist.world) if peak else None, "device": str(device),
+        "world_size": dist.world, "final_loss": last.get("loss"), "final_bpc_ru": last.get("bpc_ru"),
+        "final_eval_loss": last.get("eval_loss"),
+        "bpc_ru_curve": [(s, v) for s, n, v in state.history if n == "bpc_ru"],
+    }
+    bpc = f", held-out {result['final_bpc_ru']:.3f} bits/char" if result["final_bpc_ru"] is not None else ""
+    result["summary"] = f"{section}: {state.step} steps, loss {result['final_loss']:.3f}{bpc}"
+    return result

@@ -1,0 +1,81 @@
+"""Training data: the corpus tokenized once into a flat uint32 file, read as packed blocks.
+
+Tokenizing streams document by document (memory stays flat on gigabytes); the block order is a
+seeded permutation per epoch, so micro-batch k of a run is the same whether the run was resumed,
+run on one process or split across ranks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from core.errors import CorpusError
+
+TOKEN_DTYPE = np.uint32
+
+
+def tokenize_to_file(texts: Iterable[str], tokenizer, path: Path, separator_id: int,
+                     on_progress: Callable[[int], None] | None = None, batch: int = 256) -> int:
+    """Write every text's ids, each followed by `separator_id` (EOS), to `path` atomically; returns the count."""
+    path = Path(path)
+    if path.exists():
+        return path.stat().st_size // np.dtype(TOKEN_DTYPE).itemsize
+    tmp = path.with_suffix(".partial")
+    count = 0
+    with open(tmp, "wb") as fh:
+        chunk: list[str] = []
+
+        def flush() -> None:
+            nonlocal count
+            for ids in tokenizer(chunk, add_special_tokens=False)["input_ids"]:
+                np.asarray([*ids, separator_id], dtype=TOKEN_DTYPE).tofile(fh)
+                count += len(ids) + 1
+            chunk.clear()
+            if on_progress:
+                on_progress(count)
+
+        for text in texts:
+            chunk.append(text)
+            if len(chunk) == batch:
+                flush()
+        flush()
+    os.replace(tmp, path)
+    return count
+
+
+class PackedBlocks:
+    """Non-overlapping blocks of `block_size` tokens from a token file (memory-mapped)."""
+
+    def __init__(self, path: Path, block_size: int) -> None:
+        self.tokens = np.memmap(path, dtype=TOKEN_DTYPE, mode="r")
+        self.block_size = block_size
+        self.n_blocks = len(self.tokens) // block_size
+        if self.n_blocks == 0:
+            raise CorpusError(f"the training text has {len(self.tokens):,} tokens, fewer than one block of "
+                              f"{block_size}", where="[stage] block_size",
+                              fix="lower block_size or add more training text")
+
+    def block(self, index: int) -> torch.Tensor:
+        start = index * self.block_size
+        return torch.from_numpy(self.tokens[start:start + self.block_size].astype(np.int64))
+
+    def order(self, epoch: int, seed: int) -> torch.Tensor:
+        return torch.randperm(self.n_blocks, generator=torch.Generator().manual_seed(seed * 100_003 + epoch))
+
+    def micro_batch(self, index: int, batch_size: int, seed: int) -> torch.Tensor:
+        """Global micro-batch number `index`: `batch_size` blocks from the seeded epoch order."""
+        rows = []
+        for k in range(index * batch_size, (index + 1) * batch_size):
+            epoch, pos = divmod(k, self.n_blocks)
+            rows.append(self.block(int(self._order_cached(epoch, seed)[pos])))
+        return torch.stack(rows)
+
+    def _order_cached(self, epoch: int, seed: int) -> torch.Tensor:
+        if getattr(self, "_epoch", None) != (epoch, seed):
+            self._epoch, self._order = (epoch, seed), self.order(epoch, seed)
+        return self._order

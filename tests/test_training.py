@@ -1,0 +1,125 @@
+"""Stage 1 and stage 2 on a tiny model, end to end through the job system."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+from core.jobs.events import Finished, Metric
+from core.training.schedules import lr_at
+from test_jobs import run_inline
+
+
+def run_pipeline(project, until: str):
+    from core.stages.plan import stages_for
+    return {s.name: run_inline(project, s.name) for s in stages_for(until)}
+
+
+def test_stage1_trains_only_embeddings_and_reports_metrics(tiny_project):
+    runs = run_pipeline(tiny_project, "stage1")
+    run = runs["stage1"]
+    events = run.events()
+    assert isinstance(events[-1], Finished), run.log_path.read_text()[-2000:]
+    metrics = [e for e in events if isinstance(e, Metric)]
+    names = {m.name for m in metrics}
+    assert {"loss", "lr", "tokens_per_s", "eval_loss", "bpc_ru"} <= names
+    assert [m.step for m in metrics if m.name == "bpc_ru"] == [3, 6]
+    result = run.result()
+    assert result["steps"] == 6 and result["trainable_parameters"] < result["parameters"]
+    before = AutoModelForCausalLM.from_pretrained(runs["transplant"].result()["model_dir"])
+    after = AutoModelForCausalLM.from_pretrained(result["model_dir"])
+    changed = {n for (n, a), (_, b) in zip(before.named_parameters(), after.named_parameters())
+               if not torch.equal(a, b)}
+    assert changed == {"model.embed_tokens.weight", "lm_head.weight"}
+    tok = AutoTokenizer.from_pretrained(result["model_dir"])
+    ids = tok("Модель", return_tensors="pt")["input_ids"]
+    assert after.generate(ids, max_new_tokens=3, do_sample=False).shape[1] == ids.shape[1] + 3
+
+
+def test_stage2_merges_lora_into_a_plain_model(tiny_project):
+    runs = run_pipeline(tiny_project, "stage2")
+    result = runs["stage2"].result()
+    assert result is not None, runs["stage2"].log_path.read_text()[-3000:]
+    folder = result["model_dir"]
+    model = AutoModelForCausalLM.from_pretrained(folder)
+    assert not any("lora" in n for n, _ in model.named_parameters())
+    before = AutoModelForCausalLM.from_pretrained(runs["stage1"].result()["model_dir"])
+    q_before = before.model.layers[0].self_attn.q_proj.weight
+    assert not torch.allclose(model.model.layers[0].self_attn.q_proj.weight, q_before)
+
+
+@pytest.mark.parametrize("schedule", ["cosine", "wsd"])
+def test_schedules_warm_up_then_decay_to_the_floor(schedule):
+    kw = dict(peak=1.0, total=100, warmup=10, schedule=schedule, min_ratio=0.1, decay_steps=20)
+    lrs = [lr_at(s, **kw) for s in range(100)]
+    assert lrs[0] == pytest.approx(0.1) and lrs[9] == pytest.approx(1.0)
+    assert lrs[-1] == pytest.approx(0.1, rel=1e-6)
+    assert all(a >= b - 1e-12 for a, b in zip(lrs[10:], lrs[11:]))  # never rises after warmup
+    if schedule == "wsd":
+        assert lrs[10:80] == [1.0] * 70  # stable until S = total − D
+        assert lrs[90] == pytest.approx(0.1 ** (11 / 20))
+
+
+def _clone_project(project, tmp_path, name, **overrides):
+    """The same project in another folder (its own runs), with some settings changed."""
+    import shutil
+
+    from core.project import load_project, project_from_dict, project_to_dict, save_project
+
+    folder = tmp_path / name
+    shutil.copytree(project.parent, folder, ignore=shutil.ignore_patterns("runs"))
+    raw = project_to_dict(load_project(folder / "project.toml"))
+    for dotted, value in overrides.items():
+        section, key = dotted.split(".")
+        raw[section][key] = value
+    save_project(project_from_dict(raw, base=folder), folder / "project.toml")
+    return folder / "project.toml"
+
+
+def _curve(run, name="loss"):
+    return [(e.step, e.value) for e in run.events() if isinstance(e, Metric) and e.name == name]
+
+
+def test_sigkill_during_training_resumes_on_the_same_trajectory(tiny_project, tmp_path):
+    import os
+    import signal
+
+    from core.jobs.events import Started
+    from test_jobs import start, wait_terminal, wait_until
+
+    settings = {"stage1.steps": 150, "stage1.checkpoint_every": 5, "stage1.eval_every": 1000}
+    unbroken_project = _clone_project(tiny_project, tmp_path, "unbroken", **settings)
+    broken_project = _clone_project(tiny_project, tmp_path, "broken", **settings)
+    unbroken = run_pipeline(unbroken_project, "stage1")["stage1"]
+    run_pipeline(broken_project, "transplant")
+    registry, first = start(broken_project, "stage1")
+    wait_until(lambda: (first.run.path / "checkpoint" / "latest").exists(), what="a checkpoint")
+    os.kill(next(e.pid for e in first.run.events() if isinstance(e, Started)), signal.SIGKILL)
+    wait_terminal(registry, first.run.id)
+    killed_at = len(_curve(first.run))
+    assert 0 < killed_at < 150, "the run should have been killed mid-way"
+    registry, second = start(broken_project, "stage1")
+    assert second.run.spec()["resume_from"] == str(first.run.path / "checkpoint")
+    wait_terminal(registry, second.run.id)
+    resumed = _curve(second.run)
+    assert [s for s, _ in resumed] == list(range(1, 151))  # the earlier curve replayed, then continued
+    expected = dict(_curve(unbroken))
+    for step, value in resumed:
+        assert value == pytest.approx(expected[step], rel=1e-4, abs=1e-5), step
+    assert second.run.result()["steps"] == 150
+
+
+def test_two_process_ddp_matches_one_process_with_double_accumulation(tiny_project, tmp_path):
+    single = _clone_project(tiny_project, tmp_path, "single", **{"stage1.grad_accum": 2})
+    ddp = _clone_project(tiny_project, tmp_path, "ddp", **{"compute.launcher": "torchrun",
+                                                          "compute.nproc_per_node": 2})
+    a = run_pipeline(single, "stage1")["stage1"]
+    b = run_pipeline(ddp, "stage1")["stage1"]
+    assert b.result() is not None, b.log_path.read_text()[-3000:]
+    assert b.result()["world_size"] == 2 and a.result()["world_size"] == 1
+    ma = AutoModelForCausalLM.from_pretrained(a.result()["model_dir"])
+    mb = AutoModelForCausalLM.from_pretrained(b.result()["model_dir"])
+    for (name, pa), (_, pb) in zip(ma.named_parameters(), mb.named_parameters()):
+        assert torch.allclose(pa, pb, atol=1e-5), name
+    assert [v for _, v in _curve(a)] == pytest.approx([v for _, v in _curve(b)], rel=1e-4)
