@@ -1,0 +1,113 @@
+"""Building the adapted instruct model: inner layers from the original instruct model, embeddings from
+the adapted base projected by P, special tokens from the instruct model, and optionally the adapted
+base's stage-2 update (adapted − original base) added to the instruct model's layers with a scale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+from core.errors import ModelError
+from core.lep.projection import fit_projection, project
+from core.transplant.piece_map import PieceMap
+
+MODES = ("swap", "overlap", "conversion")
+
+
+@dataclass(frozen=True)
+class LepReport:
+    mode: str
+    fit_rows: int
+    residual_input: float   # relative fit error ‖XP − Y‖/‖Y‖ on the fitted rows (0 for swap)
+    residual_head: float | None
+    specials_copied: int
+    layers_delta_merged: int
+    tied: bool
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def check_pair(base_config, instruct_config, base_vocab: int, instruct_vocab: int) -> None:
+    """Base and instruct must be the same network: same architecture, widths and vocabulary."""
+    facts = [("architecture", base_config.model_type, instruct_config.model_type),
+             ("hidden size", base_config.hidden_size, instruct_config.hidden_size),
+             ("layers", base_config.num_hidden_layers, instruct_config.num_hidden_layers),
+             ("vocabulary", base_vocab, instruct_vocab)]
+    for what, b, i in facts:
+        if b != i:
+            raise ModelError(f"the base and instruct models differ in {what}: {b} vs {i}",
+                             where="[models] base / instruct",
+                             fix="LEP needs an instruct model fine-tuned from that very base model")
+
+
+def _rows_for_fit(mode: str, piece_map: PieceMap, base: torch.Tensor, instruct: torch.Tensor):
+    """(X, Y): the rows P is fitted on, for `overlap` and `conversion`."""
+    if mode == "overlap":  # the tokens both vocabularies share, at their old ids
+        old_ids = torch.tensor(sorted(_copied_old_ids(piece_map).values()))
+        return base[old_ids], instruct[old_ids]
+    # conversion: both old matrices expressed in the new vocabulary through the same piece map
+    return piece_map.apply(base), piece_map.apply(instruct)
+
+
+def _fit_and_project(mode, piece_map, base, instruct, adapted, max_rows, seed):
+    if mode == "swap":
+        return adapted.clone(), 0.0, 0
+    x, y = _rows_for_fit(mode, piece_map, base, instruct)
+    p = fit_projection(x, y, max_rows=max_rows, seed=seed)
+    residual = float(torch.linalg.norm(x.to(torch.float64) @ p - y.to(torch.float64)) /
+                     torch.linalg.norm(y.to(torch.float64)).clamp_min(1e-30))
+    return project(adapted, p), residual, min(x.shape[0], max_rows or x.shape[0])
+
+
+@torch.no_grad()
+def propagate(instruct_model, base_model, adapted_model, piece_map: PieceMap, special_ids: list[int],
+              mode: str = "conversion", lora_scale: float = 0.0, max_rows: int = 0, seed: int = 0) -> LepReport:
+    """Turn `instruct_model` (in place) into the adapted instruct model for the new vocabulary."""
+    check_pair(base_model.config, instruct_model.config, base_model.get_input_embeddings().weight.shape[0],
+               instruct_model.get_input_embeddings().weight.shape[0])
+    tied = bool(getattr(instruct_model.config, "tie_word_embeddings", False))
+    sides = [("input", lambda m: m.get_input_embeddings().weight)]
+    if not tied:
+        sides.append(("head", lambda m: m.get_output_embeddings().weight))
+    new_rows, residuals, fit_rows = {}, {}, 0
+    for side, get in sides:
+        new_rows[side], residuals[side], fit_rows = _fit_and_project(
+            mode, piece_map, get(base_model), get(instruct_model), get(adapted_model), max_rows, seed)
+    # Special tokens (chat markers) keep the instruct model's own vectors.
+    old_ids = _copied_old_ids(piece_map)
+    specials = [i for i in special_ids if i in old_ids]
+    for side, get in sides:
+        for new_id in specials:
+            new_rows[side][new_id] = get(instruct_model)[old_ids[new_id]]
+    instruct_model.resize_token_embeddings(new_rows["input"].shape[0], mean_resizing=False)
+    for side, get in sides:
+        get(instruct_model).copy_(new_rows[side])
+    merged = _merge_body_delta(instruct_model, base_model, adapted_model, lora_scale) if lora_scale else 0
+    for name in ("bos_token_id", "eos_token_id", "pad_token_id", "vocab_size"):
+        setattr(instruct_model.config, name, getattr(adapted_model.config, name))
+    return LepReport(mode, fit_rows, residuals["input"], residuals.get("head"), len(specials), merged, tied)
+
+
+def _copied_old_ids(piece_map: PieceMap) -> dict[int, int]:
+    """new id → old id for tokens present in both vocabularies."""
+    new_ids, old_ids = piece_map.indices
+    return {int(n): int(o) for n, o in zip(new_ids, old_ids) if piece_map.copied[n]}
+
+
+def _merge_body_delta(instruct_model, base_model, adapted_model, scale: float) -> int:
+    """instruct += scale · (adapted − base) for every inner weight stage 2 changed."""
+    base, adapted = dict(base_model.named_parameters()), dict(adapted_model.named_parameters())
+    embed_names = {n for n, p in instruct_model.named_parameters()
+                   if p is instruct_model.get_input_embeddings().weight or
+                   p is instruct_model.get_output_embeddings().weight}
+    merged = 0
+    for name, param in instruct_model.named_parameters():
+        if name in embed_names or name not in base or name not in adapted:
+            continue
+        delta = adapted[name].to(torch.float64) - base[name].to(torch.float64)
+        if torch.count_nonzero(delta):
+            param.add_((scale * delta).to(param.dtype))
+            merged += 1
+    return merged

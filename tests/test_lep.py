@@ -1,0 +1,88 @@
+"""LEP: the projection recovers a known P, and mismatched pairs are refused before any work."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+from core.errors import ModelError
+from core.lep.projection import fit_projection
+from core.lep.propagate import propagate
+from core.tokenizer.hf_files import save_like_source
+from core.tokenizer.train import train_vocabulary
+from core.transplant.embeddings import transplant
+from core.transplant.piece_map import build_piece_map
+from conftest import russian_text
+from tiny_models import SPECIAL_TOKENS, make_tiny_hf_model
+
+
+def test_fit_projection_recovers_an_exact_linear_map():
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(500, 32, generator=g, dtype=torch.float64)
+    p = torch.randn(32, 32, generator=g, dtype=torch.float64)
+    assert torch.allclose(fit_projection(x, x @ p), p, atol=1e-8)
+    assert torch.allclose(fit_projection(x.float(), (x @ p).float(), max_rows=100), p, atol=1e-3)
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    """A tiny base, an 'instruct' whose embeddings are exactly base · P, a new tokenizer and the
+    adapted base (transplanted, then its embeddings moved as if trained)."""
+    tmp = tmp_path_factory.mktemp("lep")
+    base_dir = make_tiny_hf_model(tmp / "base")
+    base = AutoModelForCausalLM.from_pretrained(base_dir)
+    instruct = AutoModelForCausalLM.from_pretrained(base_dir)
+    p_true = torch.eye(64) + 0.1 * torch.randn(64, 64, generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        instruct.get_input_embeddings().weight.copy_(base.get_input_embeddings().weight @ p_true)
+        instruct.get_output_embeddings().weight.copy_(base.get_output_embeddings().weight @ p_true)
+    old_tok = AutoTokenizer.from_pretrained(base_dir)
+    trained = train_vocabulary(iter(russian_text(80, seed=4).split("\n\n")), old_tok.backend_tokenizer, "bpe",
+                               600, 2, list(SPECIAL_TOKENS))
+    save_like_source(trained, old_tok, tmp / "tok")
+    new_tok = AutoTokenizer.from_pretrained(tmp / "tok")
+    adapted = AutoModelForCausalLM.from_pretrained(base_dir)
+    transplant(adapted, old_tok, new_tok)
+    with torch.no_grad():
+        adapted.get_input_embeddings().weight.add_(0.01 * torch.randn_like(adapted.get_input_embeddings().weight))
+    piece_map = build_piece_map(new_tok.backend_tokenizer, old_tok.backend_tokenizer)
+    return base, instruct, adapted, piece_map, new_tok, p_true
+
+
+@pytest.mark.parametrize("mode", ["conversion", "overlap"])
+def test_adapted_instruct_is_adapted_base_times_p(pair, mode):
+    base, instruct, adapted, piece_map, new_tok, p_true = pair
+    result = copy.deepcopy(instruct)
+    report = propagate(result, base, adapted, piece_map, new_tok.all_special_ids, mode=mode)
+    assert new_tok.all_special_ids == [0, 2]
+    assert report.residual_input < 1e-5 and report.residual_head < 1e-5
+    specials = new_tok.all_special_ids
+    plain = [i for i in range(len(new_tok)) if i not in specials]
+    assert report.specials_copied == len(specials)
+    for get in (lambda m: m.get_input_embeddings().weight, lambda m: m.get_output_embeddings().weight):
+        expected = get(adapted).double() @ p_true.double()
+        assert torch.allclose(get(result).double()[plain], expected[plain], atol=1e-4)
+        old_ids = [base_id for base_id in specials]  # the specials keep their ids in this tokenizer
+        assert torch.equal(get(result)[specials], get(instruct)[old_ids])  # chat markers from the instruct
+    assert result.config.vocab_size == len(new_tok)
+    ids = new_tok("Привет", return_tensors="pt")["input_ids"]
+    assert result.generate(ids, max_new_tokens=2, do_sample=False).shape[1] == ids.shape[1] + 2
+
+
+def test_swap_takes_the_adapted_embeddings_as_they_are(pair):
+    base, instruct, adapted, piece_map, new_tok, _ = pair
+    result = copy.deepcopy(instruct)
+    propagate(result, base, adapted, piece_map, [], mode="swap")
+    assert torch.equal(result.get_input_embeddings().weight, adapted.get_input_embeddings().weight)
+
+
+def test_a_mismatched_pair_is_refused_before_any_work(pair, tmp_path):
+    base, instruct, adapted, piece_map, new_tok, _ = pair
+    other = AutoModelForCausalLM.from_pretrained(make_tiny_hf_model(tmp_path / "wide", hidden=96))
+    before = instruct.get_input_embeddings().weight.clone()
+    with pytest.raises(ModelError, match="hidden size: 64 vs 96"):
+        propagate(other, base, adapted, piece_map, [])
+    assert torch.equal(instruct.get_input_embeddings().weight, before)
