@@ -86,3 +86,55 @@ def test_a_mismatched_pair_is_refused_before_any_work(pair, tmp_path):
     with pytest.raises(ModelError, match="hidden size: 64 vs 96"):
         propagate(other, base, adapted, piece_map, [])
     assert torch.equal(instruct.get_input_embeddings().weight, before)
+
+
+def sft_instruct_from(base_dir, out_dir, steps: int = 5):
+    """A real (tiny) instruct fine-tune: a few SFT steps of the whole base on chat-formatted text."""
+    model = AutoModelForCausalLM.from_pretrained(base_dir)
+    tok = AutoTokenizer.from_pretrained(base_dir)
+    chats = [[{"role": "user", "content": "Повтори: " + t}, {"role": "assistant", "content": t}]
+             for t in russian_text(8, seed=9, words_per_paragraph=8).split("\n\n")]
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    torch.manual_seed(0)
+    for step in range(steps):
+        ids = tok.apply_chat_template(chats[step % len(chats)], return_tensors="pt", return_dict=True)["input_ids"]
+        model(input_ids=ids, labels=ids).loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    model.save_pretrained(out_dir)
+    tok.save_pretrained(out_dir)
+    return out_dir
+
+
+def test_lep_stage_on_a_real_tiny_fine_tune_loads_generates_and_reports_copy_scores(tiny_project, tmp_path):
+    from core.project import load_project, project_from_dict, project_to_dict, save_project
+    from test_training import run_pipeline
+
+    folder = tiny_project.parent
+    sft_instruct_from(folder / "source", folder / "instruct")
+    raw = project_to_dict(load_project(tiny_project))
+    raw["models"]["instruct"] = "instruct"
+    raw["lep"].update(enabled=True, copy_passages=2)
+    save_project(project_from_dict(raw, base=folder), tiny_project)
+    run = run_pipeline(tiny_project, "lep")["lep"]
+    result = run.result()
+    assert result is not None, run.log_path.read_text()[-3000:]
+    assert result["mode"] == "conversion" and result["copy_after"]["n"] == 2
+    assert 0 <= result["copy_after"]["sentence"] <= 1 and "copy task" in result["summary"]
+    model = AutoModelForCausalLM.from_pretrained(result["model_dir"])
+    tok = AutoTokenizer.from_pretrained(result["model_dir"])
+    chat = tok.apply_chat_template([{"role": "user", "content": "Привет"}], add_generation_prompt=True,
+                                   return_tensors="pt", return_dict=True)["input_ids"]
+    assert model.generate(chat, max_new_tokens=4, do_sample=False).shape[1] == chat.shape[1] + 4
+
+
+def test_lep_without_an_instruct_model_says_the_demo_has_no_pair(tiny_project):
+    from core.jobs.events import Failed
+    from core.project import load_project, project_from_dict, project_to_dict, save_project
+    from test_training import run_pipeline
+
+    raw = project_to_dict(load_project(tiny_project))
+    raw["lep"]["enabled"] = True
+    save_project(project_from_dict(raw, base=tiny_project.parent), tiny_project)
+    failed = run_pipeline(tiny_project, "lep")["lep"].events()[-1]
+    assert isinstance(failed, Failed) and failed.kind == "user" and "no such pair" in failed.error

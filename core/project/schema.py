@@ -125,8 +125,14 @@ class Lep:
     enabled: bool = setting(False, "Run LEP", "Needs the original base and instruct models.")
     mode: str = setting("conversion", "Projection", "conversion (the paper's best), overlap, or swap.",
                         choices=("conversion", "overlap", "swap"))
-    lora_scale: float = setting(1.0, "Stage-2 LoRA scale", "Scale of the adapted base's LoRA merged on top.",
+    lora_scale: float = setting(1.0, "Stage-2 LoRA scale", "Scale of the adapted base's stage-2 update "
+                                "(adapted − original base) added to the instruct model's layers; 0 = none.",
                                 min=0.0, max=4.0)
+    max_rows: int = setting(32768, "Rows fitted", "Fit P on a seeded sample of this many vocabulary rows "
+                            "(keeps large vocabularies in seconds on a CPU); 0 = every row.",
+                            min=0, max=10_000_000)
+    copy_passages: int = setting(4, "Copy-task passages", "Held-out passages the original and adapted instruct "
+                                 "models are asked to repeat (the copy-task score); 0 = skip.", min=0, max=1000)
 
 
 @dataclass(frozen=True)

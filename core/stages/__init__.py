@@ -41,5 +41,8 @@ STAGES: tuple[StageDef, ...] = (
              "LoRA on attention and MLP with embeddings and head still trained; merged into a plain model.",
              "core.stages.train:run_stage2", ("models", "stage2", "compute", "evaluation"),
              needs=("stage1", "corpus")),
+    StageDef("lep", "LEP: adapted instruct model",
+             "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
+             "core.stages.lep:run", ("models", "lep"), needs=("import", "tokenizer", "stage2", "corpus")),
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}

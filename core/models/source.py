@@ -1,0 +1,18 @@
+"""A model path as users give it: a Hugging Face folder, or a .gguf file imported once into one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from core.models.gguf_import import cached_import
+from core.models.hf_folder import ModelInfo, inspect_model_folder
+
+
+def open_model_source(path: Path | str, *, allow_pickle: bool = False, trust_remote_code: bool = False,
+                      progress: Callable[[int, int, str], None] | None = None) -> ModelInfo:
+    """Check the model at `path` (importing a GGUF file into the cache first) and describe it."""
+    path = Path(path)
+    if path.suffix.lower() == ".gguf" or path.is_file():
+        return inspect_model_folder(cached_import(path, progress))
+    return inspect_model_folder(path, allow_pickle=allow_pickle, trust_remote_code=trust_remote_code)
