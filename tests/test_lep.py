@@ -138,3 +138,40 @@ def test_lep_without_an_instruct_model_says_the_demo_has_no_pair(tiny_project):
     save_project(project_from_dict(raw, base=tiny_project.parent), tiny_project)
     failed = run_pipeline(tiny_project, "lep")["lep"].events()[-1]
     assert isinstance(failed, Failed) and failed.kind == "user" and "no such pair" in failed.error
+
+
+def test_calibration_trains_on_assistant_tokens_and_reports_copy_scores(tiny_project):
+    import json
+
+    from core.project import load_project, project_from_dict, project_to_dict, save_project
+    from core.training.sft_data import IGNORE, tokenize_chat
+    from test_training import run_pipeline
+
+    folder = tiny_project.parent
+    chats = [{"messages": [{"role": "user", "content": f"Вопрос {i}?"},
+                           {"role": "assistant", "content": f"Ответ номер {i}."}]} for i in range(6)]
+    (folder / "sft.jsonl").write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in chats) + "\n")
+    (folder / "prompts.txt").write_text("Как дела?\nЧто такое токен?\n")
+    raw = project_to_dict(load_project(tiny_project))
+    raw["calibration"].update(enabled=True, sft_data="sft.jsonl", steps=3, batch_size=2, max_length=96,
+                              self_calibration=True, prompts="prompts.txt", copy_ratio=0.5, lora_r=4)
+    save_project(project_from_dict(raw, base=folder), tiny_project)
+    run = run_pipeline(tiny_project, "calibration")["calibration"]
+    result = run.result()
+    assert result is not None, run.log_path.read_text()[-3000:]
+    assert result["chats"] == 8 and result["copy_tasks"] > 0 and result["steps"] == 3
+    assert "copy task" in result["summary"]
+    tok = AutoTokenizer.from_pretrained(result["model_dir"])
+    ids, labels = tokenize_chat(tok, chats[0]["messages"], 96)
+    answer = [i for i, l in zip(ids, labels) if l != IGNORE]
+    assert "Ответ номер 0." in tok.decode(answer) and "Вопрос" not in tok.decode(answer)
+
+
+def test_bad_chat_lines_are_named(tmp_path):
+    from core.errors import CorpusError
+    from core.training.sft_data import load_chats
+
+    (tmp_path / "bad.jsonl").write_text('{"messages": [{"role": "user", "content": "a"}, '
+                                        '{"role": "assistant", "content": "b"}]}\n{"text": "x"}\n')
+    with pytest.raises(CorpusError, match="bad.jsonl:2"):
+        load_chats(tmp_path / "bad.jsonl")

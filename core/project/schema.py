@@ -137,12 +137,20 @@ class Lep:
 
 @dataclass(frozen=True)
 class Calibration:
-    enabled: bool = setting(False, "Run calibration", "Instruction SFT plus a copy task after LEP.")
-    sft_data: str = setting("", "Instruction data", "Local JSONL in chat `messages` format.", path="file")
+    enabled: bool = setting(False, "Run calibration", "LoRA instruction SFT plus a copy task after LEP.")
+    sft_data: str = setting("", "Instruction data", "Local JSONL in chat `messages` format (optional when "
+                            "self-calibration or the copy task supply the data).", path="file")
     copy_ratio: float = setting(0.3, "Copy-task share", "Share of calibration examples that are the "
-                                "'repeat this text' task.", min=0.0, max=1.0)
+                                "'repeat this text' task (passages of the training text).", min=0.0, max=1.0)
+    self_calibration: bool = setting(False, "Self-calibration", "The original instruct model answers the "
+                                     "prompts below greedily; its answers become SFT data.")
+    prompts: str = setting("", "Prompts", "Text file, one prompt per line, for self-calibration.", path="file")
     steps: int = setting(100, "Steps", "Optimizer steps.", min=1, max=10_000_000)
     learning_rate: float = setting(5e-5, "Learning rate", "Peak learning rate.", min=1e-8, max=1.0)
+    batch_size: int = setting(4, "Batch size", "Chats per step.", min=1, max=4096)
+    max_length: int = setting(512, "Max length", "Tokens per chat (longer ones are cut).", min=16, max=131072)
+    lora_r: int = setting(16, "LoRA rank", "Rank of the calibration adapters.", min=1, max=4096)
+    seed: int = setting(0, "Seed", "Seed of data order and the copy-task sample.", min=0, max=2**31 - 1)
 
 
 @dataclass(frozen=True)

@@ -44,5 +44,8 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
              "core.stages.lep:run", ("models", "lep"), needs=("import", "tokenizer", "stage2", "corpus")),
+    StageDef("calibration", "Calibration",
+             "LoRA SFT of the adapted instruct model on instruction chats plus the copy task.",
+             "core.stages.calibration:run", ("models", "calibration"), needs=("import", "lep", "corpus")),
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}

@@ -7,9 +7,11 @@ run on one process or split across ranks.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import torch
@@ -48,6 +50,20 @@ def tokenize_to_file(texts: Iterable[str], tokenizer, path: Path, separator_id: 
     return count
 
 
+class BatchSource(Protocol):
+    """What the training loop draws from: micro-batch k of the run, as model keyword arguments."""
+
+    tokens_per_example: int  # for tokens/s (an upper bound for padded examples)
+    eval_window: int         # window for held-out bits per character
+
+    def micro_batch(self, index: int, batch_size: int, seed: int) -> dict[str, torch.Tensor]: ...
+
+
+@functools.lru_cache(maxsize=4)
+def epoch_order(n: int, epoch: int, seed: int) -> torch.Tensor:
+    return torch.randperm(n, generator=torch.Generator().manual_seed(seed * 100_003 + epoch))
+
+
 class PackedBlocks:
     """Non-overlapping blocks of `block_size` tokens from a token file (memory-mapped)."""
 
@@ -64,18 +80,22 @@ class PackedBlocks:
         start = index * self.block_size
         return torch.from_numpy(self.tokens[start:start + self.block_size].astype(np.int64))
 
-    def order(self, epoch: int, seed: int) -> torch.Tensor:
-        return torch.randperm(self.n_blocks, generator=torch.Generator().manual_seed(seed * 100_003 + epoch))
+    @property
+    def tokens_per_example(self) -> int:
+        return self.block_size
 
-    def micro_batch(self, index: int, batch_size: int, seed: int) -> torch.Tensor:
+    eval_window = tokens_per_example
+
+    def micro_batch(self, index: int, batch_size: int, seed: int) -> dict[str, torch.Tensor]:
         """Global micro-batch number `index`: `batch_size` blocks from the seeded epoch order."""
-        rows = []
-        for k in range(index * batch_size, (index + 1) * batch_size):
-            epoch, pos = divmod(k, self.n_blocks)
-            rows.append(self.block(int(self._order_cached(epoch, seed)[pos])))
-        return torch.stack(rows)
+        rows = torch.stack([self.block(i) for i in example_indices(self.n_blocks, index, batch_size, seed)])
+        return {"input_ids": rows, "labels": rows}
 
-    def _order_cached(self, epoch: int, seed: int) -> torch.Tensor:
-        if getattr(self, "_epoch", None) != (epoch, seed):
-            self._epoch, self._order = (epoch, seed), self.order(epoch, seed)
-        return self._order
+
+def example_indices(n: int, index: int, batch_size: int, seed: int) -> list[int]:
+    """Which of `n` examples form global micro-batch `index` (each epoch a seeded permutation)."""
+    out = []
+    for k in range(index * batch_size, (index + 1) * batch_size):
+        epoch, pos = divmod(k, n)
+        out.append(int(epoch_order(n, epoch, seed)[pos]))
+    return out

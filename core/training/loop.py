@@ -19,7 +19,7 @@ from core.evaluation.bpc import bits_per_character
 from core.jobs.context import CancelRequested
 from core.jobs.events import Progress
 from core.training.checkpoint import TrainState, latest_checkpoint, load_checkpoint, save_checkpoint
-from core.training.data import PackedBlocks
+from core.training.data import BatchSource
 from core.training.distributed import Dist
 from core.training.schedules import lr_at
 
@@ -57,7 +57,7 @@ def make_optimizer(model, cfg: LoopConfig) -> torch.optim.Optimizer:
                              lr=cfg.learning_rate, betas=(0.9, 0.95), eps=1e-8)
 
 
-def train(ctx, model, wrapped, tokenizer, data: PackedBlocks, cfg: LoopConfig, *, heldout: str,
+def train(ctx, model, wrapped, tokenizer, data: BatchSource, cfg: LoopConfig, *, heldout: str,
           checkpoints: Path, resume_from: Path | None, dist: Dist, device: torch.device,
           autocast_dtype: torch.dtype | None) -> TrainState:
     """Train `wrapped` (the model, or its DDP wrapper) for cfg.steps optimizer steps."""
@@ -71,7 +71,7 @@ def train(ctx, model, wrapped, tokenizer, data: PackedBlocks, cfg: LoopConfig, *
                 ctx.metric(name, value, step)
     autocast = (torch.autocast(device.type, dtype=autocast_dtype) if autocast_dtype else nullcontext())
     per_step = cfg.grad_accum * dist.world
-    block_tokens = cfg.batch_size * data.block_size
+    block_tokens = cfg.batch_size * data.tokens_per_example
     model.train()
     while state.step < cfg.steps:
         lr = lr_at(state.step, peak=cfg.learning_rate, total=cfg.steps, warmup=cfg.warmup_steps,
@@ -81,10 +81,10 @@ def train(ctx, model, wrapped, tokenizer, data: PackedBlocks, cfg: LoopConfig, *
         started = time.perf_counter()
         step_loss = torch.zeros((), device=device)
         for a in range(cfg.grad_accum):
-            batch = data.micro_batch(state.step * per_step + a * dist.world + dist.rank, cfg.batch_size,
-                                     cfg.seed).to(device)
+            batch = data.micro_batch(state.step * per_step + a * dist.world + dist.rank, cfg.batch_size, cfg.seed)
+            inputs = {k: v.to(device) for k, v in batch.items()}
             with dist.no_sync(wrapped, a == cfg.grad_accum - 1), autocast:
-                loss = wrapped(input_ids=batch, labels=batch).loss / cfg.grad_accum
+                loss = wrapped(**inputs).loss / cfg.grad_accum
                 loss.backward()
             step_loss += loss.detach()
         torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], cfg.max_grad_norm)
@@ -102,7 +102,7 @@ def train(ctx, model, wrapped, tokenizer, data: PackedBlocks, cfg: LoopConfig, *
         if dist.is_main:
             ctx.emit(Progress(done=state.step, total=cfg.steps, unit="steps"))
         if state.step % cfg.eval_every == 0 or state.step == cfg.steps:
-            evaluate(ctx, model, tokenizer, heldout, data.block_size, state, dist, autocast)
+            evaluate(ctx, model, tokenizer, heldout, data.eval_window, state, dist, autocast)
             model.train()
         if state.step % cfg.checkpoint_every == 0 and state.step < cfg.steps:
             if dist.is_main:
