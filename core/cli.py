@@ -173,6 +173,32 @@ def cmd_bench_tokenizer(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_bench_lep(args: argparse.Namespace) -> int:
+    from core.bench.lep_bench import run
+
+    run(vocab=args.vocab, dim=args.dim, max_rows=args.max_rows, exact=not args.no_exact)
+    return EXIT_DONE
+
+
+def cmd_slurm(args: argparse.Namespace) -> int:
+    from core.project import load_project
+    from core.slurm import sbatch_script
+
+    project = load_project(args.project)
+    script = sbatch_script(Path(args.project), stage=args.stage, nodes=args.nodes,
+                           gpus_per_node=args.gpus_per_node or project.compute.nproc_per_node,
+                           partition=args.partition, time_limit=args.time)
+    if project.compute.launcher != "torchrun" and (args.nodes > 1 or (args.gpus_per_node or 1) > 1):
+        print("note: compute.launcher is 'local', so training uses one GPU; set it to 'torchrun' "
+              "to use every GPU of the allocation", file=sys.stderr)
+    if args.output:
+        Path(args.output).write_text(script)
+        print(f"wrote {args.output}\nsubmit: sbatch {args.output}")
+    else:
+        print(script, end="")
+    return EXIT_DONE
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ruadapt", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -206,6 +232,16 @@ def _parser() -> argparse.ArgumentParser:
     stages = sub.add_parser("stages", help="list the pipeline's stages")
     stages.set_defaults(func=cmd_stages)
 
+    slurm = sub.add_parser("slurm", help="write an sbatch script that runs the project on a Slurm cluster")
+    slurm.add_argument("project")
+    slurm.add_argument("--stage", help="run only this stage and what it needs")
+    slurm.add_argument("--nodes", type=int, default=1)
+    slurm.add_argument("--gpus-per-node", type=int, default=0, help="default: compute.nproc_per_node")
+    slurm.add_argument("--partition", default="")
+    slurm.add_argument("--time", default="24:00:00")
+    slurm.add_argument("-o", "--output", help="write the script here instead of printing it")
+    slurm.set_defaults(func=cmd_slurm)
+
     bench = sub.add_parser("bench", help="benchmarks (each prints a baseline measured in the same run)")
     bench_sub = bench.add_subparsers(required=True, metavar="WHAT")
     tok_bench = bench_sub.add_parser("tokenizer", help="tokenizer training throughput and peak memory vs "
@@ -213,6 +249,13 @@ def _parser() -> argparse.ArgumentParser:
     tok_bench.add_argument("--sizes", default="50,200", help="corpus sizes in MB, comma-separated (e.g. 50,1000)")
     tok_bench.add_argument("--vocab", type=int, default=32000)
     tok_bench.set_defaults(func=cmd_bench_tokenizer)
+
+    lep_bench = bench_sub.add_parser("lep", help="LEP projection fit and apply at a large vocabulary")
+    lep_bench.add_argument("--vocab", type=int, default=150_000)
+    lep_bench.add_argument("--dim", type=int, default=4096)
+    lep_bench.add_argument("--max-rows", type=int, default=32768, help="rows sampled for the fit (0 = all)")
+    lep_bench.add_argument("--no-exact", action="store_true", help="skip the exact all-rows fit baseline")
+    lep_bench.set_defaults(func=cmd_bench_lep)
 
     demo = sub.add_parser("demo", help="the embedded default project")
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")

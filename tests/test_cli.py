@@ -69,3 +69,22 @@ def test_detach_returns_at_once_and_watch_follows(small_project):
     run_id = out.stdout.split()[2]
     watched = ruadapt("watch", run_id)
     assert watched.returncode == 0 and "done" in watched.stdout
+
+
+def test_slurm_script_runs_the_project_with_torchrun_over_the_allocation(small_project, tmp_path):
+    out = ruadapt("slurm", str(small_project), "--stage", "stage1", "--nodes", "2", "--gpus-per-node", "4",
+                  "--partition", "gpu", "-o", str(tmp_path / "job.sbatch"))
+    assert out.returncode == 0, out.stderr
+    script = (tmp_path / "job.sbatch").read_text()
+    assert "#SBATCH --nodes=2" in script and "#SBATCH --gpus-per-node=4" in script
+    assert "#SBATCH --partition=gpu" in script and f"run {small_project} --stage stage1" in script
+    assert "launcher is 'local'" in out.stderr  # the project would use one GPU: the user is told
+    assert subprocess.run(["bash", "-n", str(tmp_path / "job.sbatch")]).returncode == 0
+
+
+def test_multi_node_training_starts_one_torchrun_per_node():
+    from core.slurm import srun_torchrun
+
+    cmd = srun_torchrun(4, 8, "node001", "run-1")
+    assert cmd[:3] == ["srun", "--nodes=4", "--ntasks-per-node=1"]
+    assert "--nnodes=4" in cmd and "--nproc_per_node=8" in cmd and "--rdzv_endpoint=node001:29500" in cmd

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from core.errors import UserError
 from core.jobs.context import StageContext
 from core.jobs.launch import child_env
 from core.models import inspect_model_folder, load_model
+from core.slurm import srun_torchrun
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
 from core.training.data import PackedBlocks, tokenize_to_file
 from core.training.distributed import Dist
@@ -51,8 +53,10 @@ def _run(ctx: StageContext, section: str) -> dict:
 
 
 def _launch_torchrun(ctx: StageContext, section: str, nproc: int) -> dict:
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}",
-           "-m", "core.training.rank_entry", str(ctx.run.path), section]
+    nnodes = int(os.environ.get("SLURM_JOB_NUM_NODES", "1"))
+    launcher = (srun_torchrun(nnodes, nproc, socket.gethostname(), ctx.run.id) if nnodes > 1 else
+                [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}"])
+    cmd = [*launcher, "-m", "core.training.rank_entry", str(ctx.run.path), section]
     ctx.log(f"starting {nproc} processes: {' '.join(cmd)}")
     proc = subprocess.Popen(cmd, env=child_env())
     while proc.poll() is None:  # the ranks watch the cancel flag themselves and stop together
