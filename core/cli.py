@@ -199,6 +199,39 @@ def cmd_slurm(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_bench_train(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from transformers import AutoTokenizer
+
+    from core.bench.train_bench import run
+    from core.corpus import iter_documents
+    from core.models import cached_import
+    from core.paths import resolve_path
+    from core.project.default import default_project
+    from core.training.data import tokenize_to_file
+
+    project = default_project()
+    model_dir = cached_import(resolve_path(project.models.source, Path.cwd()))
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    with tempfile.TemporaryDirectory() as tmp:
+        text = resolve_path(project.corpus.russian[0], Path.cwd())
+        tokens = Path(tmp) / "train.u32"
+        tokenize_to_file((d.text for d in iter_documents(text)), tokenizer, tokens, tokenizer.eos_token_id)
+        run(model_dir, tokens, steps=args.steps, batch=args.batch, block=args.block)
+    return EXIT_DONE
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from core.project import load_project
+    from core.training.plan_project import project_plans
+
+    project_path = Path(args.project).resolve()
+    for plan in project_plans(load_project(project_path), project_path, Registry()):
+        print(plan.describe())
+    return EXIT_DONE
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ruadapt", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -232,6 +265,10 @@ def _parser() -> argparse.ArgumentParser:
     stages = sub.add_parser("stages", help="list the pipeline's stages")
     stages.set_defaults(func=cmd_stages)
 
+    plan = sub.add_parser("plan", help="training compute (FLOPs) and time on common GPUs, before running")
+    plan.add_argument("project")
+    plan.set_defaults(func=cmd_plan)
+
     slurm = sub.add_parser("slurm", help="write an sbatch script that runs the project on a Slurm cluster")
     slurm.add_argument("project")
     slurm.add_argument("--stage", help="run only this stage and what it needs")
@@ -256,6 +293,12 @@ def _parser() -> argparse.ArgumentParser:
     lep_bench.add_argument("--max-rows", type=int, default=32768, help="rows sampled for the fit (0 = all)")
     lep_bench.add_argument("--no-exact", action="store_true", help="skip the exact all-rows fit baseline")
     lep_bench.set_defaults(func=cmd_bench_lep)
+
+    train_bench = bench_sub.add_parser("train", help="stage-1 tokens/s on SmolLM2: our loop vs a plain loop")
+    train_bench.add_argument("--steps", type=int, default=12)
+    train_bench.add_argument("--batch", type=int, default=4)
+    train_bench.add_argument("--block", type=int, default=256)
+    train_bench.set_defaults(func=cmd_bench_train)
 
     demo = sub.add_parser("demo", help="the embedded default project")
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")

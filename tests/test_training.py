@@ -123,3 +123,26 @@ def test_two_process_ddp_matches_one_process_with_double_accumulation(tiny_proje
     for (name, pa), (_, pb) in zip(ma.named_parameters(), mb.named_parameters()):
         assert torch.allclose(pa, pb, atol=1e-5), name
     assert [v for _, v in _curve(a)] == pytest.approx([v for _, v in _curve(b)], rel=1e-4)
+
+
+def test_compute_plan_follows_the_formula():
+    from core.training.plan import plan_training
+
+    settings = {"steps": 100, "batch_size": 4, "grad_accum": 2, "block_size": 1024}
+    plan = plan_training("stage1", settings, world=2, n_parameters=1_000_000, vocab=1000, hidden=100,
+                         tied=False, num_layers=2)
+    tokens = 100 * 4 * 2 * 1024 * 2
+    body, head = 1_000_000 - 2 * 100_000, 100_000
+    assert plan.tokens == tokens
+    assert plan.estimate.flops == (4 * (body + head) + 2 * head) * tokens
+    assert plan.hours["H100 SXM"] == pytest.approx(plan.estimate.flops / (989e12 * 0.35) / 3600)
+    assert "(4·N + 2·N_trainable)·D" in plan.describe() and "RTX 4090" in plan.describe()
+
+
+def test_plan_command_reads_the_models_sizes_from_the_import(tiny_project):
+    from test_cli import ruadapt
+
+    assert ruadapt("plan", str(tiny_project)).returncode == 2  # nothing imported yet: says what to run
+    run_pipeline(tiny_project, "import")
+    out = ruadapt("plan", str(tiny_project))
+    assert out.returncode == 0 and "stage1:" in out.stdout and "stage2:" in out.stdout and "H100" in out.stdout
