@@ -27,8 +27,9 @@ def no_leaked_processes():
     test must wait for or cancel what it starts)."""
     before = {p.pid for p in psutil.Process().children(recursive=True)}
     yield
-    leaked = [p for p in psutil.Process().children(recursive=True)
-              if p.pid not in before and p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    new = [p for p in psutil.Process().children(recursive=True) if p.pid not in before]
+    _, alive = psutil.wait_procs(new, timeout=10)  # a supervisor finishing its bookkeeping exits soon
+    leaked = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     for proc in leaked:
         proc.kill()
     assert not leaked, f"test leaked child processes: {[p.cmdline() for p in leaked]}"

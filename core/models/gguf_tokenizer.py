@@ -1,0 +1,79 @@
+"""The tokenizer inside a GGUF file, as a Hugging Face tokenizer, checked against llama.cpp's own.
+
+transformers rebuilds the tokenizer from the GGUF metadata. Its table of pre-tokenizers (the regex that
+splits text before BPE) lacks some names llama.cpp knows; those fall back to GPT-2's split, which can
+cut digits differently. We set the pre-tokenizer the model's own tokenizer.json uses for the names we
+know, then prove the result by tokenizing probe texts with llama.cpp: a GGUF import never silently
+changes how text becomes tokens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.errors import ModelError
+
+# tokenizer.ggml.pre -> the HF pre-tokenizer the original tokenizer.json has, for names transformers'
+# GGUF integration does not map itself. The exporter reads this table backwards.
+BYTE_LEVEL_PRE_TOKENIZERS = {
+    "gpt-2": lambda pt: pt.ByteLevel(add_prefix_space=False, trim_offsets=True, use_regex=True),
+    "smollm": lambda pt: pt.Sequence([pt.Digits(individual_digits=True),
+                                      pt.ByteLevel(add_prefix_space=False, trim_offsets=True, use_regex=True)]),
+}
+
+# Russian and English prose, digits, runs of spaces and newlines, and chat markup: where splits differ.
+PROBE_TEXTS = (
+    "Привет, мир! Как у тебя дела сегодня?",
+    "Москва — столица России. В 1147 году её впервые упомянули в летописи…",
+    "The quick brown fox jumps over the lazy dog; it's 2024, isn't it?",
+    "  два  пробела\n\nи\tтабуляция, числа 12345 и 3.14159",
+    "Ёжик в тумане: «ёлки-палки», don't you'll I'M",
+)
+
+
+def build_tokenizer(gguf_path: Path, pre: str | None):
+    """The GGUF's tokenizer as a transformers fast tokenizer (chat template included)."""
+    from tokenizers import pre_tokenizers
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(gguf_path.parent, gguf_file=gguf_path.name)
+    if pre in BYTE_LEVEL_PRE_TOKENIZERS:
+        tokenizer.backend_tokenizer.pre_tokenizer = BYTE_LEVEL_PRE_TOKENIZERS[pre](pre_tokenizers)
+    return tokenizer
+
+
+def llama_cpp_token_ids(gguf_path: Path, texts: tuple[str, ...]) -> list[list[int]]:
+    """How llama.cpp itself tokenizes `texts` (no BOS, special tokens parsed), from the vocabulary only."""
+    import llama_cpp
+
+    try:
+        vocab = llama_cpp.Llama(str(gguf_path), vocab_only=True, verbose=False)
+    except ValueError as exc:  # llama-cpp-python's "Failed to load model from file"
+        raise ModelError("llama.cpp cannot read this file's tokenizer (an unknown tokenizer.ggml.pre, or a "
+                         "newer format than this llama.cpp)", where=str(gguf_path),
+                         fix="update llama-cpp-python, or use the model's Hugging Face folder") from exc
+    try:
+        return [vocab.tokenize(text.encode("utf-8"), add_bos=False, special=True) for text in texts]
+    finally:
+        vocab.close()
+
+
+def tokenizer_mismatches(gguf_path: Path, tokenizer, texts: tuple[str, ...] = PROBE_TEXTS) -> list[str]:
+    """The probe texts on which `tokenizer` and llama.cpp disagree, each with both token id lists."""
+    texts = texts + tuple(t for t in (tokenizer.bos_token, tokenizer.eos_token) if t)
+    out = []
+    for text, expected in zip(texts, llama_cpp_token_ids(gguf_path, texts), strict=True):
+        got = tokenizer.encode(text, add_special_tokens=False)
+        if got != expected:
+            out.append(f"{text!r}: llama.cpp {expected[:12]}..., converted {got[:12]}...")
+    return out
+
+
+def check_tokenizer(gguf_path: Path, tokenizer) -> None:
+    mismatches = tokenizer_mismatches(gguf_path, tokenizer)
+    if mismatches:
+        raise ModelError(
+            "the tokenizer rebuilt from the GGUF file splits text differently from llama.cpp:\n  "
+            + "\n  ".join(mismatches),
+            where=str(gguf_path),
+            fix="use the model's Hugging Face folder (with tokenizer.json) as the source model instead")
