@@ -290,7 +290,7 @@ def _parser() -> argparse.ArgumentParser:
     lep_bench = bench_sub.add_parser("lep", help="LEP projection fit and apply at a large vocabulary")
     lep_bench.add_argument("--vocab", type=int, default=150_000)
     lep_bench.add_argument("--dim", type=int, default=4096)
-    lep_bench.add_argument("--max-rows", type=int, default=32768, help="rows sampled for the fit (0 = all)")
+    lep_bench.add_argument("--max-rows", type=int, default=16384, help="rows sampled for the fit (0 = all)")
     lep_bench.add_argument("--no-exact", action="store_true", help="skip the exact all-rows fit baseline")
     lep_bench.set_defaults(func=cmd_bench_lep)
 

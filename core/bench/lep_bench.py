@@ -18,7 +18,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(vocab: int = 150_000, dim: int = 4096, max_rows: int = 32768, exact: bool = True) -> dict:
+def run(vocab: int = 150_000, dim: int = 4096, max_rows: int = 16384, exact: bool = True) -> dict:
     g = torch.Generator().manual_seed(0)
     x = torch.randn(vocab, dim, generator=g)
     p_true = torch.eye(dim) + 0.01 * torch.randn(dim, dim, generator=g)

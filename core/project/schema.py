@@ -128,8 +128,8 @@ class Lep:
     lora_scale: float = setting(1.0, "Stage-2 LoRA scale", "Scale of the adapted base's stage-2 update "
                                 "(adapted − original base) added to the instruct model's layers; 0 = none.",
                                 min=0.0, max=4.0)
-    max_rows: int = setting(32768, "Rows fitted", "Fit P on a seeded sample of this many vocabulary rows "
-                            "(keeps large vocabularies in seconds on a CPU); 0 = every row.",
+    max_rows: int = setting(16384, "Rows fitted", "Fit P on a seeded sample of this many vocabulary rows "
+                            "(bounds the cost for large vocabularies on a CPU); 0 = every row.",
                             min=0, max=10_000_000)
     copy_passages: int = setting(4, "Copy-task passages", "Held-out passages the original and adapted instruct "
                                  "models are asked to repeat (the copy-task score); 0 = skip.", min=0, max=1000)
