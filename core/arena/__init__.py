@@ -1,0 +1,1 @@
+"""Arena-style evaluation: pairwise human votes turned into ratings with confidence intervals."""
