@@ -232,6 +232,22 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_bench_speed(args: argparse.Namespace) -> int:
+    from core.bench.speed_bench import run
+    from core.paths import resources_dir
+
+    prompts = [Path(args.prompts)] if args.prompts else [resources_dir() / "prompts" / "speed_ru.txt",
+                                                          resources_dir() / "prompts" / "speed_en.txt"]
+    for i, file in enumerate(prompts):
+        png = Path(args.png).with_name(f"{Path(args.png).stem}-{file.stem}.png") if args.png and len(prompts) > 1 \
+            else (Path(args.png) if args.png else None)
+        run([Path(m) for m in args.models], file, chars=args.chars, repeats=args.repeats, threads=args.threads,
+            n_ctx=args.n_ctx, chat=args.chat, png=png)
+        if i < len(prompts) - 1:
+            print()
+    return EXIT_DONE
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ruadapt", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -299,6 +315,18 @@ def _parser() -> argparse.ArgumentParser:
     train_bench.add_argument("--batch", type=int, default=4)
     train_bench.add_argument("--block", type=int, default=256)
     train_bench.set_defaults(func=cmd_bench_train)
+
+    speed = bench_sub.add_parser("speed", help="generation speed (characters/s, tokens/s) of GGUF models")
+    speed.add_argument("models", nargs="+", help="GGUF files; the first is the baseline")
+    speed.add_argument("--prompts", help="text file, one prompt per line (default: the shipped Russian and "
+                       "English sets)")
+    speed.add_argument("--chars", type=int, default=400, help="characters generated per prompt")
+    speed.add_argument("--repeats", type=int, default=3)
+    speed.add_argument("--threads", type=int, default=0, help="0 = all cores")
+    speed.add_argument("--n-ctx", type=int, default=2048)
+    speed.add_argument("--chat", action="store_true", help="wrap prompts in the model's chat template")
+    speed.add_argument("--png", help="write a bar chart here")
+    speed.set_defaults(func=cmd_bench_speed)
 
     demo = sub.add_parser("demo", help="the embedded default project")
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")

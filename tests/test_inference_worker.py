@@ -49,3 +49,14 @@ def test_bad_files_give_a_clear_message(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(ModelError, match=message):
         ChatWorker(path)
+
+
+def test_speed_bench_prints_medians_ratios_and_a_chart(tiny_gguf, tmp_path):
+    from core.bench.speed_bench import run
+
+    prompts = tmp_path / "p.txt"
+    prompts.write_text("Москва — столица\nРусский язык\n", encoding="utf-8")
+    rows = run([tiny_gguf, tiny_gguf], prompts, chars=30, repeats=1, threads=1, n_ctx=128,
+               png=tmp_path / "speed.png")
+    assert len(rows) == 2 and rows[0]["samples"] == 2 and rows[0]["chars_per_s"] > 0
+    assert (tmp_path / "speed.png").stat().st_size > 1000
