@@ -328,6 +328,10 @@ def _parser() -> argparse.ArgumentParser:
     speed.add_argument("--png", help="write a bar chart here")
     speed.set_defaults(func=cmd_bench_speed)
 
+    from core.cli_arena import register as register_arena
+
+    register_arena(sub)
+
     demo = sub.add_parser("demo", help="the embedded default project")
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")
     init = demo_sub.add_parser("init", help="write the default project into DIR")

@@ -14,7 +14,7 @@ import pytest
 from core.jobs.events import Cancelled, Failed, Finished, Progress, Started
 from core.jobs.launch import launch_detached
 from core.jobs.registry import Registry
-from core.jobs.rundir import RunDir, write_json_atomic
+from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 from core.project import load_project
 from core.stages.plan import prepare_run
@@ -112,13 +112,10 @@ def test_cancel_is_cooperative_and_leaves_no_half_written_output(small_project):
 
 
 def _custom_run(tmp_path: Path, target: str, grace: float = 1.0) -> tuple[Registry, RunDir]:
+    from core.stages.plan import create_run
+
     registry = Registry()
-    run = RunDir(tmp_path / "runs" / f"custom-{target.split(':')[1]}")
-    run.path.mkdir(parents=True)
-    write_json_atomic(run.spec_path, {"stage": "custom", "target": target, "key": "k", "settings": {},
-                                      "inputs": {}, "registry": str(registry.path), "cancel_grace_s": grace})
-    registry.add(run, project=str(tmp_path), stage="custom", key="k")
-    return registry, run
+    return registry, create_run(tmp_path / "runs", "custom", target, {}, registry, cancel_grace_s=grace)
 
 
 @pytest.fixture

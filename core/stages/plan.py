@@ -94,21 +94,31 @@ def prepare_run(project: Project, project_path: Path, stage_name: str, registry:
     if not force and (done := registry.latest_done(stage.name, key)):
         return PlannedRun(stage, done.run, reused=True)
     runs_root = resolve_path(project.project.runs_dir, project_path.parent)
-    run = RunDir(runs_root / f"{time.strftime('%Y%m%d-%H%M%S')}-{stage.name}-{key[:6]}")
-    n = 1
+    resumable = None if force else registry.latest_resumable(stage.name, key)
+    run = create_run(runs_root, stage.name, stage.target, settings, registry, key=key, project=str(project_path),
+                     inputs=inputs, cancel_grace_s=cancel_grace_s,
+                     resume_from=str(resumable.run.path / "checkpoint") if resumable else None)
+    return PlannedRun(stage, run, reused=False)
+
+
+def create_run(root: Path, stage: str, target: str, settings: dict[str, Any], registry: Registry, *,
+               key: str = "", project: str = "", inputs: dict | None = None, cancel_grace_s: float = 10.0,
+               resume_from: str | None = None) -> RunDir:
+    """A new run folder with its spec, listed in the registry as pending. Pipeline stages come here
+    through `prepare_run`; jobs outside a project (annotation answers) directly."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    run, n = RunDir(Path(root) / f"{stamp}-{stage}-{key[:6] or 'job'}"), 1
     while run.path.exists():
         n += 1
-        run = RunDir(runs_root / f"{time.strftime('%Y%m%d-%H%M%S')}-{stage.name}-{key[:6]}-{n}")
+        run = RunDir(Path(root) / f"{stamp}-{stage}-{key[:6] or 'job'}-{n}")
     run.path.mkdir(parents=True)
-    resumable = None if force else registry.latest_resumable(stage.name, key)
     write_json_atomic(run.spec_path, {
-        "resume_from": str(resumable.run.path / "checkpoint") if resumable else None,
-        "version": SPEC_VERSION, "stage": stage.name, "target": stage.target, "key": key,
-        "project": str(project_path), "settings": settings, "inputs": inputs,
-        "registry": str(registry.path), "cancel_grace_s": cancel_grace_s, "created": time.time(),
+        "version": SPEC_VERSION, "stage": stage, "target": target, "key": key, "project": project,
+        "settings": settings, "inputs": inputs or {}, "registry": str(registry.path),
+        "cancel_grace_s": cancel_grace_s, "resume_from": resume_from, "created": time.time(),
     })
-    registry.add(run, project=str(project_path), stage=stage.name, key=key)
-    return PlannedRun(stage, run, reused=False)
+    registry.add(run, project=project, stage=stage, key=key)
+    return run
 
 
 def current_run(project: Project, project_path: Path, stage_name: str, registry: Registry) -> RunDir | None:

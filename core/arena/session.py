@@ -1,0 +1,259 @@
+"""An annotation session: one SQLite file holding prompts, answers, the pairs to judge and the votes.
+
+The owner's copy knows which model is which; the copies handed to annotators do not (model names and
+paths are removed, models are only "m1", "m2", …). Which model is shown as A is drawn per item and
+per annotator from the session seed and recorded with the vote. Every vote is committed (synchronous,
+rollback journal) before the next item is shown: killing the app loses no vote already cast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from core.errors import UserError
+
+FORMAT, VERSION = "ruadapt-annotation", 1
+VOTES = ("a", "b", "tie", "both_bad")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE prompts (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE models (id TEXT PRIMARY KEY, name TEXT, path TEXT, settings TEXT);
+CREATE TABLE answers (prompt_id INTEGER NOT NULL REFERENCES prompts(id), model_id TEXT NOT NULL REFERENCES models(id),
+                      text TEXT NOT NULL, tokens INTEGER, seconds REAL, PRIMARY KEY (prompt_id, model_id));
+CREATE TABLE items (id INTEGER PRIMARY KEY, prompt_id INTEGER NOT NULL REFERENCES prompts(id),
+                    model_x TEXT NOT NULL, model_y TEXT NOT NULL);
+CREATE TABLE votes (item_id INTEGER NOT NULL REFERENCES items(id), annotator TEXT NOT NULL,
+                    a_model TEXT NOT NULL, b_model TEXT NOT NULL,
+                    vote TEXT NOT NULL CHECK (vote IN ('a', 'b', 'tie', 'both_bad')),
+                    comment TEXT NOT NULL DEFAULT '', voted_at REAL NOT NULL, PRIMARY KEY (item_id, annotator));
+"""
+
+
+class SessionError(UserError):
+    """A session file that cannot be used as asked."""
+
+
+@dataclass(frozen=True)
+class BlindItem:
+    """What an annotator sees: no model ids, names or paths."""
+    number: int          # 1-based position in this annotator's order
+    item_id: int
+    prompt: str
+    answer_a: str
+    answer_b: str
+    vote: str | None
+    comment: str
+
+
+def prompt_set_hash(prompts: list[str]) -> str:
+    return hashlib.sha256("\x1e".join(prompts).encode()).hexdigest()[:16]
+
+
+class Session:
+    def __init__(self, path: Path, con: sqlite3.Connection) -> None:
+        self.path, self.con = path, con
+
+    # ---- files -------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, prompts: list[str], models: dict[str, str], settings: dict,
+               seed: int = 0) -> Session:
+        path = Path(path)
+        if path.exists():
+            raise SessionError("a file already exists here", where=str(path), fix="choose a new file name")
+        if len(models) < 2:
+            raise SessionError("a session needs at least two models", where="models", fix="add another model")
+        tmp = path.with_name(path.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        con = sqlite3.connect(tmp)
+        con.executescript(_SCHEMA)
+        meta = {"format": FORMAT, "version": str(VERSION), "session_id": uuid.uuid4().hex, "seed": str(seed),
+                "created": str(time.time()), "role": "owner", "prompt_set": prompt_set_hash(prompts),
+                "settings": json.dumps(settings)}
+        con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        con.executemany("INSERT INTO prompts (id, text) VALUES (?, ?)", enumerate(prompts, 1))
+        ids = {name: f"m{i}" for i, name in enumerate(models, 1)}
+        con.executemany("INSERT INTO models VALUES (?, ?, ?, ?)",
+                        [(ids[n], n, str(p), json.dumps(settings)) for n, p in models.items()])
+        pairs = list(combinations(sorted(ids.values()), 2))
+        con.executemany("INSERT INTO items (prompt_id, model_x, model_y) VALUES (?, ?, ?)",
+                        [(pid, x, y) for pid in range(1, len(prompts) + 1) for x, y in pairs])
+        con.commit()
+        con.close()
+        tmp.rename(path)  # a half-created session never looks finished
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path | str) -> Session:
+        path = Path(path)
+        if not path.is_file():
+            raise SessionError("the session file does not exist", where=str(path), fix="check the path")
+        try:
+            con = sqlite3.connect(path, isolation_level=None)
+            con.execute("PRAGMA journal_mode=DELETE")
+            con.execute("PRAGMA synchronous=FULL")
+            meta = dict(con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise SessionError(f"not a readable session file ({exc})", where=str(path),
+                               fix="ask the session owner for a new copy") from None
+        if meta.get("format") != FORMAT:
+            raise SessionError("this SQLite file is not a Ruadapt annotation session", where=str(path),
+                               fix="open a file made by `ruadapt arena prepare` or the studio")
+        if int(meta.get("version", 0)) > VERSION:
+            raise SessionError(f"the session was made by a newer Ruadapt (format {meta['version']})",
+                               where=str(path), fix="update Ruadapt Studio")
+        return cls(path, con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def meta(self, key: str) -> str:
+        return self.con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()[0]
+
+    @property
+    def is_owner(self) -> bool:
+        return self.meta("role") == "owner"
+
+    # ---- answers (generated ahead of time by a job) ------------------------------------------
+    def models(self) -> dict[str, tuple[str | None, str | None]]:
+        return {mid: (name, path) for mid, name, path in self.con.execute("SELECT id, name, path FROM models")}
+
+    def prompts(self) -> list[tuple[int, str]]:
+        return list(self.con.execute("SELECT id, text FROM prompts ORDER BY id"))
+
+    def missing_answers(self) -> list[tuple[int, str]]:
+        """(prompt id, model id) still to generate; a resumed job starts here."""
+        return list(self.con.execute(
+            "SELECT p.id, m.id FROM prompts p CROSS JOIN models m "
+            "WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.prompt_id=p.id AND a.model_id=m.id) "
+            "ORDER BY m.id, p.id"))
+
+    def add_answer(self, prompt_id: int, model_id: str, text: str, tokens: int, seconds: float) -> None:
+        self.con.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)",
+                         (prompt_id, model_id, text, tokens, seconds))
+
+    # ---- annotation (blind) -------------------------------------------------------------------
+    def _order(self, annotator: str) -> list[int]:
+        ids = [i for (i,) in self.con.execute(
+            "SELECT id FROM items WHERE prompt_id IN (SELECT prompt_id FROM answers "
+            "GROUP BY prompt_id HAVING COUNT(*) = (SELECT COUNT(*) FROM models)) ORDER BY id")]
+        random.Random(f"{self.meta('seed')}/{annotator}").shuffle(ids)
+        return ids
+
+    def _sides(self, item_id: int, annotator: str) -> tuple[str, str]:
+        x, y = self.con.execute("SELECT model_x, model_y FROM items WHERE id=?", (item_id,)).fetchone()
+        swap = random.Random(f"{self.meta('seed')}/{annotator}/{item_id}").random() < 0.5
+        return (y, x) if swap else (x, y)
+
+    def count(self, annotator: str) -> tuple[int, int]:
+        total = len(self._order(annotator))
+        done = self.con.execute("SELECT COUNT(*) FROM votes WHERE annotator=?", (annotator,)).fetchone()[0]
+        return done, total
+
+    def item(self, annotator: str, number: int) -> BlindItem:
+        order = self._order(annotator)
+        if not 1 <= number <= len(order):
+            raise SessionError(f"no item {number}", where=str(self.path), fix=f"choose 1–{len(order)}")
+        item_id = order[number - 1]
+        a, b = self._sides(item_id, annotator)
+        prompt_id, prompt = self.con.execute(
+            "SELECT p.id, p.text FROM items i JOIN prompts p ON p.id=i.prompt_id WHERE i.id=?", (item_id,)).fetchone()
+        answer = dict(self.con.execute("SELECT model_id, text FROM answers WHERE prompt_id=?", (prompt_id,)))
+        vote = self.con.execute("SELECT vote, comment FROM votes WHERE item_id=? AND annotator=?",
+                                (item_id, annotator)).fetchone()
+        return BlindItem(number, item_id, prompt, answer[a], answer[b], vote[0] if vote else None,
+                         vote[1] if vote else "")
+
+    def first_open(self, annotator: str) -> int:
+        """Where an annotator resumes: the first item without a vote (or the last one)."""
+        voted = {i for (i,) in self.con.execute("SELECT item_id FROM votes WHERE annotator=?", (annotator,))}
+        order = self._order(annotator)
+        return next((n for n, i in enumerate(order, 1) if i not in voted), len(order))
+
+    def vote(self, annotator: str, number: int, vote: str, comment: str = "") -> None:
+        if vote not in VOTES:
+            raise SessionError(f"unknown vote {vote!r}", fix=f"one of {', '.join(VOTES)}")
+        if not annotator.strip():
+            raise SessionError("an annotator name is needed", fix="enter your name")
+        item_id = self._order(annotator)[number - 1]
+        a, b = self._sides(item_id, annotator)
+        self.con.execute("INSERT OR REPLACE INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (item_id, annotator, a, b, vote, comment, time.time()))
+
+    # ---- owner: copies, merge, reveal --------------------------------------------------------
+    def export_annotator_copy(self, target: Path | str) -> Path:
+        """A copy to hand out: no model names or paths, no votes, nothing that says who is who."""
+        target = Path(target)
+        tmp = target.with_name(target.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        self.con.execute("VACUUM INTO ?", (str(tmp),))
+        con = sqlite3.connect(tmp)
+        con.execute("UPDATE models SET name=NULL, path=NULL, settings=NULL")
+        con.execute("DELETE FROM votes")
+        con.execute("UPDATE meta SET value='annotator' WHERE key='role'")
+        con.commit()
+        con.execute("VACUUM")  # no deleted pages left with names in them
+        con.close()
+        tmp.replace(target)
+        return target
+
+    def merge(self, others: list[Path | str]) -> dict[str, int]:
+        """Take the votes of annotators' copies. The same item voted twice by one annotator counts once:
+        the later vote wins. Copies of another session or prompt set are refused, nothing merged."""
+        sources = [Session.open(p) for p in others]
+        try:
+            for other in sources:
+                for key in ("session_id", "prompt_set"):
+                    if other.meta(key) != self.meta(key):
+                        raise SessionError(f"belongs to another session ({key} differs)", where=str(other.path),
+                                           fix="merge only copies exported from this session")
+            merged = {}
+            for other in sources:
+                rows = list(other.con.execute("SELECT * FROM votes"))
+                self.con.execute("BEGIN")
+                for row in rows:
+                    self.con.execute(
+                        "INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_id, annotator) DO UPDATE "
+                        "SET a_model=excluded.a_model, b_model=excluded.b_model, vote=excluded.vote, "
+                        "comment=excluded.comment, voted_at=excluded.voted_at WHERE excluded.voted_at > votes.voted_at",
+                        row)
+                self.con.execute("COMMIT")
+                merged[str(other.path)] = len(rows)
+            return merged
+        finally:
+            for other in sources:
+                other.close()
+
+    def battles(self) -> list[tuple[str, str, str]]:
+        """(model A name, model B name, vote) per vote: only the owner's copy can reveal this."""
+        if not self.is_owner:
+            raise SessionError("this is an annotator's copy: it does not know which model is which",
+                               where=str(self.path), fix="open the owner's session file")
+        names = {mid: name for mid, (name, _) in self.models().items()}
+        return [(names[a], names[b], v) for a, b, v in self.con.execute("SELECT a_model, b_model, vote FROM votes")]
+
+    def votes_by_annotator(self) -> dict[str, dict[str, str]]:
+        """annotator → item → vote, with A/B mapped back to the item's fixed order (for agreement)."""
+        out: dict[str, dict[str, str]] = {}
+        for item_id, annotator, a, b, vote, x in self.con.execute(
+                "SELECT v.item_id, v.annotator, v.a_model, v.b_model, v.vote, i.model_x FROM votes v "
+                "JOIN items i ON i.id = v.item_id"):
+            if vote in ("a", "b") and a != x:
+                vote = "b" if vote == "a" else "a"
+            out.setdefault(annotator, {})[str(item_id)] = vote
+        return out
+
+    def answer_lengths(self) -> dict[str, list[int]]:
+        names = {mid: name or mid for mid, (name, _) in self.models().items()}
+        out: dict[str, list[int]] = {}
+        for mid, text in self.con.execute("SELECT model_id, text FROM answers"):
+            out.setdefault(names[mid], []).append(len(text))
+        return out
