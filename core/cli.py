@@ -43,17 +43,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     stages = stages_for(args.stage)
     if args.detach and len(stages) > 1:
         stages = stages[-1:]  # its upstream stages must be up to date; prepare_run says so if not
-    for stage in stages:
+    for number, stage in enumerate(stages, 1):
+        label = f"[{number}/{len(stages)}] {stage.name}" if len(stages) > 1 else stage.name
         planned = prepare_run(project, project_path, stage.name, registry,
                               force=args.force and stage.name == stages[-1].name)
         if planned.reused:
-            print(f"✓ {stage.name}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
+            print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
             continue
         launch_detached(planned.run.path)
         if args.detach:
             print(f"started {stage.name}: {planned.run.id}\n  watch: ruadapt watch {planned.run.id}")
             return EXIT_DONE
-        state = follow(planned.run, registry, f"{stage.name}")
+        state = follow(planned.run, registry, label)
         if state != JobState.DONE:
             return _EXIT.get(state, EXIT_FAILED)
     return EXIT_DONE
