@@ -11,6 +11,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Tests use tiny models: one thread each avoids oversubscribing two shared cores (job children inherit it).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 @pytest.fixture(autouse=True)
@@ -27,12 +29,21 @@ def no_leaked_processes():
     test must wait for or cancel what it starts)."""
     before = {p.pid for p in psutil.Process().children(recursive=True)}
     yield
-    new = [p for p in psutil.Process().children(recursive=True) if p.pid not in before]
+    # multiprocessing's resource tracker lives as long as this process by design: not a leak
+    new = [p for p in psutil.Process().children(recursive=True)
+           if p.pid not in before and "resource_tracker" not in " ".join(_cmdline(p))]
     _, alive = psutil.wait_procs(new, timeout=10)  # a supervisor finishing its bookkeeping exits soon
     leaked = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     for proc in leaked:
         proc.kill()
     assert not leaked, f"test leaked child processes: {[p.cmdline() for p in leaked]}"
+
+
+def _cmdline(proc: psutil.Process) -> list[str]:
+    try:
+        return proc.cmdline()
+    except psutil.Error:
+        return []
 
 
 RUSSIAN_WORDS = ("язык модель токен слово текст быстро медленно русский перевод обучение данные "
@@ -84,7 +95,9 @@ def tiny_project(tmp_path):
                    "checkpoint_every": 2, "learning_rate": 1e-3},
         "stage2": {"enabled": True, "steps": 4, "block_size": 32, "batch_size": 2, "warmup_steps": 1,
                    "eval_every": 2, "checkpoint_every": 2, "lora_r": 4, "lora_alpha": 8},
-        "evaluation": {"max_chars": 1500, "batch_tokens": 64},
+        "evaluation": {"max_chars": 1500, "batch_tokens": 64, "copy_passages": 2, "speed_chars": 30, "threads": 1,
+                       "speed_repeats": 1},
+        "export": {"types": ["f16"]},
     }, base=tmp_path)
     path = tmp_path / "project.toml"
     save_project(project, path)

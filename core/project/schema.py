@@ -155,9 +155,13 @@ class Calibration:
 
 @dataclass(frozen=True)
 class Export:
-    types: tuple[str, ...] = setting(("f16", "q8_0"), "GGUF types", "Types to write; the first is the "
-                                     "reference for the parity check.",
+    types: tuple[str, ...] = setting(("f16", "q8_0"), "GGUF types", "Types to write, each for the original "
+                                     "and the adapted model. Quantized types are made by llama.cpp from a "
+                                     "float export in the weights' own precision.",
                                      choices=("f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m"))
+    parity: bool = setting(True, "Parity check", "Check every file against transformers before keeping it: "
+                           "identical token ids on a fixed Russian/English test set, and next-token agreement "
+                           "where the model has a clear favourite (f16/bf16 at least 99%, q8_0 at least 95%).")
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,15 @@ class Evaluation:
                              "language.", min=100, max=100_000_000)
     batch_tokens: int = setting(512, "Window", "Tokens per evaluation window.", min=16, max=131072)
     threads: int = setting(0, "Threads", "CPU threads for llama.cpp; 0 = all cores.", min=0, max=1024)
+    copy_passages: int = setting(4, "Copy-task passages", "Held-out passages each model is asked to repeat; "
+                                 "0 = skip the copy task.", min=0, max=1000)
+    speed_chars: int = setting(300, "Speed: characters", "Characters each model generates per speed prompt.",
+                               min=20, max=100_000)
+    speed_repeats: int = setting(2, "Speed: repeats", "Passes over the speed prompts (the median is reported).",
+                                 min=1, max=100)
+    speed_type: str = setting("", "Speed: GGUF type", "Which exported type the speed test runs; empty = q8_0 "
+                              "if exported, else the first type.",
+                              choices=("", "f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m"))
 
 
 @dataclass(frozen=True)

@@ -47,5 +47,13 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("calibration", "Calibration",
              "LoRA SFT of the adapted instruct model on instruction chats plus the copy task.",
              "core.stages.calibration:run", ("models", "calibration"), needs=("import", "lep", "corpus")),
+    StageDef("export", "Export to GGUF",
+             "The original and the adapted model as GGUF files for llama.cpp, quantized, each checked against "
+             "transformers (identical tokenization, next-token agreement).",
+             "core.stages.export:run", ("export",), needs=("import", "calibration")),
+    StageDef("evaluate", "Evaluate and report",
+             "Original vs adapted: tokens, bits per character, copy task, generation speed; a report with charts.",
+             "core.stages.evaluate:run", ("models", "evaluation"),
+             needs=("import", "corpus", "baseline", "stage1", "stage2", "calibration", "export")),
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}

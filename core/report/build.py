@@ -1,0 +1,118 @@
+"""The evaluation report's content: measurements in, blocks and charts out."""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from pathlib import Path
+
+from core.report.charts import curves, grouped_bars
+from core.report.document import Heading, Image, Paragraph, Table, write
+
+LANGS = {"ru": "Russian", "en": "English"}
+
+LIMITS = (
+    "**What a short CPU run can and cannot show.** The token savings and the speed-up come from the tokenizer "
+    "and hold as soon as the vocabulary is transplanted: they are the method's mechanical gain. Quality is "
+    "another matter: a few hundred steps of stage 1 on ~120k characters only re-learn the new embeddings "
+    "part of the way, so the adapted model's bits per character stay above the original's and its answers "
+    "are weaker. The held-out text is small (thousands of characters), so differences of a few hundredths "
+    "of a bit are within noise. **What a GPU run changes:** the method trains stage 1 and stage 2 on "
+    "gigabytes of Russian text (block 1024, thousands of steps); there the adapted model reaches the "
+    "original's quality or better (LEP paper, arXiv 2412.21140) while keeping the speed-up shown here.")
+
+
+def _f(value, fmt="{:.2f}") -> str:
+    return "–" if value is None else fmt.format(value)
+
+
+def build_report(m: dict, folder: Path, project: str) -> tuple[Path, Path]:
+    charts = folder / "charts"
+    charts.mkdir(exist_ok=True)
+    langs = [lang for lang in LANGS if f"tokens_{lang}" in m["adapted"]]
+    o, a = m["original"], m["adapted"]
+    ru_ratio = o["tokens_ru"]["tokens"] / a["tokens_ru"]["tokens"]
+    speed_ru = m["speed"]["ru"]
+    chars_ratio = speed_ru[1]["chars_per_s"] / speed_ru[0]["chars_per_s"]
+    check = m["heldout_check"]
+    blocks = [
+        Heading("Ruadapt evaluation report", 1),
+        Paragraph(f"Project `{project}`, {time.strftime('%Y-%m-%d %H:%M')}, on {platform.machine()} with "
+                  f"{os.cpu_count()} CPU threads."),
+        Heading("Summary"),
+        Paragraph(f"On held-out Russian text the adapted model needs **{ru_ratio:.2f}× fewer tokens** "
+                  f"({o['tokens_ru']['tokens']:,} → {a['tokens_ru']['tokens']:,}) and generates Russian "
+                  f"**{chars_ratio:.2f}× faster in characters per second** ({speed_ru[0]['chars_per_s']:.1f} → "
+                  f"{speed_ru[1]['chars_per_s']:.1f}, {m['speed']['type']} GGUF in llama.cpp). Its bits per "
+                  f"character on Russian are {_f(a['bpc_ru'], '{:.3f}')} against the original's "
+                  f"{_f(o['bpc_ru'], '{:.3f}')} (lower is better)."),
+        Paragraph(f"Held-out check: {check['found_in_training']} of the {check['heldout_paragraphs']} held-out "
+                  "Russian paragraphs occur in the training text"
+                  + (" — none: the held-out figures are on text training never saw."
+                     if check["found_in_training"] == 0 else " — WARNING: held-out figures are contaminated.")),
+        Heading("Measured on"),
+        Table(["What", "Where", "Size"],
+              [[f"{LANGS[lang]} held-out text", f"`{t['file']}`", f"{t['chars']:,} characters"]
+               for lang, t in m["texts"].items()]
+              + [[f"{side} model", f"`{path}`", ""] for side, path in m["models"].items()]
+              + [[f"{m['speed']['type']} GGUF ({'original' if i == 0 else 'adapted'})", f"`{path}`", ""]
+                 for i, path in enumerate(m["speed"]["files"])]),
+        Heading("Token efficiency"),
+        Table(["Text", "Model", "Tokens", "Characters / token", "Tokens / word", "Words in 3+ pieces"],
+              [[LANGS[lang], side, f"{mm[f'tokens_{lang}']['tokens']:,}", _f(mm[f"tokens_{lang}"]["chars_per_token"]),
+                _f(mm[f"tokens_{lang}"]["tokens_per_word"]), _f(mm[f"tokens_{lang}"]["split_3plus_share"], "{:.0%}")]
+               for lang in langs for side, mm in (("original", o), ("adapted", a))]),
+        Image(grouped_bars(charts / "tokens.png", "Tokens per held-out text (fewer is better)", "tokens",
+                           [LANGS[lang] for lang in langs],
+                           {side: [mm[f"tokens_{lang}"]["tokens"] for lang in langs] for side, mm in
+                            (("original", o), ("adapted", a))}, "{:,.0f}").relative_to(folder).as_posix(),
+              "tokens per text"),
+        Heading("Bits per character"),
+        Paragraph("Loss per token is not comparable across tokenizers; bits per character are: the total "
+                  "negative log-likelihood of the text in bits, divided by its characters."),
+        Table(["Text", "Original", "Adapted"],
+              [[LANGS[lang], _f(o[f"bpc_{lang}"], "{:.3f}"), _f(a[f"bpc_{lang}"], "{:.3f}")] for lang in langs]),
+        Image(grouped_bars(charts / "bpc.png", "Bits per character on held-out text (lower is better)", "bits/char",
+                           [LANGS[lang] for lang in langs],
+                           {side: [mm[f"bpc_{lang}"] for lang in langs] for side, mm in
+                            (("original", o), ("adapted", a))}, "{:.3f}").relative_to(folder).as_posix(), "bpc"),
+    ]
+    if "copy" in a:
+        blocks += [
+            Heading("Copy task"),
+            Paragraph(f"{a['copy']['n']} held-out Russian passages, each model asked to repeat them exactly "
+                      "(greedy). Sentence level: mean min(len_out/len_src, len_src/len_out); paragraph level: "
+                      "share of outputs whose longest common subsequence covers ≥ 99% of the source."),
+            Table(["Model", "Sentence level", "Paragraph level"],
+                  [[side, _f(mm["copy"]["sentence"]), _f(mm["copy"]["paragraph"], "{:.0%}")]
+                   for side, mm in (("original", o), ("adapted", a))]),
+            Image(grouped_bars(charts / "copy.png", "Copy task", "score", ["sentence", "paragraph"],
+                               {side: [mm["copy"]["sentence"], mm["copy"]["paragraph"]] for side, mm in
+                                (("original", o), ("adapted", a))}).relative_to(folder).as_posix(), "copy task"),
+        ]
+    blocks += [Heading("Generation speed"),
+               Paragraph(f"`ruadapt bench speed`: each model alone, greedy continuation of the shipped prompts "
+                         f"until {m['speed']['chars']} characters, {m['speed']['repeats']} passes; medians "
+                         "(min–max). Characters per second is the fair figure across tokenizers.")]
+    for lang in ("ru", "en"):
+        rows = m["speed"][lang]
+        blocks += [Table([f"{LANGS[lang]} prompts", "Characters/s", "Tokens/s", "Characters/token", "Cyrillic share"],
+                         [[side, f"{r['chars_per_s']:.1f} ({r['chars_per_s_min']:.1f}–{r['chars_per_s_max']:.1f})",
+                           f"{r['tokens_per_s']:.1f}", _f(r["chars_per_token"]), f"{r['cyrillic_share']:.0%}"]
+                          for side, r in zip(("original", "adapted"), rows)]),
+                   Image(f"charts/speed_{lang}.png", f"speed {lang}")]
+    trained = {s: c for s, c in m["curves"].items() if c}
+    if trained:
+        blocks.append(Heading("Training curves"))
+        for stage, c in trained.items():
+            blocks.append(Image(curves(charts / f"{stage}_loss.png", f"{stage}: training loss per token",
+                                       {"loss": c.get("loss", []), "held-out loss": c.get("eval_loss", [])},
+                                       "nats/token").relative_to(folder).as_posix(), f"{stage} loss"))
+            if c.get("bpc_ru"):
+                reference = ("original model", m["curves_bpc_reference"]) if m.get("curves_bpc_reference") else None
+                blocks.append(Image(curves(charts / f"{stage}_bpc.png", f"{stage}: held-out Russian bits per character",
+                                           {"adapted": c["bpc_ru"]}, "bits/char", reference).relative_to(folder).as_posix(),
+                                    f"{stage} bpc"))
+    blocks += [Heading("Limits"), Paragraph(LIMITS)]
+    return write(blocks, folder, "Ruadapt evaluation report")

@@ -1,0 +1,23 @@
+"""The whole pipeline on a tiny model, ending in the evaluation report."""
+
+from __future__ import annotations
+
+from test_training import run_pipeline
+
+
+def test_pipeline_ends_in_a_report_with_every_section(tiny_project):
+    runs = run_pipeline(tiny_project, "evaluate")
+    run = runs["evaluate"]
+    result = run.result()
+    assert result is not None, run.log_path.read_text()[-4000:]
+    assert result["heldout_check"]["found_in_training"] == 0
+    assert result["adapted"]["tokens_ru"]["tokens"] < result["original"]["tokens_ru"]["tokens"]
+    md = (run.outputs / "report.md").read_text(encoding="utf-8")
+    for section in ("## Summary", "## Measured on", "## Token efficiency", "## Bits per character",
+                    "## Copy task", "## Generation speed", "## Training curves", "## Limits"):
+        assert section in md, section
+    for chart in ("tokens.png", "bpc.png", "copy.png", "speed_ru.png", "speed_en.png", "stage1_bpc.png"):
+        assert (run.outputs / "charts" / chart).stat().st_size > 2000, chart
+    html = (run.outputs / "report.html").read_text(encoding="utf-8")
+    assert "<table>" in html and "charts/tokens.png" in html
+    assert "none: the held-out figures are on text training never saw" in md
