@@ -167,6 +167,17 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_demo_run(args: argparse.Namespace) -> int:
+    from core.project.default import default_project_path
+
+    project = Path(args.dir) / "project.toml" if args.dir else default_project_path()
+    if args.dir and not project.exists():
+        from core.project.default import init_demo
+        init_demo(args.dir)
+    print(f"default demo: {project}")
+    return cmd_run(argparse.Namespace(project=str(project), stage=None, force=False, detach=False))
+
+
 def cmd_bench_tokenizer(args: argparse.Namespace) -> int:
     from core.bench.tokenizer_bench import run
 
@@ -246,6 +257,38 @@ def cmd_bench_speed(args: argparse.Namespace) -> int:
             n_ctx=args.n_ctx, chat=args.chat, png=png)
         if i < len(prompts) - 1:
             print()
+    return EXIT_DONE
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.export.parity import ParityFailed
+    from core.export.pipeline import export_gguf_types
+    from core.jobs.events import Progress
+
+    out_type = args.quantize or args.type
+    bar = ProgressBar(f"export {out_type}")
+    try:
+        result = export_gguf_types(
+            Path(args.hf_dir), {out_type: Path(args.out)}, parity=not args.no_parity, threads=args.threads,
+            intermediate=args.type if args.quantize else None,
+            progress=lambda done, total, message: bar.handle(Progress(done=done, total=total, unit="tensors",
+                                                                      message=message)))[out_type]
+    except ParityFailed as exc:
+        bar.close()
+        print(f"✗ parity check failed, nothing written: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    bar.close()
+    made = result["file"]
+    origin = f", quantized from a temporary {args.type} export" if args.quantize else ""
+    print(f"✓ wrote {made['path']} ({out_type}, {made['bytes'] / 1e6:,.1f} MB{origin})")
+    if made.get("fallback_note"):
+        print(f"  note: {made['fallback_note']}")
+    if result["parity"]:
+        logits = result["parity"]["logits"]
+        print(f"  parity: tokenization identical on {result['parity']['tokenization']['texts']} texts; next-token "
+              f"agreement {logits['top1_agreement_decisive']:.1%} where the model has a clear favourite "
+              f"({logits['top1_agreement']:.1%} over all {logits['positions']} positions), max |Δlogit| "
+              f"{logits['max_abs_diff']:.3g} (llama.cpp with an f32 KV cache vs transformers fp32)")
     return EXIT_DONE
 
 
@@ -333,11 +376,26 @@ def _parser() -> argparse.ArgumentParser:
 
     register_arena(sub)
 
+    export = sub.add_parser("export", help="export a Hugging Face model folder to GGUF, checked against transformers")
+    export.add_argument("hf_dir", help="the model folder (config.json, *.safetensors, tokenizer.json)")
+    export.add_argument("out", help="the .gguf file to write (it appears only once complete and checked)")
+    export.add_argument("--type", default="f16", choices=("f32", "f16", "bf16"),
+                        help="float type of the export (with --quantize: of the temporary file quantized from)")
+    export.add_argument("--quantize", choices=("q8_0", "q6_k", "q5_k_m", "q4_k_m"),
+                        help="write this llama.cpp quantization to OUT instead")
+    export.add_argument("--no-parity", action="store_true",
+                        help="skip the check of token ids and next-token agreement against transformers")
+    export.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
+    export.set_defaults(func=cmd_export)
+
     demo = sub.add_parser("demo", help="the embedded default project")
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")
     init = demo_sub.add_parser("init", help="write the default project into DIR")
     init.add_argument("dir")
     init.set_defaults(func=cmd_demo_init)
+    demo_run = demo_sub.add_parser("run", help="run the whole pipeline on the default project and write its report")
+    demo_run.add_argument("dir", nargs="?", help="project folder (default: the studio's default project)")
+    demo_run.set_defaults(func=cmd_demo_run)
     return p
 
 

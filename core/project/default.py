@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.errors import ProjectError
-from core.paths import resources_dir
+from core.paths import data_home, resources_dir
 from core.project.io import load_project, save_project
 from core.project.schema import Project
 
@@ -25,3 +25,11 @@ def init_demo(folder: Path | str) -> Path:
                            fix="choose an empty folder, or open that project instead")
     save_project(default_project(), target)
     return target
+
+
+def default_project_path() -> Path:
+    """The embedded default project under the per-user folder (the studio's and `ruadapt demo run`'s),
+    written on first use."""
+    folder = data_home() / "projects" / "default"
+    target = folder / PROJECT_FILE
+    return target if target.exists() else init_demo(folder)
