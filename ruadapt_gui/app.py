@@ -1,0 +1,65 @@
+"""`ruadapt-studio [PROJECT_FILE]`: start the studio on a project, the last one, or the default one.
+
+In a frozen app the same executable also runs jobs (`--run-job run|work RUN_DIR`, see
+core.jobs.launch.job_command), so that flag is handled before any Qt is started."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from core.errors import UserError
+from core.jobs.registry import Registry
+from ruadapt_gui.i18n import Translations, resolve_language
+from ruadapt_gui.project_loader import default_project_path
+from ruadapt_gui.resources import app_icon, style_sheet_path
+from ruadapt_gui.studio_settings import StudioSettings, configure_identity
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ruadapt-studio", description="Ruadapt Studio")
+    parser.add_argument("project", nargs="?", type=Path,
+                        help="a project file (project.toml); default: the last project, else the demo project")
+    return parser.parse_args(argv)
+
+
+def project_to_open(explicit: Path | None, settings: StudioSettings) -> Path:
+    if explicit is not None:
+        return explicit
+    last = settings.last_project()
+    return last if last is not None and last.is_file() else default_project_path()
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    configure_identity()
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(style_sheet_path().read_text(encoding="utf-8"))
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    if argv[1:2] == ["--run-job"]:
+        from core.jobs.__main__ import main as run_job
+        return run_job(argv[2:])
+    args = parse_args(argv[1:])
+    app = create_application(argv[:1])
+    settings = StudioSettings()
+    translations = Translations()
+    translations.apply(resolve_language(settings.language()))
+
+    from ruadapt_gui.main_window import MainWindow  # after the translators: widgets translate as they build
+
+    window = MainWindow(Registry(), settings, translations)
+    window.show()
+    try:
+        window.open_project(project_to_open(args.project, settings))
+    except UserError as exc:  # the default project's packages are missing: say so, start empty
+        window.show_message(QCoreApplication.translate("MainWindow", "Could not create the default project"),
+                            str(exc))
+    return app.exec()

@@ -1,0 +1,49 @@
+"""Interface language: Russian or English, from the system locale unless chosen in Settings.
+
+Switching installs new translators; Qt then sends every widget a LanguageChange event and each
+of the studio's widgets re-sets its texts in `retranslate()`, so the change applies live.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ruadapt_gui.resources import translations_dir
+
+SUPPORTED = ("en", "ru")  # English is the source language: it needs no translator
+
+
+def resolve_language(choice: str, system_locale: QLocale | None = None) -> str:
+    """"system" becomes the system locale's language when the studio has it, else English."""
+    if choice in SUPPORTED:
+        return choice
+    name = (system_locale or QLocale.system()).name()[:2]
+    return name if name in SUPPORTED else "en"
+
+
+class Translations:
+    """The installed translators (the studio's own and Qt's, for standard dialogs and buttons)."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, language: str) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = language
+        if language == "en":
+            return
+        studio = QTranslator()
+        qm = translations_dir() / f"ruadapt_{language}.qm"
+        if not studio.load(str(qm)):
+            raise FileNotFoundError(f"missing or unreadable translation: {qm}")
+        qt = QTranslator()
+        # Qt's own strings (file dialogs, "Cancel" buttons); a Qt build without them stays English.
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._installed.append(qt)
+        self._installed.append(studio)
+        for translator in self._installed:
+            app.installTranslator(translator)

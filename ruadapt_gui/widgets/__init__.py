@@ -1,0 +1,1 @@
+"""The studio's pages and widgets, one feature per file."""

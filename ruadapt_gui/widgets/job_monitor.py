@@ -1,0 +1,218 @@
+"""The job monitor: one run's state, progress bar with ETA, live metric plot and log tail.
+
+It keeps a trace of every run the runner reports (so switching runs loses nothing) and paints
+the shown one at most every PAINT_MS: a job can report hundreds of events a second, and
+the GUI must not repaint for each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from ruadapt_gui.job_runner import JobRunner
+from ruadapt_gui.run_trace import LOG_LINES, RunTrace, format_amount, format_duration
+from ruadapt_gui.texts import job_state_text, stage_label
+
+PAINT_MS = 200
+BAR_STEPS = 1000
+
+
+class JobMonitor(QWidget):
+    shown_run_changed = Signal(str)
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.traces: dict[str, RunTrace] = {}
+        self.run_id = ""
+        self._dirty_curves: set[str] = set()
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(PAINT_MS)
+        self._paint_timer.timeout.connect(self._paint)
+        self._build()
+        for signal, slot in ((runner.started, self._on_started), (runner.progress, self._on_progress),
+                             (runner.metric, self._on_metric), (runner.log, self._on_log),
+                             (runner.finished, self._on_finished), (runner.failed, self._on_failed),
+                             (runner.cancelled, self._on_cancelled),
+                             (runner.state_changed, self._on_state)):
+            signal.connect(slot)
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.title = QLabel(objectName="monitorTitle")
+        self.state_label = QLabel(objectName="stateBadge")
+        self.bar = QProgressBar(textVisible=True)
+        self.bar.setRange(0, BAR_STEPS)
+        self.detail = QLabel(objectName="muted")
+        self.eta_label = QLabel(objectName="muted")
+        self.outcome = QLabel(wordWrap=True, objectName="outcome")
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        from ruadapt_gui.widgets.metric_plot import MetricPlot  # pyqtgraph is heavy: load with the monitor
+        self.plot = MetricPlot()
+        self.log_view = QPlainTextEdit(readOnly=True, objectName="logView")
+        self.log_view.setMaximumBlockCount(LOG_LINES)
+        self.log_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.state_label)
+        status = QHBoxLayout()
+        status.addWidget(self.detail, 1)
+        status.addWidget(self.eta_label)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.plot)
+        split.addWidget(self.log_view)
+        split.setSizes([420, 180])
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.bar)
+        layout.addLayout(status)
+        layout.addWidget(self.outcome)
+        layout.addWidget(split, 1)
+
+    def retranslate(self) -> None:
+        self._paint_all()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- which run is shown ---------------------------------------------------------------------
+
+    def show_run(self, run_id: str) -> None:
+        if run_id == self.run_id:
+            return
+        self.run_id = run_id
+        self.plot.clear()
+        self.log_view.clear()
+        trace = self.traces.get(run_id)
+        if trace is not None:
+            self.log_view.setPlainText("\n".join(trace.log))
+            trace.new_log.clear()
+            self._dirty_curves = set(trace.curves)
+        self._paint_all()
+        self.shown_run_changed.emit(run_id)
+
+    def forget_all(self) -> None:
+        """Drop every trace (another project was opened) and show nothing."""
+        self.traces.clear()
+        self._dirty_curves = set()
+        self.run_id = ""
+        self.plot.clear()
+        self.log_view.clear()
+        self._paint_all()
+        self.shown_run_changed.emit("")
+
+    @property
+    def trace(self) -> RunTrace | None:
+        return self.traces.get(self.run_id)
+
+    # -- runner signals: update the data, paint later -------------------------------------------
+
+    def _on_started(self, run_id: str, stage: str) -> None:
+        self.traces[run_id] = RunTrace(run_id, stage)
+
+    def _on_progress(self, run_id: str, done: float, total: float, unit: str, message: str) -> None:
+        if trace := self.traces.get(run_id):
+            trace.set_progress(done, total, unit, message)
+            self._changed(run_id)
+
+    def _on_metric(self, run_id: str, name: str, step: int, value: float) -> None:
+        if trace := self.traces.get(run_id):
+            trace.add_metric(name, step, value)
+            if run_id == self.run_id:
+                self._dirty_curves.add(name)
+            self._changed(run_id)
+
+    def _on_log(self, run_id: str, text: str) -> None:
+        if trace := self.traces.get(run_id):
+            trace.add_log(text)
+            self._changed(run_id)
+
+    def _on_state(self, run_id: str, state: str) -> None:
+        if trace := self.traces.get(run_id):
+            trace.state = state
+            self._changed(run_id)
+
+    def _on_finished(self, run_id: str, result: dict) -> None:
+        if trace := self.traces.get(run_id):
+            trace.outcome = str(result.get("summary", "")) or self.tr("Finished.")
+            if trace.total > 0:
+                trace.done = trace.total
+            self._changed(run_id)
+
+    def _on_failed(self, run_id: str, message: str) -> None:
+        if trace := self.traces.get(run_id):
+            trace.outcome = message
+            self._changed(run_id)
+
+    def _on_cancelled(self, run_id: str) -> None:
+        if trace := self.traces.get(run_id):
+            trace.outcome = self.tr("Cancelled: the stage stopped and its partial outputs were removed.")
+            self._changed(run_id)
+
+    def _changed(self, run_id: str) -> None:
+        if run_id == self.run_id and not self._paint_timer.isActive():
+            self._paint_timer.start()
+
+    # -- painting -------------------------------------------------------------------------------
+
+    def _paint(self) -> None:
+        trace = self.trace
+        if trace is None:
+            return
+        if trace.new_log:
+            self.log_view.appendPlainText("\n".join(trace.new_log))
+            trace.new_log.clear()
+        if self._dirty_curves:
+            self.plot.show_curves(trace.curves, self._dirty_curves)
+            self._dirty_curves = set()
+        self.plot.setVisible(bool(trace.curves))  # a stage without metrics gives the log the room
+        self._paint_status(trace)
+
+    def _paint_all(self) -> None:
+        trace = self.trace
+        if trace is None:
+            self.title.setText(self.tr("No run shown"))
+            self.state_label.setText("")
+            self.bar.setValue(0)
+            self.bar.setFormat("")
+            self.detail.setText(self.tr("Choose a stage and press Run, or double-click a run in the Runs tab."))
+            self.eta_label.setText("")
+            self.outcome.setText("")
+            self.outcome.hide()
+            self.plot.hide()
+            return
+        self._paint()
+
+    def _paint_status(self, trace: RunTrace) -> None:
+        self.title.setText(self.tr("{stage} — run {run}").format(stage=stage_label(trace.stage), run=trace.run_id))
+        self.state_label.setText(job_state_text(trace.state))
+        self.state_label.setProperty("state", trace.state)
+        self.state_label.style().polish(self.state_label)
+        fraction = trace.fraction
+        active = trace.state in ("pending", "running", "cancelling")
+        if fraction is None and active and trace.done == 0:
+            self.bar.setRange(0, 0)  # busy: nothing measured yet
+        else:
+            self.bar.setRange(0, BAR_STEPS)
+            self.bar.setValue(round((fraction if fraction is not None else (0 if active else 1)) * BAR_STEPS))
+            self.bar.setFormat(f"{fraction * 100:.0f} %" if fraction is not None else "")
+        amount = format_amount(trace.done, trace.unit)
+        if trace.total > 0:
+            amount = self.tr("{done} of {total}").format(done=amount, total=format_amount(trace.total, trace.unit))
+        self.detail.setText(" · ".join(p for p in (amount if trace.done or trace.total else "", trace.message) if p))
+        left = trace.eta.seconds_left() if trace.state == "running" else None
+        self.eta_label.setText(self.tr("about {time} left").format(time=format_duration(left))
+                               if left is not None else "")
+        self.outcome.setText(trace.outcome)
+        self.outcome.setProperty("state", trace.state)
+        self.outcome.style().polish(self.outcome)
+        self.outcome.setVisible(bool(trace.outcome))
+
+    def shutdown(self) -> None:
+        self._paint_timer.stop()

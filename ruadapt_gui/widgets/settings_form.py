@@ -1,0 +1,264 @@
+"""The project settings editor, built from the schema's metadata: one form per section, labels and
+tooltips from each field, and validation by the same `project_from_dict` that loads project files.
+Problems show under the field they name; Save writes the TOML with `save_project`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+
+from core.errors import ProjectError
+from core.project.io import project_from_dict, project_to_dict, save_project, section_fields, sections
+from core.project.schema import SECTION_LABELS, Project
+from ruadapt_gui.background import Background
+from ruadapt_gui.texts import section_text
+from ruadapt_gui.widgets.field_editors import FieldEditor, editor_for
+
+VALIDATE_MS = 300
+# A ProjectError lists one problem per "  - " line, each starting with the setting it concerns:
+# "  - corpus.russian[0] = 'x': no such file" → ("corpus", "russian"). Other lines are headings.
+_FIELD = re.compile(r"^([a-z0-9_]+)\.([a-z0-9_]+)\b")
+
+
+def split_problems(message: str) -> tuple[dict[tuple[str, str], list[str]], list[str]]:
+    """A ProjectError's problems by (section, field), and those that name no field."""
+    items = [line.strip()[2:] for line in message.splitlines() if line.strip().startswith("- ")]
+    if not items and message.strip():
+        items = [message.strip()]  # a single problem, not a list (the file could not be written)
+    by_field: dict[tuple[str, str], list[str]] = {}
+    general = []
+    for item in items:
+        if m := _FIELD.match(item):
+            by_field.setdefault((m[1], m[2]), []).append(item)
+        else:
+            general.append(item)
+    return by_field, general
+
+
+class SettingsForm(QWidget):
+    saved = Signal(object)  # the Project as saved
+    dirty_changed = Signal(bool)
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.background = background
+        self.project_path: Path | None = None
+        self.saved_values: dict[str, dict[str, Any]] = {}
+        self.editors: dict[tuple[str, str], FieldEditor] = {}
+        self.errors: dict[tuple[str, str], QLabel] = {}
+        self._generation = 0  # answers of older validations are ignored
+        self._dirty = False
+        self.problem_count = 0
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(VALIDATE_MS)
+        self._validate_timer.timeout.connect(self.validate)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.section_list = QListWidget(objectName="sectionList")
+        self.section_list.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        self.section_list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.banner = QLabel(wordWrap=True, objectName="errorBanner")
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        self.save_button = QPushButton(objectName="primary")
+        self.revert_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.state_label = QLabel(objectName="muted")
+        split = QSplitter()
+        split.addWidget(self.section_list)
+        split.addWidget(self.pages)
+        split.setStretchFactor(1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        self.save_button.setText(self.tr("Save"))
+        self.revert_button.setText(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Forget the unsaved changes."))
+        for row, (name, _) in enumerate(sections()):
+            if item := self.section_list.item(row):
+                item.setText(section_text(SECTION_LABELS[name]))
+        self._show_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- building the forms ---------------------------------------------------------------------
+
+    def set_project(self, project: Project, project_path: Path, problems: str = "") -> None:
+        """Show `project`'s settings; `problems` is the ProjectError text it loaded with, if any."""
+        self.project_path = Path(project_path)
+        if not self.editors:
+            self._build_forms(self.project_path.parent)
+        self.saved_values = project_to_dict(project)
+        self._fill(self.saved_values)
+        self._set_dirty(False)
+        self.show_problems(problems, reveal=True)
+
+    def _build_forms(self, project_dir: Path) -> None:
+        for name, section_type in sections():
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            for fld, typ in section_fields(section_type):
+                form.addRow(*self._row(name, fld, typ, project_dir))
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.pages.addWidget(scroll)
+            self.section_list.addItem(section_text(SECTION_LABELS[name]))
+        self.section_list.setCurrentRow(0)
+
+    def _row(self, section: str, fld, typ, project_dir: Path) -> tuple[QLabel, QWidget]:
+        meta = fld.metadata
+        label = QLabel(meta["label"] + (" *" if meta.get("required") else ""))
+        label.setToolTip(meta["help"])
+        editor = editor_for(fld, typ, project_dir)
+        editor.setToolTip(meta["help"])
+        editor.setObjectName(f"{section}.{fld.name}")
+        editor.changed.connect(self._edited)
+        help_text = QLabel(meta["help"], wordWrap=True, objectName="fieldHelp")
+        error = QLabel(wordWrap=True, objectName="fieldError")
+        error.hide()
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(error)
+        column.addWidget(help_text)
+        self.editors[(section, fld.name)] = editor
+        self.errors[(section, fld.name)] = error
+        return label, cell
+
+    def _fill(self, values: dict[str, dict[str, Any]]) -> None:
+        for (section, name), editor in self.editors.items():
+            editor.blockSignals(True)
+            editor.set_value(values[section][name])
+            editor.blockSignals(False)
+
+    # -- editing and validation -----------------------------------------------------------------
+
+    def values(self) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {name: {} for name, _ in sections()}
+        for (section, name), editor in self.editors.items():
+            out[section][name] = editor.value()
+        return out
+
+    def editor(self, section: str, name: str) -> FieldEditor:
+        return self.editors[(section, name)]
+
+    def error_text(self, section: str, name: str) -> str:
+        label = self.errors[(section, name)]
+        return label.text() if not label.isHidden() else ""
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _edited(self) -> None:
+        self._set_dirty(self.values() != self.saved_values)
+        self._validate_timer.start()
+
+    def validate(self) -> None:
+        """Check the edited values off the GUI thread (file checks stat the disk)."""
+        if self.project_path is None:
+            return
+        self._generation += 1
+        generation, raw, base = self._generation, self.values(), self.project_path.parent
+        self.background.submit(lambda: project_from_dict(raw, base=base),
+                               lambda _project: self._validated(generation, ""),
+                               lambda exc: self._validated(generation, self._problem_text(exc)))
+
+    def _validated(self, generation: int, problems: str, reveal: bool = False) -> None:
+        if generation == self._generation:
+            self.show_problems(problems, reveal)
+
+    def show_problems(self, problems: str, reveal: bool = False) -> None:
+        by_field, general = split_problems(problems)
+        for key, label in self.errors.items():
+            label.setText("\n".join(by_field.get(key, [])))
+            label.setVisible(key in by_field)
+        self.banner.setText("\n".join(general))
+        self.banner.setVisible(bool(general))
+        self.problem_count = sum(map(len, by_field.values())) + len(general)
+        self._show_state()
+        if by_field and reveal:  # bring the first problem into view
+            first = next(iter(by_field))
+            self.section_list.setCurrentRow([n for n, _ in sections()].index(first[0]))
+
+    def save(self) -> None:
+        """Validate and write the project file off the GUI thread; `saved` follows on success."""
+        if self.project_path is None:
+            return
+        self._validate_timer.stop()
+        self._generation += 1
+        generation, raw, path = self._generation, self.values(), self.project_path
+
+        def validate_and_save() -> Project:
+            project = project_from_dict(raw, base=path.parent, where=str(path))
+            save_project(project, path)
+            return project
+
+        self.background.submit(validate_and_save, lambda project: self._saved(generation, raw, project),
+                               lambda exc: self._validated(generation, self._problem_text(exc), reveal=True))
+
+    def _saved(self, generation: int, raw: dict, project: Project) -> None:
+        self.saved_values = raw
+        self._set_dirty(self.values() != raw)
+        if generation == self._generation:
+            self.show_problems("")
+        self.saved.emit(project)
+
+    def revert(self) -> None:
+        self._fill(self.saved_values)
+        self._set_dirty(False)
+        self.validate()
+
+    @staticmethod
+    def _problem_text(exc: BaseException) -> str:
+        if isinstance(exc, ProjectError):
+            return exc.what
+        if isinstance(exc, OSError):  # the project file could not be written
+            return str(exc)
+        raise exc
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        count = self.problem_count
+        if count:
+            text = self.tr("%n problem(s) to fix before saving", "", count)
+        elif self._dirty:
+            text = self.tr("Unsaved changes")
+        else:
+            text = self.tr("Saved")
+        self.state_label.setText(text)
+        self.save_button.setEnabled(self._dirty or bool(count))
+
+    def shutdown(self) -> None:
+        self._validate_timer.stop()

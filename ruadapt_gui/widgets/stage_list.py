@@ -1,0 +1,141 @@
+"""The project's stages as a checklist, each with where it stands, and Run / Cancel for the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from core.stages import STAGE_BY_NAME, STAGES
+from ruadapt_gui import stage_status as st
+from ruadapt_gui.resources import icon
+from ruadapt_gui.stage_status import StageStatus
+from ruadapt_gui.texts import stage_status_text, stage_text
+
+
+class StageList(QWidget):
+    stage_selected = Signal(str)
+    run_requested = Signal(str, bool)  # stage, force (run again although up to date)
+    cancel_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statuses: dict[str, StageStatus] = {s.name: StageStatus(st.NOT_RUN) for s in STAGES}
+        self._starting: set[str] = set()
+        self._enabled = False  # a project is loaded
+        self.heading = QLabel(objectName="sectionHeading")
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        for number, stage in enumerate(STAGES, 1):
+            item = QTreeWidgetItem(self.tree)
+            item.setData(0, Qt.ItemDataRole.UserRole, stage.name)
+            item.setData(0, Qt.ItemDataRole.UserRole + 1, number)
+        self.help = QLabel(wordWrap=True, objectName="muted")
+        self.detail = QLabel(wordWrap=True, objectName="stageDetail")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.run_button = QPushButton(objectName="primary")
+        self.cancel_button = QPushButton()
+        self.run_button.clicked.connect(self._run_clicked)
+        self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(self.selected_stage()))
+        self.tree.currentItemChanged.connect(self._selection_changed)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button, 1)
+        buttons.addWidget(self.cancel_button, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.help)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Stages"))
+        self.tree.setHeaderLabels([self.tr("Stage"), self.tr("Status")])
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- state in -------------------------------------------------------------------------------
+
+    def set_enabled(self, enabled: bool) -> None:
+        self._enabled = enabled
+        self._refresh()
+
+    def set_statuses(self, statuses: dict[str, StageStatus]) -> None:
+        self.statuses.update(statuses)
+        self._refresh()
+
+    def set_status(self, stage: str, status: StageStatus) -> None:
+        self.statuses[stage] = status
+        self._refresh()
+
+    def set_starting(self, stage: str, starting: bool) -> None:
+        (self._starting.add if starting else self._starting.discard)(stage)
+        self._refresh()
+
+    # -- state out ------------------------------------------------------------------------------
+
+    def selected_stage(self) -> str:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else ""
+
+    def select_stage(self, stage: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == stage:
+                self.tree.setCurrentItem(item)
+                return
+
+    # -- painting -------------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            name = item.data(0, Qt.ItemDataRole.UserRole)
+            status = self.statuses[name]
+            item.setText(0, f"{item.data(0, Qt.ItemDataRole.UserRole + 1)}. {stage_text(STAGE_BY_NAME[name].label)}")
+            item.setToolTip(0, f"{stage_text(STAGE_BY_NAME[name].label)}\n{stage_text(STAGE_BY_NAME[name].help)}")
+            item.setText(1, stage_status_text(status.status))
+            item.setIcon(1, icon(f"status-{status.status}"))
+            item.setToolTip(1, status.detail)
+        self._update_selected()
+
+    def _update_selected(self) -> None:
+        stage = self.selected_stage()
+        if not stage:
+            return
+        status = self.statuses[stage]
+        self.help.setText(stage_text(STAGE_BY_NAME[stage].help))
+        detail = status.detail
+        if status.status == st.STALE:
+            detail = self.tr("Settings or inputs changed since the last run.") + (f"\n{detail}" if detail else "")
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        running = status.status == st.RUNNING
+        again = status.status == st.UP_TO_DATE
+        self.run_button.setText(self.tr("Run again") if again else self.tr("Run"))
+        self.run_button.setToolTip(self.tr("The result is up to date; run the stage once more anyway.")
+                                   if again else self.tr("Run this stage (and nothing else)."))
+        self.run_button.setEnabled(self._enabled and not running and stage not in self._starting)
+        self.cancel_button.setEnabled(running)
+
+    def _selection_changed(self, *_) -> None:
+        self._update_selected()
+        self.stage_selected.emit(self.selected_stage())
+
+    def _run_clicked(self) -> None:
+        stage = self.selected_stage()
+        self.run_requested.emit(stage, self.statuses[stage].status == st.UP_TO_DATE)

@@ -1,0 +1,129 @@
+"""The project settings editor: edits round-trip to the TOML file, bad values show where they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from core.project import load_project, project_from_dict, save_project
+from ruadapt_gui import stage_status as st
+from ruadapt_gui.widgets.field_editors import (BoolEditor, ChoiceEditor, ChoiceListEditor, FloatEditor,
+                                               IntEditor)
+from ruadapt_gui.widgets.path_editors import PathEditor, PathListEditor, stored_path
+from ruadapt_gui.widgets.settings_form import split_problems
+
+pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
+
+
+def opened(qtbot, studio, path: Path):
+    window = studio()
+    window.open_project(path)
+    qtbot.waitUntil(lambda: window.project_path == Path(path).resolve(), timeout=10_000)
+    window.tabs.setCurrentWidget(window.settings_form)
+    return window, window.settings_form
+
+
+def save(qtbot, form):
+    with qtbot.waitSignal(form.saved, timeout=10_000) as blocker:
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def test_editors_follow_the_schema(qtbot, studio, small_project):
+    _, form = opened(qtbot, studio, small_project)
+    assert isinstance(form.editor("tokenizer", "vocab_size"), IntEditor)
+    assert form.editor("tokenizer", "vocab_size").spin.minimum() == 256
+    assert isinstance(form.editor("stage1", "learning_rate"), FloatEditor)
+    assert isinstance(form.editor("tokenizer", "mode"), ChoiceEditor)
+    assert isinstance(form.editor("export", "types"), ChoiceListEditor)
+    assert isinstance(form.editor("models", "allow_pickle"), BoolEditor)
+    assert isinstance(form.editor("models", "source"), PathEditor)
+    assert isinstance(form.editor("corpus", "russian"), PathListEditor)
+    assert form.editor("models", "source").toolTip().startswith("The model to adapt")
+    assert form.section_list.count() == 12 and form.section_list.item(5).text() == "Stage 1: embeddings"
+
+
+def test_edits_round_trip_to_the_file(qtbot, studio, small_project):
+    window, form = opened(qtbot, studio, small_project)
+    assert not form.save_button.isEnabled()
+    form.editor("tokenizer", "vocab_size").spin.setValue(12000)
+    form.editor("tokenizer", "mode").combo.setCurrentText("extend")
+    form.editor("stage1", "learning_rate").spin.lineEdit().setText("3e-4")
+    form.editor("models", "allow_pickle").box.setChecked(True)
+    form.editor("export", "types").boxes["q4_k_m"].setChecked(True)
+    form.editor("project", "name").line.setText("Переименованный проект")
+    assert form.dirty and window.isWindowModified()
+    saved = save(qtbot, form)
+
+    loaded = load_project(small_project)
+    assert loaded == saved
+    assert loaded.tokenizer.vocab_size == 12000 and loaded.tokenizer.mode == "extend"
+    assert loaded.stage1.learning_rate == 3e-4 and loaded.models.allow_pickle is True
+    assert loaded.export.types == ("f16", "q8_0", "q4_k_m") and loaded.project.name == "Переименованный проект"
+    assert loaded.corpus.russian == ("ru.txt",)  # untouched settings stay as written
+    assert not form.dirty and not window.isWindowModified()
+    qtbot.waitUntil(lambda: "Переименованный" in window.windowTitle(), timeout=5_000)
+
+
+def test_an_invalid_value_shows_at_its_field_and_is_not_saved(qtbot, studio, small_project):
+    _, form = opened(qtbot, studio, small_project)
+    before = small_project.read_text(encoding="utf-8")
+    form.editor("models", "source").line.setText("missing.gguf")
+    qtbot.waitUntil(lambda: "no such file" in form.error_text("models", "source"), timeout=10_000)
+    assert "problem" in form.state_label.text()
+
+    form.section_list.setCurrentRow(0)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.section_list.currentRow() == 1, timeout=10_000)  # Models: where it is
+    assert small_project.read_text(encoding="utf-8") == before
+
+    form.editor("models", "source").line.setText("model.gguf")
+    qtbot.waitUntil(lambda: form.error_text("models", "source") == "", timeout=10_000)
+
+
+def test_a_project_with_missing_files_opens_with_its_problems(qtbot, studio, tmp_path):
+    (tmp_path / "ru.txt").write_text("Привет.\n\nМир.\n", encoding="utf-8")
+    project = project_from_dict({"models": {"source": "gone.gguf"}, "corpus": {"russian": ["ru.txt", "lost.txt"]}})
+    path = tmp_path / "project.toml"
+    save_project(project, path)
+    window, form = opened(qtbot, studio, path)
+    assert "no such file" in form.error_text("models", "source")
+    assert "lost.txt" in form.error_text("corpus", "russian")
+    assert window.tabs.currentWidget() is form
+
+
+def test_saving_new_settings_makes_a_finished_stage_stale(qtbot, studio, small_project):
+    window, form = opened(qtbot, studio, small_project)
+    window.stages.select_stage("corpus")
+    with qtbot.waitSignal(window.runner.finished, timeout=120_000):
+        qtbot.mouseClick(window.stages.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stages.statuses["corpus"].status == st.UP_TO_DATE, timeout=10_000)
+    form.editor("corpus", "heldout_fraction").spin.setValue(0.3)
+    save(qtbot, form)
+    qtbot.waitUntil(lambda: window.stages.statuses["corpus"].status == st.STALE, timeout=10_000)
+    assert "changed" in window.stages.detail.text()
+
+
+def test_revert_forgets_edits(qtbot, studio, small_project):
+    _, form = opened(qtbot, studio, small_project)
+    form.editor("tokenizer", "min_frequency").spin.setValue(7)
+    assert form.dirty
+    qtbot.mouseClick(form.revert_button, Qt.MouseButton.LeftButton)
+    assert not form.dirty and form.editor("tokenizer", "min_frequency").value() == 2
+
+
+def test_problem_lines_are_split_by_field():
+    by_field, general = split_problems("invalid settings:\n"
+                                       "  - corpus.russian[0] = 'x': no such file or folder (/x)\n"
+                                       "  - models.source is required: The model to adapt\n"
+                                       "  - [lep] must be a table of settings, got 3")
+    assert set(by_field) == {("corpus", "russian"), ("models", "source")}
+    assert general == ["[lep] must be a table of settings, got 3"]
+    assert split_problems("disk full") == ({}, ["disk full"])
+
+
+def test_picked_paths_inside_the_project_are_stored_relative(tmp_path):
+    (tmp_path / "data").mkdir()
+    assert stored_path(str(tmp_path / "data" / "ru.txt"), tmp_path) == "data/ru.txt"
+    assert stored_path("/elsewhere/ru.txt", tmp_path) == "/elsewhere/ru.txt"
