@@ -18,7 +18,14 @@ class UserError(Exception):
 
 
 class ProjectError(UserError):
-    """A project file that does not load or validate."""
+    """A project file that does not load or validate. `problems` lists (setting, message) pairs,
+    e.g. ("stage1.steps", "stage1.steps = -3: must be between 1 and 10000000"), for forms to show
+    each message next to its field."""
+
+    def __init__(self, what: str, *, where: str = "", fix: str = "",
+                 problems: list[tuple[str, str]] | None = None) -> None:
+        self.problems = problems or []
+        super().__init__(what, where=where, fix=fix)
 
 
 class ModelError(UserError):

@@ -54,6 +54,9 @@ def test_errors_name_the_field_the_value_and_what_is_allowed(tmp_path):
     msg = _problems({"models": {}, "corpus": {"russian": ["ru.txt"]}, "modles": {}}, tmp_path)
     assert "models.source is required" in msg and "unknown section 'modles'" in msg
     assert "How to fix" in msg
+    with pytest.raises(ProjectError) as info:
+        project_from_dict({**ok, "stage1": {"steps": 0, "seed": "x"}}, base=tmp_path)
+    assert [field for field, _ in info.value.problems] == ["stage1.steps", "stage1.seed"]
 
 
 def test_combinations_the_method_cannot_do_are_refused_at_load(tmp_path):

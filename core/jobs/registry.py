@@ -63,12 +63,28 @@ class RunRecord:
 class Registry:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else data_home() / "runs.sqlite"
+        self._create()
+
+    def _create(self) -> None:
+        """Schema and WAL mode, set once per file. Switching to WAL needs a moment alone with the
+        database, so processes creating it at the same time retry instead of failing."""
+        for attempt in range(50):
+            try:
+                con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                try:
+                    if con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                        con.execute("PRAGMA journal_mode=WAL")
+                    con.executescript(_SCHEMA)
+                    return
+                finally:
+                    con.close()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.05 + 0.01 * attempt)
 
     def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.executescript(_SCHEMA)
-        return con
+        return sqlite3.connect(self.path, timeout=30, isolation_level=None)
 
     def _execute(self, sql: str, args: tuple = ()) -> list[tuple]:
         con = self._connect()
@@ -142,6 +158,8 @@ class Registry:
             elif _alive(rec.pid, rec.pid_created):
                 continue
             run = rec.run
+            if run.path.is_dir():
+                _kill_orphaned_worker(run)
             state = run.state() if run.path.is_dir() else JobState.FAILED
             if not state.is_terminal and run.path.is_dir():
                 append_event(run.events_path, Failed(
@@ -152,9 +170,25 @@ class Registry:
         return self.list()
 
 
+def _kill_orphaned_worker(run: RunDir) -> None:
+    """A worker whose supervisor died can run on unwatched (and later write an end the registry
+    contradicts): stop it, so the run's end is the one recorded here."""
+    from core.jobs.events import Started
+    from core.jobs.supervisor import kill_tree
+
+    for event in run.events():
+        if isinstance(event, Started):
+            try:
+                proc = psutil.Process(event.pid)
+                if str(run.path) in " ".join(proc.cmdline()):
+                    kill_tree(event.pid)
+            except psutil.Error:
+                pass
+
+
 def outcome_of(run: RunDir) -> str:
-    """One line saying how a run ended, for lists and exit messages."""
-    for event in reversed(run.events()):
+    """One line saying how a run ended (its first end event), for lists and exit messages."""
+    for event in run.events():
         if isinstance(event, Failed):
             how = f"killed by signal {event.signal}" if event.signal else event.error.splitlines()[0]
             return f"failed: {how}"

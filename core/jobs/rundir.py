@@ -97,8 +97,9 @@ class RunDir:
 
 
 def state_from_events(events: list[Event], cancel_requested: bool = False) -> JobState:
-    """The state a run's events describe: the last terminal event wins."""
-    terminal = next((e for e in reversed(events) if isinstance(e, TERMINAL)), None)
+    """The state a run's events describe: the first end recorded is the end (a late event from an
+    orphaned process cannot turn a failed run into a finished one)."""
+    terminal = next((e for e in events if isinstance(e, TERMINAL)), None)
     if isinstance(terminal, Finished):
         return JobState.DONE
     if isinstance(terminal, Failed):

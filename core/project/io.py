@@ -50,52 +50,56 @@ def load_project(path: Path | str, check_files: bool = True) -> Project:
 
 def project_from_dict(raw: dict[str, Any], base: Path | None = None, where: str = "project") -> Project:
     """Build and validate a Project; `base` (the project's folder) turns on the file-existence checks."""
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []  # (setting, message)
     known = dict(sections())
     for name in raw:
         if name not in known:
-            problems.append(_unknown(name, known, "section"))
+            problems.append((name, _unknown(name, known, "section")))
     built = {}
     for name, section_type in known.items():
         values = raw.get(name, {})
         if not isinstance(values, dict):
-            problems.append(f"[{name}] must be a table of settings, got {values!r}")
+            problems.append((name, f"[{name}] must be a table of settings, got {values!r}"))
             continue
         built[name] = _build_section(name, section_type, values, base, problems)
     if not problems:
         problems += cross_checks(Project(**built))
     if problems:
-        raise ProjectError("invalid settings:\n" + "\n".join(f"  - {p}" for p in problems), where=where,
+        raise ProjectError("invalid settings:\n" + "\n".join(f"  - {m}" for _, m in problems), where=where,
+                           problems=problems,
                            fix="correct the settings listed above")
     return Project(**built)
 
 
-def cross_checks(project: Project) -> list[str]:
+def cross_checks(project: Project) -> list[tuple[str, str]]:
     """Rules that span settings: combinations the method or llama.cpp cannot do."""
     tok, problems = project.tokenizer, []
     if tok.algorithm == "unigram" and tok.mode != "replace":
-        problems.append(f"tokenizer.algorithm = 'unigram' with tokenizer.mode = {tok.mode!r}: only 'replace' can "
-                        "train a Unigram vocabulary (extend and optimized append BPE merges to the source's)")
+        problems.append(("tokenizer.algorithm",
+                         f"tokenizer.algorithm = 'unigram' with tokenizer.mode = {tok.mode!r}: only 'replace' can "
+                         "train a Unigram vocabulary (extend and optimized append BPE merges to the source's)"))
     if tok.mode == "optimized" and tok.new_tokens >= tok.vocab_size:
-        problems.append(f"tokenizer.new_tokens = {tok.new_tokens} must be smaller than tokenizer.vocab_size = "
-                        f"{tok.vocab_size} in optimized mode (the rest are kept source tokens)")
+        problems.append(("tokenizer.new_tokens",
+                         f"tokenizer.new_tokens = {tok.new_tokens} must be smaller than tokenizer.vocab_size = "
+                         f"{tok.vocab_size} in optimized mode (the rest are kept source tokens)"))
     return problems
 
 
-def _build_section(name: str, section_type: type, values: dict, base: Path | None, problems: list[str]):
+def _build_section(name: str, section_type: type, values: dict, base: Path | None,
+                   problems: list[tuple[str, str]]):
     fields = dict((f.name, (f, t)) for f, t in section_fields(section_type))
     for key in values:
         if key not in fields:
-            problems.append(_unknown(f"{name}.{key}", fields, "setting", prefix=f"{name}."))
+            problems.append((f"{name}.{key}", _unknown(f"{name}.{key}", fields, "setting", prefix=f"{name}.")))
     kwargs = {}
     for key, (fld, typ) in fields.items():
         if key not in values:
             if fld.metadata.get("required") and base is not None:
-                problems.append(f"{name}.{key} is required: {fld.metadata['help']}")
+                problems.append((f"{name}.{key}", f"{name}.{key} is required: {fld.metadata['help']}"))
             continue
         value, problem = _check_value(f"{name}.{key}", values[key], typ, fld.metadata, base)
         if problem:
-            problems.append(problem)
+            problems.append((f"{name}.{key}", problem))
         else:
             kwargs[key] = value
     return section_type(**kwargs)
@@ -163,6 +167,7 @@ def save_project(project: Project, path: Path | str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(project_to_toml(project))
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a project file is an ordinary document
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
