@@ -1,5 +1,5 @@
 """Tiny random models for tests, built in seconds: Hugging Face folders (llama, qwen2, qwen3) with a
-real byte-level BPE tokenizer, and GGUF files written from them through `core.models.architectures`.
+real byte-level BPE tokenizer, and GGUF files written from them by the product exporter (`core.export`).
 
     hf = make_tiny_hf_model(tmp_path / "hf", arch="qwen2")
     gguf_path = make_tiny_gguf(tmp_path / "tiny.gguf", hf_dir=tmp_path / "hf")
@@ -11,12 +11,6 @@ For a GGUF import slow enough to cancel mid-way, ask for many layers or a wider 
 from __future__ import annotations
 
 from pathlib import Path
-
-import numpy as np
-
-from core.models.architectures import (architecture, gguf_key, heads_for, hf_to_gguf_name, needs_rotary_permute,
-                                       permute_qk)
-from core.models.gguf_config import llama3_rope_factors
 
 SPECIAL_TOKENS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>")
 CHAT_TEMPLATE = ("{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
@@ -87,90 +81,26 @@ def make_tiny_hf_model(directory: Path, arch: str = "llama", *, vocab_size: int 
     return directory
 
 
-def _quantize(values: np.ndarray, tensor_type: str):
-    from gguf import GGMLQuantizationType
-    from gguf.quants import quantize
-
-    if values.ndim == 1 or tensor_type == "f32":  # llama.cpp keeps norms and biases in f32
-        return values.astype(np.float32), None
-    if tensor_type == "f16":
-        return values.astype(np.float16), None
-    kind = GGMLQuantizationType[tensor_type.upper()]
-    return quantize(values.astype(np.float32), kind), kind
-
-
-def _write_tokenizer(writer, tokenizer) -> None:
-    import json
-
-    from gguf import TokenType
-
-    state = json.loads(tokenizer.backend_tokenizer.to_str())
-    vocab = tokenizer.get_vocab()
-    tokens = sorted(vocab, key=vocab.get)
-    specials = {t.content for t in tokenizer.added_tokens_decoder.values() if t.special}
-    writer.add_tokenizer_model("gpt2")
-    writer.add_tokenizer_pre("gpt-2")  # our tokenizer splits text with GPT-2's regex
-    writer.add_token_list(tokens)
-    writer.add_token_types([TokenType.CONTROL if t in specials else TokenType.NORMAL for t in tokens])
-    writer.add_token_merges([" ".join(m) if isinstance(m, list) else m for m in state["model"]["merges"]])
-    writer.add_bos_token_id(tokenizer.bos_token_id)
-    writer.add_eos_token_id(tokenizer.eos_token_id)
-    writer.add_pad_token_id(tokenizer.pad_token_id)
-    writer.add_add_bos_token(False)
-    writer.add_chat_template(tokenizer.chat_template)
-
-
-def _write_config(writer, arch: str, config) -> None:
-    for hf_key, _ in architecture(arch).config_keys:
-        if hf_key == "rope_theta":
-            writer.add_float32(gguf_key(arch, hf_key), float(config.rope_parameters["rope_theta"]))
-        elif hf_key == "rms_norm_eps":
-            writer.add_float32(gguf_key(arch, hf_key), float(config.rms_norm_eps))
-        elif getattr(config, hf_key, None) is not None:  # Qwen2 has no head_dim: derived in llama.cpp
-            writer.add_uint32(gguf_key(arch, hf_key), int(getattr(config, hf_key)))
-    head_dim = getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads
-    writer.add_uint32(f"{arch}.attention.value_length", int(head_dim))
-    writer.add_uint32(f"{arch}.rope.dimension_count", int(head_dim))
-
-
 def write_gguf_from_hf(hf_dir: Path, gguf_path: Path, tensor_type: str = "f32") -> Path:
-    """A GGUF llama.cpp can run, from a tiny HF folder, through the architecture table."""
-    import gguf
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    """A GGUF llama.cpp can run, from a tiny HF folder, by the product exporter (`core.export`): float
+    types written directly, quantized ones by llama.cpp's quantizer from an f32 export."""
+    import tempfile
 
-    model = AutoModelForCausalLM.from_pretrained(hf_dir, dtype=torch.float32)
-    tokenizer = AutoTokenizer.from_pretrained(hf_dir)
-    config, arch = model.config, model.config.model_type
-    writer = gguf.GGUFWriter(gguf_path, arch)
-    _write_config(writer, arch, config)
-    _write_tokenizer(writer, tokenizer)
-    rope = config.rope_parameters
-    if rope.get("rope_type") == "llama3":
-        factors = llama3_rope_factors(config.head_dim, rope["rope_theta"], rope["factor"], rope["low_freq_factor"],
-                                      rope["high_freq_factor"], rope["original_max_position_embeddings"])
-        writer.add_tensor("rope_freqs.weight", factors.astype(np.float32))
-    for name, tensor in model.state_dict().items():
-        if name == "lm_head.weight" and config.tie_word_embeddings:
-            continue
-        gguf_name = hf_to_gguf_name(arch, name)
-        values = tensor.numpy()
-        if needs_rotary_permute(arch, gguf_name):
-            values = permute_qk(values, heads_for(gguf_name, config.num_attention_heads, config.num_key_value_heads))
-        data, raw_dtype = _quantize(values, tensor_type)
-        writer.add_tensor(gguf_name, data, raw_dtype=raw_dtype)
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
-    return Path(gguf_path)
+    from core.export import FLOAT_TYPES, quantize_gguf, write_gguf
+
+    if tensor_type in FLOAT_TYPES:
+        return write_gguf(hf_dir, gguf_path, tensor_type).path
+    with tempfile.TemporaryDirectory(prefix="tiny-gguf-") as tmp:
+        source = write_gguf(hf_dir, Path(tmp) / "f32.gguf", "f32").path
+        return quantize_gguf(source, gguf_path, tensor_type).path
 
 
 def make_tiny_gguf(path: Path, arch: str = "llama", *, hf_dir: Path | None = None, tensor_type: str = "f32",
                    hidden: int = 64, layers: int = 2, tied: bool = False, seed: int = 0,
                    rope_parameters: dict | None = None) -> Path:
     """A tiny GGUF file (and its HF original in `hf_dir`, default `<path>.hf/`). tensor_type: f32, f16,
-    q8_0, q4_0 (quantized types need rows that are multiples of 32)."""
+    bf16, or a llama.cpp quantization (q8_0, q4_0...; rows that are no multiple of the type's block fall
+    back to another type, as llama.cpp does)."""
     path = Path(path)
     hf_dir = Path(hf_dir) if hf_dir is not None else path.with_name(path.name + ".hf")
     make_tiny_hf_model(hf_dir, arch, hidden=hidden, layers=layers, tied=tied, seed=seed,

@@ -13,12 +13,30 @@ from pathlib import Path
 
 from core.errors import ModelError
 
-# tokenizer.ggml.pre -> the HF pre-tokenizer the original tokenizer.json has, for names transformers'
-# GGUF integration does not map itself. The exporter reads this table backwards.
+# The regexes of the original tokenizer.json files (llama.cpp's `llama-vocab.cpp` quotes them beside its
+# own rewrites of the same splits).
+_LLAMA3_SPLIT = (r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*"
+                 r"|\s*[\r\n]+|\s+(?!\S)|\s+")
+_QWEN2_SPLIT = (r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*"
+                r"|\s*[\r\n]+|\s+(?!\S)|\s+")
+
+
+def _split_then_bytes(pt, pattern: str):
+    from tokenizers import Regex
+
+    return pt.Sequence([pt.Split(Regex(pattern), behavior="isolated", invert=False),
+                        pt.ByteLevel(add_prefix_space=False, trim_offsets=True, use_regex=False)])
+
+
+# tokenizer.ggml.pre -> the HF pre-tokenizer the original tokenizer.json has (trim_offsets only moves
+# offsets, never ids). Import sets it on the tokenizer transformers rebuilds from a GGUF (whose own
+# table lacks "gpt-2" and "smollm"); export reads it backwards to name a tokenizer's split for llama.cpp.
 BYTE_LEVEL_PRE_TOKENIZERS = {
     "gpt-2": lambda pt: pt.ByteLevel(add_prefix_space=False, trim_offsets=True, use_regex=True),
     "smollm": lambda pt: pt.Sequence([pt.Digits(individual_digits=True),
                                       pt.ByteLevel(add_prefix_space=False, trim_offsets=True, use_regex=True)]),
+    "llama-bpe": lambda pt: _split_then_bytes(pt, _LLAMA3_SPLIT),  # LLaMA-3.x
+    "qwen2": lambda pt: _split_then_bytes(pt, _QWEN2_SPLIT),  # Qwen1.5/2/2.5/3
 }
 
 # Russian and English prose, digits, runs of spaces and newlines, and chat markup: where splits differ.

@@ -1,0 +1,29 @@
+"""Files that appear only when complete: written under a hidden partial name carrying the writer's pid,
+renamed at the end. A killed writer leaves only a partial, which the next writer of that name removes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def partial_path(out: Path, tag: str = "") -> Path:
+    return out.parent / f".{out.name}{tag}.partial-{os.getpid()}"
+
+
+def remove_dead_partials(out: Path) -> None:
+    """Partials of `out` whose process is gone (killed, crashed): nothing will ever finish them."""
+    import psutil
+
+    for partial in out.parent.glob(f".{out.name}*.partial-*"):
+        pid = partial.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not psutil.pid_exists(int(pid)) and partial.is_file():
+            partial.unlink(missing_ok=True)
+
+
+def finish(partial: Path, out: Path) -> Path:
+    """Flush `partial` to disk and give it its final name in one step."""
+    with open(partial, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, out)
+    return out

@@ -1,0 +1,74 @@
+"""An HF config as GGUF hyperparameters, through the architecture table (the reverse of
+`core.models.gguf_config.hf_config_from_gguf`), rotary scaling included."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.errors import ModelError
+from core.models.architectures import Architecture, gguf_key
+from core.models.gguf_config import llama3_rope_factors
+
+FLOAT_KEYS = ("rope_theta", "rms_norm_eps")  # written as float32; every other table key is a uint32
+ROPE_SCALING_TYPES = ("default", "linear", "yarn", "llama3")  # what llama.cpp's llama/qwen loaders read
+
+
+def head_dim(config) -> int:
+    return int(getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads)
+
+
+def rope_parameters(config) -> dict:
+    """transformers 5 keeps rope_theta and scaling under `rope_parameters` (older configs are upgraded)."""
+    params = dict(getattr(config, "rope_parameters", None) or {})
+    params.setdefault("rope_type", "default")
+    if "rope_theta" not in params:
+        params["rope_theta"] = float(getattr(config, "rope_theta", 10000.0))
+    return params
+
+
+def check_rope(config, where: str) -> None:
+    kind = rope_parameters(config)["rope_type"]
+    if kind not in ROPE_SCALING_TYPES:
+        raise ModelError(f"the model uses rotary scaling {kind!r}, which the GGUF export does not write",
+                         where=where, fix=f"export a model with rotary scaling {', '.join(ROPE_SCALING_TYPES)}")
+
+
+def write_hparams(writer, row: Architecture, config, n_vocab: int) -> None:
+    """Every table key the config has, plus what llama.cpp derives nothing for: head sizes, rope."""
+    arch = row.gguf_arch
+    values = {hf_key: getattr(config, hf_key, None) for hf_key, _ in row.config_keys}
+    values["rope_theta"] = rope_parameters(config)["rope_theta"]
+    values["num_key_value_heads"] = values["num_key_value_heads"] or config.num_attention_heads
+    values["head_dim"] = head_dim(config)
+    values["vocab_size"] = n_vocab  # the embedding rows are the truth, as on import
+    for hf_key, value in values.items():
+        if value is None:
+            continue
+        if hf_key in FLOAT_KEYS:
+            writer.add_float32(gguf_key(arch, hf_key), float(value))
+        else:
+            writer.add_uint32(gguf_key(arch, hf_key), int(value))
+    writer.add_uint32(f"{arch}.attention.value_length", values["head_dim"])
+    writer.add_uint32(f"{arch}.rope.dimension_count", values["head_dim"])
+    _write_rope_scaling(writer, arch, config)
+
+
+def _write_rope_scaling(writer, arch: str, config) -> None:
+    params = rope_parameters(config)
+    if params["rope_type"] in ("linear", "yarn"):
+        writer.add_string(f"{arch}.rope.scaling.type", params["rope_type"])
+        writer.add_float32(f"{arch}.rope.scaling.factor", float(params["factor"]))
+        if "original_max_position_embeddings" in params:
+            writer.add_uint32(f"{arch}.rope.scaling.original_context_length",
+                              int(params["original_max_position_embeddings"]))
+
+
+def rope_freqs(config) -> np.ndarray | None:
+    """LLaMA-3.x rope scaling travels as a `rope_freqs` tensor of per-dimension divisors, as llama.cpp's
+    converter writes it; None for every other rotary setting."""
+    params = rope_parameters(config)
+    if params["rope_type"] != "llama3":
+        return None
+    return llama3_rope_factors(head_dim(config), params["rope_theta"], params["factor"], params["low_freq_factor"],
+                               params["high_freq_factor"],
+                               params["original_max_position_embeddings"]).astype(np.float32)
