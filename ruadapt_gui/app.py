@@ -1,7 +1,9 @@
-"""`ruadapt-studio [PROJECT_FILE]`: start the studio on a project, the last one, or the default one.
+"""`ruadapt-studio [PROJECT_FILE] [--annotate [SESSION]]`: start the studio on a project, the last one, or the
+default one; with --annotate, in the Annotate workspace.
 
-In a frozen app the same executable also runs jobs (`--run-job run|work RUN_DIR`, see
-core.jobs.launch.job_command), so that flag is handled before any Qt is started."""
+In a frozen app the same executable also runs jobs and chat workers (`--run-job …`, `--chat-worker …`,
+see core.child_entry); those flags are handled before any Qt is started. (The frozen entry,
+packaging/entry.py, dispatches them before this module is even imported, so they load no Qt at all.)"""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from core.child_entry import child_main
 from core.errors import UserError
 from core.jobs.registry import Registry
 from ruadapt_gui.i18n import Translations, resolve_language
@@ -24,6 +27,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ruadapt-studio", description="Ruadapt Studio")
     parser.add_argument("project", nargs="?", type=Path,
                         help="a project file (project.toml); default: the last project, else the demo project")
+    parser.add_argument("--annotate", nargs="?", const="", metavar="SESSION",
+                        help="open straight into Annotate, on SESSION (else the last session); "
+                             "no project is opened unless one is named")
     return parser.parse_args(argv)
 
 
@@ -44,9 +50,8 @@ def create_application(argv: list[str]) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
-    if argv[1:2] == ["--run-job"]:
-        from core.jobs.__main__ import main as run_job
-        return run_job(argv[2:])
+    if (code := child_main(argv[1:])) is not None:  # --run-job / --chat-worker: a frozen app's child process
+        return code
     args = parse_args(argv[1:])
     app = create_application(argv[:1])
     settings = StudioSettings()
@@ -57,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow(Registry(), settings, translations)
     window.show()
+    if args.annotate is not None:  # an annotator: maybe no project at all
+        window.workspaces.show_annotate(Path(args.annotate) if args.annotate else None)
+        if args.project is None:
+            return app.exec()
     try:
         window.open_project(project_to_open(args.project, settings))
     except UserError as exc:  # the default project's packages are missing: say so, start empty

@@ -69,6 +69,7 @@ def failure_text(event: Failed) -> str:
 class JobRunner(QObject):
     # `started` means "being watched": emitted when a run is launched or re-attached.
     started = Signal(str, str)  # run_id, stage
+    launched = Signal(str, str)  # run_id, stage: a run this runner started (emitted just after its `started`)
     progress = Signal(str, float, float, str, str)  # run_id, done, total (0 = unknown), unit, message
     metric = Signal(str, str, int, float)  # run_id, name, step, value
     log = Signal(str, str)  # run_id, new lines joined by "\n"
@@ -200,6 +201,7 @@ class JobRunner(QObject):
             append_event(run.events_path, Failed(error=error, kind="crash"))
             self.registry.set_state(run.id, JobState.FAILED, outcome=f"failed: {error}")
         self.attach(run, stage)
+        self.launched.emit(run.id, stage)
 
     # -- watching -------------------------------------------------------------------------------
 

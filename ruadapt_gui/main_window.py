@@ -20,6 +20,7 @@ from ruadapt_gui.background import Background
 from ruadapt_gui.i18n import Translations, resolve_language
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.main_menu import MainMenu
+from ruadapt_gui.pages.project_pages import ProjectPages
 from ruadapt_gui.project_loader import LoadedProject, load_for_studio
 from ruadapt_gui.resources import app_icon
 from ruadapt_gui.stage_status import StageStatus, stage_statuses
@@ -29,6 +30,7 @@ from ruadapt_gui.widgets.job_monitor import JobMonitor
 from ruadapt_gui.widgets.runs_list import RunsList
 from ruadapt_gui.widgets.settings_form import SettingsForm
 from ruadapt_gui.widgets.stage_list import StageList
+from ruadapt_gui.workspaces import Workspaces
 
 # How a run's end shows on its stage at once, before the statuses are worked out again.
 _ENDED_STATUS = {"done": st.UP_TO_DATE, "failed": st.FAILED, "cancelled": st.CANCELLED}
@@ -72,11 +74,14 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([340, 940])
         split.setContentsMargins(8, 8, 8, 8)
-        self.setCentralWidget(split)
+        self.workspaces = Workspaces(split, self.registry, lambda: self.project_path)
+        self.setCentralWidget(self.workspaces)
         self.menu = MainMenu(self, new_project=self.new_project_from_default, open_project=self.choose_project,
                              open_path=self.open_project, save=self.settings_form.save,
                              recent=self.settings.recent_projects, set_language=self.set_language,
                              language=self.settings.language())
+        self.pages = ProjectPages(self, self.tabs, self.runner, self.monitor, self.registry,
+                                  menu_before=self.menu.settings_menu.menuAction())
 
     def _connect(self) -> None:
         self.stages.run_requested.connect(self.run_stage)
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Runs"))
         self.tabs.setTabText(2, self.tr("Project settings"))
         self.menu.retranslate()
+        self.pages.retranslate()
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -187,6 +193,7 @@ class MainWindow(QMainWindow):
     def _statuses_ready(self, statuses: dict[str, StageStatus]) -> None:
         self._status_running = False
         self.stages.set_statuses(statuses)
+        self.pages.show_statuses(self.loaded.project, self.loaded.path, statuses)
         if not self.monitor.run_id:  # just opened: show the running stage's run, else the selected one's
             running = next((name for name, s in statuses.items() if s.status == st.RUNNING), None)
             if running:
@@ -319,4 +326,6 @@ class MainWindow(QMainWindow):
         self.runner.shutdown()
         self.monitor.shutdown()
         self.settings_form.shutdown()
+        self.pages.shutdown()
+        self.workspaces.shutdown()
         self.background.shutdown()

@@ -79,6 +79,11 @@ def small_project(tmp_path):
 def tiny_project(tmp_path):
     """A whole pipeline in seconds: a tiny random Llama with a byte-level BPE, generated Russian text,
     and settings small enough for a CPU test (every stage real)."""
+    return write_tiny_project(tmp_path)
+
+
+def write_tiny_project(tmp_path):
+    """The `tiny_project` fixture's project, written into `tmp_path` (for fixtures of a wider scope)."""
     from core.project import project_from_dict, save_project
     from tiny_models import make_tiny_hf_model
 

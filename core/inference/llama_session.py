@@ -98,6 +98,10 @@ class LlamaSession:
         """Each token's text (byte pieces of one character shown as they decode: possibly partial)."""
         return [self.llm.detokenize([i], special=True).decode("utf-8", errors="replace") for i in ids]
 
+    def piece_bytes(self, ids: list[int]) -> list[int]:
+        """Each token's length in UTF-8 bytes (a character split across tokens shows in these)."""
+        return [len(self.llm.detokenize([i], special=True)) for i in ids]
+
     def chat_prompt(self, messages: list[dict]) -> str:
         if not self.chat_template:
             return "".join(f"{m['content']}\n\n" for m in messages)

@@ -3,9 +3,11 @@
 stdin commands:  {"cmd": "generate", "id": N, "messages": [...]} or {"cmd": "generate", "id": N,
                  "prompt": "raw text"}, with "params": SamplingParams fields;
                  {"cmd": "tokenize", "id": N, "text": "..."}; {"cmd": "stop", "id": N}; {"cmd": "quit"}
-stdout events:   {"type": "ready", ...describe()}, {"type": "delta", "id", "text", "tokens"},
+stdout events:   {"type": "ready", ...describe()}, {"type": "delta", "id", "text", "tokens", "prompt_tokens"},
                  {"type": "done", "id", "text", "stats", "prompt_tokens_ids"?}, {"type": "tokens", "id",
-                 "ids", "pieces"}, {"type": "error", "id", "message", "fatal"}
+                 "ids", "pieces", "piece_bytes"}, {"type": "error", "id", "message", "fatal"}
+                 ("tokens" in a delta: answer tokens so far; "piece_bytes": each token's length in UTF-8 bytes,
+                 so a reader can tell where a character is split across tokens)
 A crash of llama.cpp ends this process only; the caller sees the exit and reports it on that side.
 """
 
@@ -49,7 +51,8 @@ def _generate(session: LlamaSession, command: dict, stop_ids: set) -> None:
     parts = []
     for delta in session.stream(prompt, params, should_stop=lambda: request in stop_ids, stats=stats):
         parts.append(delta)
-        _send({"type": "delta", "id": request, "text": delta, "tokens": stats.completion_tokens})
+        _send({"type": "delta", "id": request, "text": delta, "tokens": stats.completion_tokens,
+               "prompt_tokens": stats.prompt_tokens})
     text = "".join(parts)
     stats.words = len(_WORD.findall(text))
     _send({"type": "done", "id": request, "text": text, "stats": stats.as_dict(),
@@ -72,7 +75,8 @@ def serve(model_path: str, n_ctx: int, n_threads: int) -> int:
                 _generate(session, command, stop_ids)
             elif command["cmd"] == "tokenize":
                 ids = session.tokenize(command["text"], special=command.get("special", True))
-                _send({"type": "tokens", "id": command["id"], "ids": ids, "pieces": session.pieces(ids)})
+                _send({"type": "tokens", "id": command["id"], "ids": ids, "pieces": session.pieces(ids),
+                       "piece_bytes": session.piece_bytes(ids)})
             else:
                 _send({"type": "error", "id": command.get("id"), "message": f"unknown command {command['cmd']!r}",
                        "fatal": False})

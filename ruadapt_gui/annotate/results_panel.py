@@ -1,0 +1,144 @@
+"""A session's results for its owner: leaderboard, rating plot, pairs, agreement, votes per annotator.
+
+A view only: the owner view computes the results off the GUI thread (the bootstrap takes a moment)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ruadapt_gui.annotate.rating_plot import RatingPlot
+
+
+class ResultsPanel(QWidget):
+    refresh_requested = Signal()
+    export_requested = Signal(object)  # Path stem: STEM.json, STEM.csv, STEM.md
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.results: dict | None = None
+        self.refresh_button = QPushButton()
+        self.export_button = QPushButton()
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        self.status.setWordWrap(True)
+        self.leaderboard = _table(5)
+        self.pairs = _table(6)
+        self.annotators = _table(2)
+        self.plot = RatingPlot()
+        self.agreement = QLabel()
+        self.agreement.setWordWrap(True)
+        self.agreement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headings = {key: QLabel() for key in ("leaderboard", "pairs", "annotators", "agreement")}
+        for heading in self.headings.values():
+            heading.setObjectName("sectionHeading")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.status, 1)
+        grid = QGridLayout()
+        grid.addLayout(_titled(self.headings["leaderboard"], self.leaderboard), 0, 0)
+        grid.addWidget(self.plot, 0, 1)
+        grid.addLayout(_titled(self.headings["pairs"], self.pairs), 1, 0)
+        grid.addLayout(_titled(self.headings["annotators"], self.annotators), 1, 1)
+        grid.addLayout(_titled(self.headings["agreement"], self.agreement), 2, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addLayout(grid, 1)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.export_button.clicked.connect(self._choose_export)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Compute results"))
+        self.export_button.setText(self.tr("Export CSV, JSON, Markdown…"))
+        self.headings["leaderboard"].setText(self.tr("Leaderboard"))
+        self.headings["pairs"].setText(self.tr("Pairs"))
+        self.headings["annotators"].setText(self.tr("Annotators"))
+        self.headings["agreement"].setText(self.tr("Agreement between annotators"))
+        self.leaderboard.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Rating"), self.tr("95% CI"),
+                                                    self.tr("Votes"), self.tr("Median answer (chars)")])
+        self.pairs.setHorizontalHeaderLabels([self.tr("Pair"), self.tr("Wins"), self.tr("Ties"), self.tr("Losses"),
+                                              self.tr("Both bad"), self.tr("Win rate (95% CI)")])
+        self.annotators.setHorizontalHeaderLabels([self.tr("Annotator"), self.tr("Votes")])
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_busy(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy)
+        if busy:
+            self.status.setText(self.tr("Computing (bootstrap intervals)…"))
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def show_results(self, results: dict | None) -> None:
+        self.results = results
+        self.refresh_button.setEnabled(True)
+        self.status.setText(self.tr("%n vote(s) in all", "", results["votes"]) if results else "")
+        self._show()
+
+    def _show(self) -> None:
+        r = self.results
+        self.export_button.setEnabled(bool(r and r["votes"]))
+        board = r["leaderboard_bt"] if r else []
+        _fill(self.leaderboard, [[row["model"], f"{row['rating']:.0f}", f"{row['ci_low']:.0f} – {row['ci_high']:.0f}",
+                                  str(row["votes"]), f"{row['median_answer_chars']:.0f}"] for row in board])
+        _fill(self.pairs, [[f"{p['model_a']} vs {p['model_b']}", str(p["wins"]), str(p["ties"]), str(p["losses"]),
+                            str(p["both_bad"]), f"{p['win_rate']:.0%} ({p['ci_low']:.0%} – {p['ci_high']:.0%})"]
+                           for p in (r["pairs"] if r else [])])
+        _fill(self.annotators, [[name, str(n)] for name, n in (r["annotators"] if r else {}).items()])
+        self.plot.show_rows(board)
+        self.agreement.setText(self._agreement_text(r["agreement"]) if r else "")
+
+    def _agreement_text(self, agreement: dict) -> str:
+        def number(value: float | None) -> str:
+            return self.tr("n/a") if value is None else f"{value:.2f}"
+
+        cohen = ", ".join(f"{pair} {number(k)}" for pair, k in agreement["cohen_kappa"].items())
+        text = self.tr("Pairwise agreement {pairwise} · Fleiss' κ {fleiss}").format(
+            pairwise=number(agreement["pairwise"]), fleiss=number(agreement["fleiss_kappa"]))
+        if cohen:
+            text += " · " + self.tr("Cohen's κ per pair of annotators: {pairs}").format(pairs=cohen)
+        return text + "\n" + self.tr("Needs items voted by two or more annotators.")
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results",
+                                              self.tr("Results (*.json *.csv *.md)"))
+        if path:
+            self.export_requested.emit(Path(path))
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # model names
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+def _titled(heading: QLabel, widget: QWidget) -> QVBoxLayout:
+    box = QVBoxLayout()
+    box.addWidget(heading)
+    box.addWidget(widget)
+    return box

@@ -1,0 +1,1 @@
+"""The chat workspace: two or more GGUF models answer the same conversation side by side."""

@@ -1,0 +1,28 @@
+"""The GGUF files a project's export stage wrote, to pre-fill the chat's two sides (no Qt)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from core.jobs.registry import Registry
+from core.jobs.states import JobState
+
+
+def exported_models(project_path: Path, registry: Registry) -> tuple[Path, Path] | None:
+    """(original, adapted) of the same type from the newest finished export run, the project's first export
+    type preferred; None when the project has no such run or its files are gone."""
+    project = str(Path(project_path).resolve())
+    runs = [r for r in registry.list(project=project) if r.stage == "export" and r.state == JobState.DONE]
+    for record in runs:  # newest first
+        outputs = record.run.outputs
+        try:
+            types = json.loads(record.run.result_path.read_text(encoding="utf-8")).get("types", [])
+        except (OSError, json.JSONDecodeError):
+            types = []
+        found = sorted(p.name[len("adapted-"):-len(".gguf")] for p in outputs.glob("adapted-*.gguf"))
+        for kind in [t for t in types if t in found] + found:
+            original, adapted = outputs / f"original-{kind}.gguf", outputs / f"adapted-{kind}.gguf"
+            if original.is_file() and adapted.is_file():
+                return original, adapted
+    return None

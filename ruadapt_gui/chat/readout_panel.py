@@ -1,0 +1,116 @@
+"""The readouts under one side's last answer, and how they compare with the first side's."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ruadapt_gui.chat.readouts import Ratio, Readout
+
+FIELDS = ("prompt_tokens", "answer_tokens", "chars_per_token", "ttft", "tokens_per_s", "chars_per_s", "words_per_s")
+
+
+class ReadoutPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = {f: QLabel() for f in FIELDS}
+        self.values = {f: QLabel("—") for f in FIELDS}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(0)
+        for column, name in enumerate(FIELDS):
+            self.names[name].setObjectName("readoutName")
+            self.values[name].setObjectName("readoutValue")
+            self.values[name].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(self.names[name], 0, column)
+            grid.addWidget(self.values[name], 1, column)
+        grid.setColumnStretch(len(FIELDS), 1)
+        self.source = QLabel()
+        self.source.setObjectName("muted")
+        self.ratio = QLabel()
+        self.ratio.setObjectName("readoutRatio")
+        self.ratio.setWordWrap(True)
+        self.ratio.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(grid)
+        layout.addWidget(self.ratio)
+        layout.addWidget(self.source)
+        self._readout: Readout | None = None
+        self._ratio: tuple[str, Ratio] | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = {"prompt_tokens": self.tr("Prompt tokens"), "answer_tokens": self.tr("Answer tokens"),
+                 "chars_per_token": self.tr("Chars/token"), "ttft": self.tr("First token"),
+                 "tokens_per_s": self.tr("Tokens/s"), "chars_per_s": self.tr("Chars/s"),
+                 "words_per_s": self.tr("Words/s")}
+        tips = {"prompt_tokens": self.tr("Tokens of the whole prompt the model read (chat template, system "
+                                         "prompt and earlier turns included)"),
+                "chars_per_token": self.tr("Characters of the answer per answer token: higher means the "
+                                           "vocabulary covers the language better"),
+                "ttft": self.tr("Time from sending the prompt to the first answer token")}
+        for name, label in self.names.items():
+            label.setText(texts[name])
+            label.setToolTip(tips.get(name, ""))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_readout(self, readout: Readout | None) -> None:
+        self._readout = readout
+        self._show()
+
+    def show_ratio(self, first_name: str, ratio: Ratio | None) -> None:
+        self._ratio = (first_name, ratio) if ratio is not None else None
+        self._show()
+
+    def text(self, name: str) -> str:
+        return self.values[name].text()
+
+    def _show(self) -> None:
+        r = self._readout
+        if r is None:
+            for value in self.values.values():
+                value.setText("—")
+            self.source.setText("")
+        else:
+            ttft = "—" if r.ttft_s is None else self.tr("{seconds:.2f} s").format(seconds=r.ttft_s)
+            shown = {"prompt_tokens": str(r.prompt_tokens) if r.prompt_tokens else "—",
+                     "answer_tokens": str(r.answer_tokens), "chars_per_token": _number(r.chars_per_token, 2),
+                     "ttft": ttft, "tokens_per_s": _number(r.tokens_per_s, 1),
+                     "chars_per_s": _number(r.chars_per_s, 1), "words_per_s": _number(r.words_per_s, 1)}
+            for name, text in shown.items():
+                self.values[name].setText(text)
+            self.source.setText(self.tr("llama.cpp's counts and timings") if r.final
+                                else self.tr("live, counted as the answer streams"))
+        self.ratio.setVisible(self._ratio is not None)
+        if self._ratio is not None:
+            self.ratio.setText(self._ratio_text(*self._ratio))
+
+    def _ratio_text(self, first_name: str, ratio: Ratio) -> str:
+        parts = []
+        if ratio.fewer_prompt_tokens:
+            r = ratio.fewer_prompt_tokens
+            parts.append(self.tr("{r:.2f}× fewer prompt tokens").format(r=r) if r >= 1
+                         else self.tr("{r:.2f}× more prompt tokens").format(r=1 / r))
+        if ratio.chars_per_token:
+            r = ratio.chars_per_token
+            parts.append(self.tr("{r:.2f}× more characters per token").format(r=r) if r >= 1
+                         else self.tr("{r:.2f}× fewer characters per token").format(r=1 / r))
+        if ratio.chars_per_s:
+            r = ratio.chars_per_s
+            parts.append(self.tr("{r:.2f}× faster in characters/s").format(r=r) if r >= 1
+                         else self.tr("{r:.2f}× slower in characters/s").format(r=1 / r))
+        if not parts:
+            return self.tr("Compared with {name}: waiting for both answers").format(name=first_name)
+        return self.tr("Compared with {name}: {figures}").format(name=first_name, figures=", ".join(parts))
+
+
+def _number(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}" if value else "—"

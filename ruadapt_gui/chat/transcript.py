@@ -1,0 +1,81 @@
+"""One side's conversation as rich text: the user's turns, the model's answers as they stream, and, when
+asked, every text cut into its tokens (alternating colours; a character split across tokens in red)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ruadapt_gui.chat.conversation import FAILED, GENERATING, STOPPED, Conversation
+from ruadapt_gui.chat.token_spans import Span
+
+TOKEN_COLOURS = ("#dbe7ff", "#ffe8cc")
+SPLIT_COLOUR = "#ffc9c9"  # one character made of several tokens
+
+
+class Transcript(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcript")
+        self.setOpenLinks(False)
+        self._last: tuple[Conversation, dict[str, list[Span]] | None] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._last is not None:
+            self.render(*self._last)
+        super().changeEvent(event)
+
+    def render(self, conversation: Conversation, tokens: dict[str, list[Span]] | None = None) -> None:
+        """Show the conversation; `tokens` (text → spans) switches the token view on."""
+        self._last = (conversation, tokens)
+        bar = self.verticalScrollBar()
+        at_bottom = bar.value() >= bar.maximum() - 4
+        parts = []
+        if conversation.system.strip():
+            parts.append(self._block(self.tr("System"), conversation.system, tokens, "#f8f9fa"))
+        for turn in conversation.turns:
+            parts.append(self._block(self.tr("You"), turn.user, tokens, "#f1f3f5"))
+            answer = turn.live.text if turn.state == GENERATING else turn.answer
+            note = ""
+            if turn.state == GENERATING:
+                note = "<span style='color:#2f6fdf'>▍</span>"
+            elif turn.state == STOPPED:
+                stopped = self.tr("(stopped)")
+                note = f"<p style='color:#5f6b7a'>{html.escape(stopped)}</p>"
+            elif turn.state == FAILED:
+                note = f"<p style='color:#c92a2a'>{_text(turn.error)}</p>"
+            spans = tokens if turn.state not in (GENERATING, FAILED) else None
+            parts.append(self._block(self.tr("Model"), answer, spans, "#ffffff", note))
+        self.setHtml("".join(parts))
+        if at_bottom:
+            bar.setValue(bar.maximum())
+
+    def _block(self, who: str, text: str, tokens: dict[str, list[Span]] | None, background: str,
+               note: str = "") -> str:
+        body = _text(text)
+        count = ""
+        if tokens is not None and text in tokens:
+            spans = tokens[text]
+            body = _token_html(spans)
+            counted = self.tr("%n token(s)", "", sum(s.tokens for s in spans))
+            count = f" <span style='color:#5f6b7a; font-weight:normal'>· {html.escape(counted)}</span>"
+        return (f"<table width='100%' cellpadding='6' style='background:{background}; margin-bottom:6px'><tr><td>"
+                f"<b>{html.escape(who)}</b>{count}<div style='white-space:pre-wrap'>{body}{note}</div>"
+                f"</td></tr></table>")
+
+
+def _text(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _token_html(spans: list[Span]) -> str:
+    out = []
+    for i, span in enumerate(spans):
+        if not span.text:
+            continue
+        colour = SPLIT_COLOUR if span.tokens > 1 else TOKEN_COLOURS[i % 2]
+        shown = html.escape(span.text).replace("\n", "↵<br>")
+        out.append(f"<span style='background:{colour}'>{shown}</span>")
+    return "".join(out)

@@ -1,0 +1,159 @@
+"""The training page: before a training stage runs, its compute plan (training tokens, the FLOPs
+formula and total, hours on one GPU of each kind at the assumed utilisation); after it ran, what it
+achieved (tokens/s, TFLOP/s, and MFU, which is only defined on a GPU whose peak is known)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGroupBox, QHeaderView, QLabel, QScrollArea,
+                               QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from core.training.plan import StagePlan
+from ruadapt_gui.stage_results import StageResult
+from ruadapt_gui.texts import stage_label
+
+PLANNED_STAGES = ("stage1", "stage2")  # the stages core.training.plan_project plans
+
+
+class StagePlanBox(QGroupBox):
+    """One training stage: its plan and, once it ran, what it achieved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = ""
+        self.plan: StagePlan | None = None
+        self.result: StageResult | None = None
+        self.summary = QLabel(wordWrap=True)
+        self.formula = QLabel(wordWrap=True, objectName="formula")
+        self.formula.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hours = QTableWidget(0, 2)
+        self.hours.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hours.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.hours.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hours.verticalHeader().hide()
+        self.hours.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.hours.horizontalHeader().setStretchLastSection(True)
+        self.hours.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hours.setMaximumWidth(560)
+        self.achieved = QLabel(wordWrap=True, objectName="achieved")
+        layout = QVBoxLayout(self)
+        for widget in (self.summary, self.formula, self.hours, self.achieved):
+            layout.addWidget(widget)
+
+    def show_stage(self, stage: str, plan: StagePlan | None, result: StageResult | None) -> None:
+        self.stage, self.plan, self.result = stage, plan, result
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(stage_label(self.stage))
+        plan = self.plan
+        for widget in (self.summary, self.formula, self.hours):
+            widget.setVisible(plan is not None)
+        if plan is not None:
+            self.summary.setText(self.tr("{tokens:,} training tokens · {flops:.3g} FLOPs in all").format(
+                tokens=plan.tokens, flops=plan.estimate.flops))
+            self.formula.setText(plan.estimate.formula)
+            self._fill_hours(plan)
+        self.achieved.setText(self._achieved_text())
+        self.achieved.setVisible(bool(self.achieved.text()))
+
+    def _fill_hours(self, plan: StagePlan) -> None:
+        self.hours.setHorizontalHeaderLabels([
+            self.tr("GPU"), self.tr("Time on one GPU ({share:.0%} of bf16 peak)").format(share=plan.utilisation)])
+        self.hours.setRowCount(len(plan.hours))
+        for row, (gpu, hours) in enumerate(plan.hours.items()):
+            self.hours.setItem(row, 0, QTableWidgetItem(gpu))
+            time = QTableWidgetItem(self.format_hours(hours))
+            time.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.hours.setItem(row, 1, time)
+        self.hours.resizeRowsToContents()
+        rows = sum(self.hours.rowHeight(r) for r in range(self.hours.rowCount()))
+        self.hours.setFixedHeight(rows + self.hours.horizontalHeader().sizeHint().height() + 2 * self.hours.frameWidth())
+
+    def format_hours(self, hours: float) -> str:
+        minutes = hours * 60
+        if minutes < 1:
+            return self.tr("{seconds:.1f} s").format(seconds=minutes * 60)
+        if minutes < 90:
+            return self.tr("{minutes:.1f} min").format(minutes=minutes)
+        return self.tr("{hours:.1f} h").format(hours=hours)
+
+    def _achieved_text(self) -> str:
+        if self.result is None:
+            return self.tr("Not run yet: what it achieves shows here once it has run.") if self.plan else ""
+        r = self.result.result
+        if r.get("skipped"):
+            return self.tr("Skipped: the stage is off in the project.")
+        device = str(r.get("device", ""))
+        if r.get("mfu") is not None:
+            mfu = self.tr("MFU {mfu:.1%}").format(mfu=r["mfu"])
+        elif device.startswith("cuda"):
+            mfu = self.tr("MFU n/a (this GPU's peak is not known)")
+        else:
+            mfu = self.tr("MFU n/a on CPU")
+        text = self.tr("Achieved: {steps:,} steps on {device} in {minutes:.1f} min, {speed:,.0f} tokens/s, "
+                       "{tflops:.3g} TFLOP/s, {mfu}.").format(
+            steps=r.get("steps", 0), device=device, minutes=r.get("train_seconds", 0.0) / 60,
+            speed=r.get("tokens_per_s", 0.0), tflops=r.get("achieved_tflops", 0.0), mfu=mfu)
+        if self.result.stale:
+            text += " " + self.tr("(an earlier run: settings or inputs changed since)")
+        return text
+
+
+class ComputePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plans: list[StagePlan] | None = None
+        self.results: dict[str, StageResult | None] = {}
+        self.placeholder = QLabel(objectName="placeholder", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.intro = QLabel(objectName="muted", wordWrap=True)
+        self.boxes = {stage: StagePlanBox() for stage in PLANNED_STAGES}
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.intro)
+        for box in self.boxes.values():
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(scroll)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(self.tr("Run “{stage}” to see the compute plan of the training stages: "
+                                         "it needs the source model's sizes.").format(stage=stage_label("import")))
+        self._paint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None]) -> None:
+        """`plans`: from core.training.plan_project (None: the source model is not imported yet)."""
+        self.plans, self.results = plans, results
+        self._paint()
+
+    def _paint(self) -> None:
+        if self.plans is None:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        by_stage = {plan.stage: plan for plan in self.plans}
+        vocabulary = (self.tr("The plan counts the new vocabulary's size.") if self.results.get("tokenizer")
+                      else self.tr("The plan counts the source vocabulary; it changes once “{stage}” has run.")
+                      .format(stage=stage_label("tokenizer")))
+        self.intro.setText(self.tr("Training FLOPs per token: 6·N for full training; (4·N + 2·N_trainable) when "
+                                   "the body is frozen (N: parameters in matrix products; D: training tokens). ")
+                           + vocabulary)
+        for stage, box in self.boxes.items():
+            plan, result = by_stage.get(stage), self.results.get(stage)
+            box.setVisible(plan is not None or result is not None)
+            box.show_stage(stage, plan, result)

@@ -1,0 +1,45 @@
+"""The results of a project's finished stages, read from their run folders for the result pages.
+
+Plain file reading, no Qt: the studio calls `read_results` on a worker thread each time the stage
+statuses are worked out, and hands each page the results it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.jobs.rundir import RunDir
+from ruadapt_gui import stage_status as st
+from ruadapt_gui.stage_status import StageStatus
+
+# A stale run (its settings or inputs changed since) still has a result worth showing, marked as old.
+SHOWN_STATUSES = (st.UP_TO_DATE, st.STALE)
+
+
+@dataclass(frozen=True)
+class StageResult:
+    stage: str
+    run_id: str
+    run_dir: Path
+    result: dict
+    spec: dict
+    stale: bool = False  # the project's settings or inputs changed since this run
+
+    def input_result(self, stage: str) -> dict:
+        """The result of an upstream stage this run read (as recorded in its spec)."""
+        return self.spec.get("inputs", {}).get(stage, {}).get("result", {})
+
+
+def read_result(stage: str, status: StageStatus) -> StageResult | None:
+    """The result of the run a stage's status names, when that run finished (else None)."""
+    if status.status not in SHOWN_STATUSES or not status.run_dir:
+        return None
+    run = RunDir(Path(status.run_dir))
+    result = run.result()
+    if result is None:
+        return None
+    return StageResult(stage, status.run_id, run.path, result, run.spec(), stale=status.status == st.STALE)
+
+
+def read_results(statuses: dict[str, StageStatus], stages: tuple[str, ...]) -> dict[str, StageResult | None]:
+    return {stage: read_result(stage, statuses[stage]) if stage in statuses else None for stage in stages}

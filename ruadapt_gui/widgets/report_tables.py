@@ -1,0 +1,107 @@
+"""The evaluation report's tables, built from the evaluate stage's result (the same figures as
+core/report/build.py writes into report.md): token efficiency, bits per character, copy task and
+generation speed, the original model against the adapted one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+SIDES = ("original", "adapted")
+NAMES = {"ru": QT_TRANSLATE_NOOP("ReportTables", "Russian"), "en": QT_TRANSLATE_NOOP("ReportTables", "English"),
+         "original": QT_TRANSLATE_NOOP("ReportTables", "original"),
+         "adapted": QT_TRANSLATE_NOOP("ReportTables", "adapted")}
+TOKEN_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Text"), QT_TRANSLATE_NOOP("ReportTables", "Model"),
+                QT_TRANSLATE_NOOP("ReportTables", "Tokens"), QT_TRANSLATE_NOOP("ReportTables", "Characters / token"),
+                QT_TRANSLATE_NOOP("ReportTables", "Tokens / word"),
+                QT_TRANSLATE_NOOP("ReportTables", "Words in 3+ pieces"))
+BPC_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Text"), QT_TRANSLATE_NOOP("ReportTables", "Original"),
+              QT_TRANSLATE_NOOP("ReportTables", "Adapted"))
+COPY_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Sentence level"),
+               QT_TRANSLATE_NOOP("ReportTables", "Paragraph level"))
+SPEED_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Characters/s (min–max)"),
+                QT_TRANSLATE_NOOP("ReportTables", "Tokens/s"), QT_TRANSLATE_NOOP("ReportTables", "Characters / token"),
+                QT_TRANSLATE_NOOP("ReportTables", "Cyrillic share"))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ReportTables", text)
+
+
+def _header(texts: tuple[str, ...]) -> list[str]:
+    return [_t(text) for text in texts]
+
+
+def _f(value, fmt: str = "{:.2f}") -> str:
+    return "–" if value is None else fmt.format(value)
+
+
+@dataclass(frozen=True)
+class TableData:
+    header: list[str]
+    rows: list[list[str]]
+    labels: int = 1  # the first columns name the row; the others hold figures (right-aligned)
+
+
+def table(data: TableData) -> QTableWidget:
+    """A read-only table as tall as its rows (the page scrolls, not the table)."""
+    rows = data.rows
+    widget = QTableWidget(len(rows), len(data.header))
+    widget.setHorizontalHeaderLabels(data.header)
+    widget.verticalHeader().hide()
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if c >= data.labels:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            widget.setItem(r, c, item)
+    widget.resizeRowsToContents()
+    height = sum(widget.rowHeight(r) for r in range(len(rows)))
+    widget.setFixedHeight(height + widget.horizontalHeader().sizeHint().height() + 2 * widget.frameWidth())
+    return widget
+
+
+def languages(m: dict) -> list[str]:
+    return [lang for lang in ("ru", "en") if f"tokens_{lang}" in m["adapted"]]
+
+
+def name(key: str) -> str:
+    """A language ("ru", "en") or a model ("original", "adapted"), translated."""
+    return _t(NAMES[key])
+
+
+def token_rows(m: dict) -> TableData:
+    rows = []
+    for lang in languages(m):
+        for side in SIDES:
+            t = m[side][f"tokens_{lang}"]
+            rows.append([name(lang), name(side), f"{t['tokens']:,}", _f(t["chars_per_token"]),
+                         _f(t["tokens_per_word"]), _f(t["split_3plus_share"], "{:.0%}")])
+    return TableData(_header(TOKEN_HEADER), rows, labels=2)
+
+
+def bpc_rows(m: dict) -> TableData:
+    return TableData(_header(BPC_HEADER),
+                     [[name(lang), _f(m["original"].get(f"bpc_{lang}"), "{:.3f}"),
+                       _f(m["adapted"].get(f"bpc_{lang}"), "{:.3f}")] for lang in languages(m)])
+
+
+def copy_rows(m: dict) -> TableData:
+    return TableData(_header(COPY_HEADER),
+                     [[name(side), _f(m[side]["copy"]["sentence"]), _f(m[side]["copy"]["paragraph"], "{:.0%}")]
+                      for side in SIDES if "copy" in m[side]])
+
+
+def speed_rows(m: dict, lang: str) -> TableData:
+    rows = [[name(side), f"{r['chars_per_s']:.1f} ({r['chars_per_s_min']:.1f}–{r['chars_per_s_max']:.1f})",
+             f"{r['tokens_per_s']:.1f}", _f(r["chars_per_token"]), f"{r['cyrillic_share']:.0%}"]
+            for side, r in zip(SIDES, m["speed"][lang])]
+    return TableData(_header(SPEED_HEADER), rows)
+

@@ -1,0 +1,82 @@
+"""The tokenizer stage's measurements as a table: the source and the new tokenizer on held-out
+Russian and English (tokens, characters per token, tokens per word, words cut into 3+ pieces) and
+the new one's ratio to the source."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+LANGS = ("ru", "en")
+SIDES = ("source", "new")
+# TokenEfficiency field (core/evaluation/token_stats.py) → how its value is written
+FIELDS = (("tokens", "{:,}"), ("chars_per_token", "{:.2f}"), ("tokens_per_word", "{:.2f}"),
+          ("split_3plus_share", "{:.0%}"))
+RATIO_ROW = len(FIELDS)
+SAME = 0.005  # ratios this close to 1 are "the same"
+
+
+class TokenComparisonTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(len(FIELDS) + 1, len(LANGS) * len(SIDES), parent)
+        self.report: dict = {}
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        langs = {"ru": self.tr("Russian"), "en": self.tr("English")}
+        sides = {"source": self.tr("source"), "new": self.tr("new")}
+        self.setHorizontalHeaderLabels([f"{langs[lang]}\n{sides[side]}" for lang in LANGS for side in SIDES])
+        self.setVerticalHeaderLabels([self.tr("Tokens"), self.tr("Characters per token"), self.tr("Tokens per word"),
+                                      self.tr("Words cut into 3+ tokens"), self.tr("Tokens vs the source")])
+        self.show_report(self.report)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def ratio_text(self, ratio: float) -> str:
+        """`ratio` = source tokens / new tokens, as the tokenizer stage reports it."""
+        if ratio <= 0:
+            return "–"
+        if abs(ratio - 1) < SAME:
+            return self.tr("1.00× (the same)")
+        if ratio > 1:
+            return self.tr("{ratio:.2f}× fewer").format(ratio=ratio)
+        return self.tr("{ratio:.2f}× more").format(ratio=1 / ratio)
+
+    def show_report(self, report: dict) -> None:
+        """`report` has "ru"/"en": {"source": TokenEfficiency dict, "new": ..., "ratio": float}."""
+        self.report = report
+        for col, (lang, side) in enumerate((lang, side) for lang in LANGS for side in SIDES):
+            measured = report.get(lang)
+            for row, (field, fmt) in enumerate(FIELDS):
+                self._set(row, col, fmt.format(measured[side][field]) if measured else "–")
+            ratio = self.ratio_text(measured["ratio"]) if measured and side == "new" else ""
+            self._set(RATIO_ROW, col, ratio)
+        self.resizeRowsToContents()
+        self.setFixedHeight(self._natural_height())
+
+    def _set(self, row: int, col: int, text: str) -> None:
+        item = QTableWidgetItem(text)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if row == RATIO_ROW:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        self.setItem(row, col, item)
+
+    def _natural_height(self) -> int:
+        """All rows, no scroll bar: the table is short."""
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        return rows + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2
+
+    def cell_text(self, row: int, col: int) -> str:
+        item = self.item(row, col)
+        return item.text() if item else ""

@@ -1,0 +1,78 @@
+"""The monitor's view of a training run: loss, held-out bits per character (with the original
+model's value as a dashed line), learning rate and throughput, each on its own plot.
+
+Metrics are routed by name (a table, not branches); a metric no plot names goes to an extra plot
+that shows only when such a metric arrives, so nothing a stage reports is lost."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from ruadapt_gui.run_trace import Curve
+from ruadapt_gui.widgets.metric_plot import MetricPlot
+
+TRAINING_STAGES = frozenset({"stage1", "stage2", "calibration"})
+
+# plot → the metrics it draws (as the training loop names them in core.training.loop)
+PANELS: dict[str, tuple[str, ...]] = {
+    "loss": ("loss", "eval_loss"),
+    "bpc": ("bpc_ru",),
+    "lr": ("lr",),
+    "speed": ("tokens_per_s",),
+}
+OTHER = "other"
+PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
+
+
+class TrainingPlots(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plots = {panel: MetricPlot() for panel in (*PANELS, OTHER)}
+        self._bpc_reference: float | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        for i, panel in enumerate(PANELS):
+            grid.addWidget(self.plots[panel], i // 2, i % 2)
+        grid.addWidget(self.plots[OTHER], 2, 0, 1, 2)
+        self.plots[OTHER].hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = {"loss": self.tr("Loss (nats per token)"), "bpc": self.tr("Bits per character, held-out Russian"),
+                  "lr": self.tr("Learning rate"), "speed": self.tr("Tokens per second"),
+                  OTHER: self.tr("Other metrics")}
+        for panel, title in titles.items():
+            self.plots[panel].set_title(title)
+        self.plots["loss"].set_display_names({"loss": self.tr("training"), "eval_loss": self.tr("held-out")})
+        self.plots["bpc"].set_display_names({"bpc_ru": self.tr("this run")})
+        self.set_bpc_reference(self._bpc_reference)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def plot_for(self, metric: str) -> MetricPlot:
+        return self.plots[PANEL_OF.get(metric, OTHER)]
+
+    def set_bpc_reference(self, value: float | None) -> None:
+        """The original model's held-out bits per character (the `baseline` stage's), or None."""
+        self._bpc_reference = value
+        self.plots["bpc"].set_reference(value, self.tr("original model"))
+
+    def clear(self) -> None:
+        for plot in self.plots.values():
+            plot.clear()
+        self.plots[OTHER].hide()
+
+    def show_curves(self, curves: dict[str, Curve], names: set[str] | None = None) -> None:
+        """Redraw `names` (all curves when None), each on its plot."""
+        by_panel: dict[str, set[str]] = {}
+        for name in curves if names is None else names:
+            by_panel.setdefault(PANEL_OF.get(name, OTHER), set()).add(name)
+        for panel, panel_names in by_panel.items():
+            self.plots[panel].show_curves(curves, panel_names)
+        if OTHER in by_panel:
+            self.plots[OTHER].show()

@@ -1,0 +1,197 @@
+"""The chat workspace on tiny real GGUF models: both sides stream, readouts are llama.cpp's counts, and
+a side that is stopped, fed a bad file or killed fails alone while the other keeps answering."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+
+import pytest
+
+from ruadapt_gui.background import Background
+from ruadapt_gui.chat.chat_page import ChatPage
+from ruadapt_gui.chat.chat_side import CRASHED, FAILED_TO_LOAD, READY
+from ruadapt_gui.chat.conversation import DONE, FAILED, STOPPED
+from tiny_models import make_tiny_gguf
+
+pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
+
+LOAD_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    """Two different tiny models. At temperature 0 `endless` never meets its end-of-turn token, so it
+    streams until the token budget runs out (seconds at 8k tokens): long enough to stop or kill it."""
+    folder = tmp_path_factory.mktemp("chat-models")
+    return {"endless": make_tiny_gguf(folder / "endless.gguf", seed=0),
+            "other": make_tiny_gguf(folder / "other.gguf", seed=1)}
+
+
+@pytest.fixture
+def page(qtbot, qt_settings, gui_leak_guard):
+    background = Background()
+    page = ChatPage(background)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    yield page
+    page.shutdown()
+    background.shutdown()
+
+
+def load(qtbot, page, *paths):
+    for side, path in zip(page.sides, paths):
+        side.set_path(path)
+        side.load()
+    qtbot.waitUntil(lambda: all(s.state in (READY, FAILED_TO_LOAD) for s in page.sides[:len(paths)]),
+                    timeout=LOAD_MS)
+
+
+def settings(page, max_tokens, temperature=0.0):
+    page.shared.temperature.setValue(temperature)
+    page.shared.max_tokens.setValue(max_tokens)
+
+
+def test_both_sides_stream_and_readouts_are_llama_cpp_counts(qtbot, page, models):
+    load(qtbot, page, models["endless"], models["other"])
+    assert all(s.state == READY for s in page.sides)
+    assert "llama" in page.sides[0].status.text()
+    settings(page, 40)
+    page.prompt.setPlainText("Привет! Как дела?")
+    page.send_button.click()
+    assert page.prompt.toPlainText() == ""
+    qtbot.waitUntil(lambda: not any(s.is_busy for s in page.sides), timeout=30_000)
+    for side in page.sides:
+        turn = side.conversation.last
+        assert turn.state == DONE
+        stats = turn.stats
+        assert turn.answer and len(turn.answer) == stats["chars"]
+        assert side.readouts.text("answer_tokens") == str(stats["completion_tokens"])
+        assert turn.live.answer_tokens == stats["completion_tokens"]  # the live count ended where llama.cpp did
+        assert side.readouts.text("prompt_tokens") == str(stats["prompt_tokens"])
+        assert side.readouts.text("chars_per_token") == f"{stats['chars_per_token']:.2f}"
+        assert side.readouts.text("tokens_per_s") == f"{stats['tokens_per_s']:.1f}"
+        assert turn.answer in side.transcript.toPlainText()
+    assert page.sides[0].conversation.last.stats["completion_tokens"] == 40  # no end-of-turn: the budget
+    ratio = page.sides[1].readouts.ratio
+    assert ratio.isVisible() and "endless" in ratio.text() and "×" in ratio.text()
+
+    # a second turn carries the first: more prompt tokens than the first turn had
+    first_prompt = page.sides[0].conversation.last.stats["prompt_tokens"]
+    page.send("И ещё?")
+    qtbot.waitUntil(lambda: not any(s.is_busy for s in page.sides), timeout=30_000)
+    assert len(page.sides[0].conversation.turns) == 2
+    assert page.sides[0].conversation.last.stats["prompt_tokens"] > first_prompt + 40
+
+
+def test_stopping_one_side_leaves_the_other_streaming(qtbot, page, models):
+    load(qtbot, page, models["endless"], models["endless"])
+    settings(page, 8000)
+    page.send("Расскажи длинную историю")
+    left, right = page.sides
+    # the readouts follow the stream (repainted every ~120 ms), before any `done`
+    qtbot.waitUntil(lambda: left.readouts.text("answer_tokens") not in ("—", "0"), timeout=10_000)
+    assert "live" in left.readouts.source.text() and left.readouts.text("ttft") != "—"
+    left.stop_button.click()
+    qtbot.waitUntil(lambda: not left.is_busy, timeout=10_000)
+    assert left.conversation.last.state == STOPPED and "(stopped)" in left.transcript.toPlainText()
+    assert right.is_busy
+    tokens_then = right.conversation.last.live.answer_tokens
+    qtbot.waitUntil(lambda: right.conversation.last.live.answer_tokens > tokens_then + 50, timeout=10_000)
+    page.stop_all()
+    qtbot.waitUntil(lambda: not right.is_busy, timeout=10_000)
+    assert right.conversation.last.state == STOPPED
+
+
+def write_bad_model(path, kind: str) -> None:
+    if kind == "not gguf":
+        path.write_bytes(b"not a model at all")
+    elif kind == "truncated":
+        path.write_bytes(b"GGUF\x03\x00\x00\x00trunc")
+    else:  # a well-formed GGUF of an architecture llama.cpp does not know
+        import gguf
+        import numpy as np
+
+        writer = gguf.GGUFWriter(path, "alienarch")
+        writer.add_tensor("token_embd.weight", np.zeros((4, 8), dtype=np.float32))
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_tensors_to_file()
+        writer.close()
+
+
+@pytest.mark.parametrize("kind,message", [("not gguf", "not a GGUF file"), ("truncated", "could not load"),
+                                          ("unknown architecture", "architecture is one llama.cpp supports")])
+def test_a_bad_file_fails_on_its_side_only(qtbot, page, models, tmp_path, kind, message):
+    bad = tmp_path / "bad.gguf"
+    write_bad_model(bad, kind)
+    load(qtbot, page, bad, models["other"])
+    left, right = page.sides
+    assert left.state == FAILED_TO_LOAD and message in left.status.text()
+    assert right.state == READY and "GGUF" not in right.status.text()
+    settings(page, 10)
+    assert page.send("Привет") == 1
+    qtbot.waitUntil(lambda: not right.is_busy, timeout=30_000)
+    assert right.conversation.last.state == DONE and not left.conversation.turns
+
+
+def test_a_killed_worker_shows_on_its_side_while_the_other_answers(qtbot, page, models):
+    load(qtbot, page, models["endless"], models["endless"])
+    settings(page, 8000)
+    page.send("Привет")
+    left, right = page.sides
+    qtbot.waitUntil(lambda: left.conversation.last.live.answer_tokens > 5, timeout=10_000)
+    os.kill(left.process.pid(), signal.SIGKILL)  # what the OOM killer does
+    qtbot.waitUntil(lambda: left.state == CRASHED, timeout=10_000)
+    assert "SIGKILL" in left.status.text() and left.conversation.last.state == FAILED
+    assert right.is_busy and right.state == READY
+    right.stop()
+    qtbot.waitUntil(lambda: not right.is_busy, timeout=10_000)
+    settings(page, 12)
+    assert page.send("Ещё раз") == 1  # only the living side takes it
+    qtbot.waitUntil(lambda: not right.is_busy, timeout=30_000)
+    assert right.conversation.last.state == DONE and right.conversation.last.stats["completion_tokens"] == 12
+    left.load()  # the crashed side comes back
+    qtbot.waitUntil(lambda: left.state == READY, timeout=LOAD_MS)
+
+
+def test_token_view_regenerate_clear_and_save(qtbot, page, models, tmp_path):
+    load(qtbot, page, models["endless"], models["other"])
+    settings(page, 16)
+    page.system_prompt.setText("Отвечай кратко.")
+    page.send("Москва — столица России")
+    qtbot.waitUntil(lambda: not any(s.is_busy for s in page.sides), timeout=30_000)
+    left = page.sides[0]
+    page.show_tokens.setChecked(True)
+    qtbot.waitUntil(lambda: all(t in left._tokens for t in ("Москва — столица России", "Отвечай кратко.")),
+                    timeout=10_000)
+    spans = left._tokens["Москва — столица России"]
+    assert "".join(s.text for s in spans) == "Москва — столица России" and sum(s.tokens for s in spans) > 3
+    assert "token" in left.transcript.toPlainText()
+
+    first_answer = left.conversation.last.answer
+    page.regenerate()
+    qtbot.waitUntil(lambda: not any(s.is_busy for s in page.sides), timeout=30_000)
+    assert len(left.conversation.turns) == 1 and left.conversation.last.answer == first_answer  # greedy: same
+
+    page.save_comparison(tmp_path / "cmp")
+    qtbot.waitUntil(lambda: "Saved" in page.message.text(), timeout=10_000)
+    data = json.loads((tmp_path / "cmp.json").read_text(encoding="utf-8"))
+    assert data["system_prompt"] == "Отвечай кратко." and data["settings"]["max_tokens"] == 16
+    assert data["sides"][0]["turns"][0]["stats"]["completion_tokens"] == 16
+    markdown = (tmp_path / "cmp.md").read_text(encoding="utf-8")
+    assert "| endless |" in markdown and first_answer.strip()[:10] in markdown
+
+    page.clear()
+    assert not left.conversation.turns and not page.save_button.isEnabled()
+
+
+def test_a_third_model_and_the_project_export_prefill(qtbot, page, models):
+    third = page.add_side()
+    assert len(page.sides) == 3 and third.remove_button.isVisible() and third.threads >= 1
+    page.remove_side(third)
+    assert len(page.sides) == 2
+    page.suggest_models([models["endless"], models["other"]])
+    assert page.sides[1].path_edit.text() == str(models["other"])
