@@ -195,3 +195,33 @@ def test_a_third_model_and_the_project_export_prefill(qtbot, page, models):
     assert len(page.sides) == 2
     page.suggest_models([models["endless"], models["other"]])
     assert page.sides[1].path_edit.text() == str(models["other"])
+
+
+def test_pieces_from_llama_byte_lengths():
+    from ruadapt_gui.chat.llama_pieces import pieces_from_byte_lengths
+    from ruadapt_gui.token_pieces import Piece
+
+    # "Мир!": М and и are two bytes each; a byte-level vocabulary cut "М" in half and kept "и" whole
+    pieces = pieces_from_byte_lengths("Мир!", ["\ufffd", "\ufffd", "и", "р", "", "!"], [1, 1, 2, 2, 0, 1])
+    assert pieces == [Piece("М", 2), Piece("и", 1), Piece("р", 1), Piece("!", 2)]
+    # a tokenizer that changed the text (lengths do not add up): its own pieces, one token each
+    assert pieces_from_byte_lengths("a", [" a"], [2]) == [Piece(" a", 1)]
+
+
+def test_ratio_line_reads_like_the_adaptation_claim(qtbot):
+    from ruadapt_gui.chat.readout_panel import ReadoutPanel
+    from ruadapt_gui.chat.readouts import Readout, compare
+
+    original = Readout(prompt_tokens=190, answer_tokens=101, chars=200, words=30, ttft_s=0.2, decode_s=2.0,
+                       final=True)
+    adapted = Readout(prompt_tokens=100, answer_tokens=51, chars=200, words=30, ttft_s=0.1, decode_s=0.5,
+                      final=True)
+    panel = ReadoutPanel()
+    qtbot.addWidget(panel)
+    panel.show_ratio("original", compare(original, adapted))
+    text = panel.ratio.text()
+    assert text.startswith("Compared with original: 1.90× fewer prompt tokens, 1.98× more characters per token")
+    assert "faster in characters/s" in text
+    panel.show_ratio("original", compare(original, original))
+    assert panel.ratio.text() == ("Compared with original: as many prompt tokens, as many characters per token, "
+                                  "as fast in characters/s")

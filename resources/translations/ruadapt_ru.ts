@@ -911,8 +911,16 @@ Press Load to start it again.</source>
         <translation>в {r:.2f}× меньше токенов запроса</translation>
     </message>
     <message>
+        <source>as many prompt tokens</source>
+        <translation>столько же токенов запроса</translation>
+    </message>
+    <message>
         <source>{r:.2f}× more prompt tokens</source>
         <translation>в {r:.2f}× больше токенов запроса</translation>
+    </message>
+    <message>
+        <source>as many characters per token</source>
+        <translation>столько же символов на токен</translation>
     </message>
     <message>
         <source>{r:.2f}× more characters per token</source>
@@ -925,6 +933,10 @@ Press Load to start it again.</source>
     <message>
         <source>{r:.2f}× faster in characters/s</source>
         <translation>в {r:.2f}× быстрее в символах/с</translation>
+    </message>
+    <message>
+        <source>as fast in characters/s</source>
+        <translation>так же быстро в символах/с</translation>
     </message>
     <message>
         <source>{r:.2f}× slower in characters/s</source>

@@ -17,8 +17,9 @@ from ruadapt_gui.chat.conversation import Conversation, LiveCount, Turn
 from ruadapt_gui.chat.readout_panel import ReadoutPanel
 from ruadapt_gui.chat.readouts import Readout
 from ruadapt_gui.chat.sampling_form import SamplingForm
-from ruadapt_gui.chat.token_spans import Span, token_spans
+from ruadapt_gui.chat.llama_pieces import pieces_from_byte_lengths
 from ruadapt_gui.chat.transcript import Transcript
+from ruadapt_gui.token_pieces import Piece
 
 REPAINT_MS = 120  # the transcript and readouts follow the stream at most this often
 
@@ -42,7 +43,7 @@ class ChatSide(QFrame):
         self.message = ""  # why the model is not available (a load failure or crash)
         self._request: int | None = None  # the generation under way
         self._token_view = False
-        self._tokens: dict[str, list[Span]] = {}
+        self._tokens: dict[str, list[Piece]] = {}
         self._token_requests: dict[int, str] = {}
         self._dirty = False
         self._repaint = QTimer(self)
@@ -246,7 +247,7 @@ class ChatSide(QFrame):
     def _tokens_ready(self, request: int, _ids: list, pieces: list, piece_bytes: list) -> None:
         text = self._token_requests.pop(request, None)
         if text is not None:
-            self._tokens[text] = token_spans(text, pieces, piece_bytes)
+            self._tokens[text] = pieces_from_byte_lengths(text, pieces, piece_bytes)
             self._dirty = True
             if not self._token_requests:
                 self._flush()

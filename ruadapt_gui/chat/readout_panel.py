@@ -94,19 +94,21 @@ class ReadoutPanel(QWidget):
             self.ratio.setText(self._ratio_text(*self._ratio))
 
     def _ratio_text(self, first_name: str, ratio: Ratio) -> str:
+        texts = (  # (factor, same, better, worse): "better" reads the factor as is, "worse" its inverse
+            (ratio.fewer_prompt_tokens, self.tr("as many prompt tokens"), self.tr("{r:.2f}× fewer prompt tokens"),
+             self.tr("{r:.2f}× more prompt tokens")),
+            (ratio.chars_per_token, self.tr("as many characters per token"),
+             self.tr("{r:.2f}× more characters per token"), self.tr("{r:.2f}× fewer characters per token")),
+            (ratio.chars_per_s, self.tr("as fast in characters/s"), self.tr("{r:.2f}× faster in characters/s"),
+             self.tr("{r:.2f}× slower in characters/s")))
         parts = []
-        if ratio.fewer_prompt_tokens:
-            r = ratio.fewer_prompt_tokens
-            parts.append(self.tr("{r:.2f}× fewer prompt tokens").format(r=r) if r >= 1
-                         else self.tr("{r:.2f}× more prompt tokens").format(r=1 / r))
-        if ratio.chars_per_token:
-            r = ratio.chars_per_token
-            parts.append(self.tr("{r:.2f}× more characters per token").format(r=r) if r >= 1
-                         else self.tr("{r:.2f}× fewer characters per token").format(r=1 / r))
-        if ratio.chars_per_s:
-            r = ratio.chars_per_s
-            parts.append(self.tr("{r:.2f}× faster in characters/s").format(r=r) if r >= 1
-                         else self.tr("{r:.2f}× slower in characters/s").format(r=1 / r))
+        for r, same, better, worse in texts:
+            if not r:
+                continue
+            if round(r, 2) == 1.0:
+                parts.append(same)
+            else:
+                parts.append(better.format(r=r) if r > 1 else worse.format(r=1 / r))
         if not parts:
             return self.tr("Compared with {name}: waiting for both answers").format(name=first_name)
         return self.tr("Compared with {name}: {figures}").format(name=first_name, figures=", ".join(parts))

@@ -1,5 +1,6 @@
 """One side's conversation as rich text: the user's turns, the model's answers as they stream, and, when
-asked, every text cut into its tokens (alternating colours; a character split across tokens in red)."""
+asked, every text cut into its tokens (the tokenizer page's colours: tokens taking turns, a character
+split across tokens in red)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ruadapt_gui.chat.conversation import FAILED, GENERATING, STOPPED, Conversation
-from ruadapt_gui.chat.token_spans import Span
-
-TOKEN_COLOURS = ("#dbe7ff", "#ffe8cc")
-SPLIT_COLOUR = "#ffc9c9"  # one character made of several tokens
+from ruadapt_gui.token_pieces import Piece
+from ruadapt_gui.widgets.token_view import pieces_html
 
 
 class Transcript(QTextBrowser):
@@ -20,14 +19,14 @@ class Transcript(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("transcript")
         self.setOpenLinks(False)
-        self._last: tuple[Conversation, dict[str, list[Span]] | None] | None = None
+        self._last: tuple[Conversation, dict[str, list[Piece]] | None] | None = None
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._last is not None:
             self.render(*self._last)
         super().changeEvent(event)
 
-    def render(self, conversation: Conversation, tokens: dict[str, list[Span]] | None = None) -> None:
+    def render(self, conversation: Conversation, tokens: dict[str, list[Piece]] | None = None) -> None:
         """Show the conversation; `tokens` (text → spans) switches the token view on."""
         self._last = (conversation, tokens)
         bar = self.verticalScrollBar()
@@ -52,14 +51,14 @@ class Transcript(QTextBrowser):
         if at_bottom:
             bar.setValue(bar.maximum())
 
-    def _block(self, who: str, text: str, tokens: dict[str, list[Span]] | None, background: str,
+    def _block(self, who: str, text: str, tokens: dict[str, list[Piece]] | None, background: str,
                note: str = "") -> str:
         body = _text(text)
         count = ""
         if tokens is not None and text in tokens:
-            spans = tokens[text]
-            body = _token_html(spans)
-            counted = self.tr("%n token(s)", "", sum(s.tokens for s in spans))
+            pieces = tokens[text]
+            body = pieces_html(pieces)
+            counted = self.tr("%n token(s)", "", sum(p.tokens for p in pieces))
             count = f" <span style='color:#5f6b7a; font-weight:normal'>· {html.escape(counted)}</span>"
         return (f"<table width='100%' cellpadding='6' style='background:{background}; margin-bottom:6px'><tr><td>"
                 f"<b>{html.escape(who)}</b>{count}<div style='white-space:pre-wrap'>{body}{note}</div>"
@@ -69,13 +68,3 @@ class Transcript(QTextBrowser):
 def _text(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
-
-def _token_html(spans: list[Span]) -> str:
-    out = []
-    for i, span in enumerate(spans):
-        if not span.text:
-            continue
-        colour = SPLIT_COLOUR if span.tokens > 1 else TOKEN_COLOURS[i % 2]
-        shown = html.escape(span.text).replace("\n", "↵<br>")
-        out.append(f"<span style='background:{colour}'>{shown}</span>")
-    return "".join(out)
