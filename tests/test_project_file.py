@@ -67,6 +67,8 @@ def test_combinations_the_method_cannot_do_are_refused_at_load(tmp_path):
     assert "only 'replace' can train a Unigram" in msg
     msg = _problems({**ok, "tokenizer": {"mode": "optimized", "vocab_size": 4000, "new_tokens": 4000}}, tmp_path)
     assert "must be smaller than tokenizer.vocab_size" in msg
+    msg = _problems({**ok, "compute": {"strategy": "fsdp"}}, tmp_path)
+    assert "compute.strategy = 'fsdp': allowed values are 'ddp'" in msg
 
 
 def test_bad_toml_says_where(tmp_path):

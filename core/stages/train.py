@@ -98,7 +98,7 @@ def check_memory(model_dir: str, device: torch.device, weights_dtype: str, model
     if need > free:
         raise UserError(f"the model needs about {need / 2**30:.1f} GiB for its weights alone, and the "
                         f"{device.type.upper()} has {free / 2**30:.1f} GiB free", where="[models] source",
-                        fix="use a GPU with more memory, FSDP over several GPUs (compute.strategy = 'fsdp'), "
+                        fix="use a GPU with more memory, gradient checkpointing (compute.gradient_checkpointing), "
                             "or bf16 weights (models.dtype = 'bfloat16')")
 
 
