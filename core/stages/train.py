@@ -98,8 +98,7 @@ def check_memory(model_dir: str, device: torch.device, weights_dtype: str, model
     if need > free:
         raise UserError(f"the model needs about {need / 2**30:.1f} GiB for its weights alone, and the "
                         f"{device.type.upper()} has {free / 2**30:.1f} GiB free", where="[models] source",
-                        fix="use a GPU with more memory, gradient checkpointing (compute.gradient_checkpointing), "
-                            "or bf16 weights (models.dtype = 'bfloat16')")
+                        fix="use a device with more memory, or bf16 weights (models.dtype = 'bfloat16')")
 
 
 def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
