@@ -53,6 +53,10 @@ def _run(ctx: StageContext, section: str) -> dict:
 
 
 def _launch_torchrun(ctx: StageContext, section: str, nproc: int) -> dict:
+    if getattr(sys, "frozen", False):
+        raise UserError("training under torchrun needs an installed Python environment, not the packaged app",
+                        where="[compute] launcher", fix="set launcher = 'local', or run `ruadapt run` from a "
+                        "checkout installed with scripts/install.sh")
     nnodes = int(os.environ.get("SLURM_JOB_NUM_NODES", "1"))
     launcher = (srun_torchrun(nnodes, nproc, socket.gethostname(), ctx.run.id) if nnodes > 1 else
                 [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}"])
