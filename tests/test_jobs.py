@@ -198,3 +198,14 @@ def test_bad_corpus_files_stop_the_stage_or_are_skipped_and_counted(small_projec
     result = run_inline(small_project, "corpus").result()
     assert len(result["skipped_files"]) == 1 and "bad.txt" in result["skipped_files"][0]
     assert "1 bad file(s) skipped" in result["summary"] and result["train_ru_docs"] > 0
+
+
+def test_repeated_paragraphs_never_reach_training_through_a_copy(small_project):
+    ru = small_project.parent / "ru.txt"
+    ru.write_text((ru.read_text(encoding="utf-8") + "\n") * 3, encoding="utf-8")  # every paragraph three times
+    run = run_inline(small_project, "corpus")
+    result, outputs = run.result(), run.outputs
+    held = {p for p in (outputs / "heldout_ru.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()}
+    train = {p for p in (outputs / "train_ru.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()}
+    assert held and not held & train
+    assert result["duplicates_of_heldout"] == 2 * result["heldout_ru_docs"]

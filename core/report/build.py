@@ -20,7 +20,12 @@ LIMITS = (
     "are weaker. The held-out text is small (thousands of characters), so differences of a few hundredths "
     "of a bit are within noise. **What a GPU run changes:** the method trains stage 1 and stage 2 on "
     "gigabytes of Russian text (block 1024, thousands of steps); there the adapted model reaches the "
-    "original's quality or better (LEP paper, arXiv 2412.21140) while keeping the speed-up shown here.")
+    "original's quality or better (LEP paper, arXiv 2412.21140) while keeping the speed-up shown here. "
+    "**English and the copy task.** A `replace` vocabulary is trained on Russian only, so English costs more "
+    "tokens and loses quality (use `extend` to keep English tokenization exactly as it was). Stage 1 alone "
+    "re-learns language modelling, not following instructions: an adapted instruct model regains the copy "
+    "task through LEP from its base model and calibration (steps 3 of the method), which the default demo "
+    "cannot run because only the instruct SmolLM2 ships offline.")
 
 
 def _f(value, fmt="{:.2f}") -> str:

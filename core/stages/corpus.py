@@ -1,13 +1,14 @@
 """Stage `corpus`: read and check the text, split Russian into train and held-out, keep English for checks.
 
-The split is by paragraph (or JSONL record) with a seeded draw, so held-out text is never seen in
-training. Once the held-out cap is reached the rest goes to training: a big corpus needs a few
-hundred thousand characters of held-out text, not 15 % of it.
+The split is by paragraph (or JSONL record), drawn from a seeded hash of the paragraph's text, so
+held-out text is never seen in training, even when the corpus repeats a paragraph. Once the held-out
+cap is reached the rest goes to training: a big corpus needs a few hundred thousand characters of
+held-out text, not 15 % of it.
 """
 
 from __future__ import annotations
 
-import random
+import hashlib
 from pathlib import Path
 
 from core.corpus import corpus_files, iter_documents
@@ -22,7 +23,7 @@ def run(ctx: StageContext) -> dict:
     russian, english = corpus_files(cfg["russian"]), corpus_files(cfg["english"])
     total_bytes = sum(f.stat().st_size for f in russian + english) or 1
     out = ctx.output_dir
-    rng = random.Random(cfg["seed"])
+    salt = cfg["seed"].to_bytes(8, "little")
     stats = {"train_ru_chars": 0, "heldout_ru_chars": 0, "heldout_en_chars": 0,
              "train_ru_docs": 0, "heldout_ru_docs": 0, "files": [str(f) for f in russian + english]}
     done_bytes = 0
@@ -39,11 +40,20 @@ def run(ctx: StageContext) -> dict:
             stats["skipped_files"].append(str(exc))
             ctx.log(f"skipped: {exc.where}: {exc.what}", level="warning")
 
+    heldout_keys: set[bytes] = set()  # bounded by the held-out cap, not by the corpus
+    stats["duplicates_of_heldout"] = 0
     with open(out / TRAIN_RU, "w", encoding="utf-8") as train, open(out / HELDOUT_RU, "w", encoding="utf-8") as held:
         for path in russian:
             for doc in documents(path):
-                to_heldout = (rng.random() < cfg["heldout_fraction"]
+                key = hashlib.blake2b(doc.text.encode("utf-8"), digest_size=16, salt=salt).digest()
+                if key in heldout_keys:  # a repeated paragraph must not reach training through its copy
+                    stats["duplicates_of_heldout"] += 1
+                    continue
+                # The draw depends on the text, so copies of a paragraph always land on the same side.
+                to_heldout = (int.from_bytes(key[:8]) / 2**64 < cfg["heldout_fraction"]
                               and stats["heldout_ru_chars"] < cfg["heldout_max_chars"])
+                if to_heldout:
+                    heldout_keys.add(key)
                 kind = "heldout_ru" if to_heldout else "train_ru"
                 (held if to_heldout else train).write(doc.text + "\n\n")
                 stats[f"{kind}_chars"] += len(doc.text)
