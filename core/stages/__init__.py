@@ -23,7 +23,7 @@ STAGES: tuple[StageDef, ...] = (
              "core.stages.import_model:run", ("models",)),
     StageDef("corpus", "Prepare corpus",
              "Read the Russian and English text, check it, and split off a held-out slice training never sees.",
-             "core.stages.corpus:run", ("corpus",)),
+             "core.stages.corpus:run", ("corpus",), version=2),  # 2: hash-drawn split, held-out copies dropped
     StageDef("baseline", "Measure the source model",
              "Characters per token and bits per character of the source model on held-out text.",
              "core.stages.baseline:run", ("models", "evaluation"), needs=("import", "corpus")),
