@@ -76,12 +76,13 @@ def run_in_child(function: Callable[..., Any], kwargs: dict, *, what: str, poll:
                                     stdout=log_file, stderr=subprocess.STDOUT)
         try:
             while True:
+                if poll is not None:  # first before waiting: a cancel already asked for stops even a quick child
+                    poll()
                 try:
                     code = proc.wait(POLL_S)
                     break
                 except subprocess.TimeoutExpired:
-                    if poll is not None:
-                        poll()
+                    continue
         except BaseException:
             proc.kill()
             proc.wait()
