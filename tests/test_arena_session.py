@@ -98,3 +98,30 @@ def test_prompt_files_report_bad_rows_and_keep_good_ones(tmp_path):
     (tmp_path / "p.csv").write_text("id,prompt\n1,первый\n2,\n3,третий\n")
     got = load_prompts(tmp_path / "p.csv")
     assert got.prompts == ["первый", "третий"] and "p.csv:3" in got.problems[0]
+
+
+def test_killing_the_annotation_process_between_votes_loses_no_cast_vote(session_file, tmp_path):
+    """A real process votes and says so after each vote; it is killed with SIGKILL mid-session."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    owner = Session.open(session_file)
+    copy_path = owner.export_annotator_copy(tmp_path / "copy.sqlite")
+    owner.close()
+    script = ("import sys, time\nfrom core.arena.session import Session\n"
+              f"s = Session.open({str(copy_path)!r})\n"
+              "for n, vote in enumerate(['a', 'tie'], 1):\n"
+              "    s.vote('kim', n, vote)\n"
+              "    print('voted', n, flush=True)\n"
+              "time.sleep(600)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert proc.stdout.readline().strip() == "voted 1" and proc.stdout.readline().strip() == "voted 2"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    after = Session.open(copy_path)
+    assert after.count("kim") == (2, 3)
+    assert [after.item("kim", n).vote for n in (1, 2, 3)] == ["a", "tie", None]
