@@ -24,14 +24,7 @@ def grouped_bars(path: Path, title: str, ylabel: str, groups: list[str], series:
             ax.annotate(fmt.format(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                         ha="center", va="bottom", fontsize=8)
     ax.set_xticks(range(len(groups)), groups)
-    ax.set_ylabel(ylabel)
-    ax.set_title(title, fontsize=10)
-    ax.legend(fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return path
+    return _save(fig, ax, path, title, ylabel)
 
 
 def curves(path: Path, title: str, series: dict[str, list[tuple[int, float]]], ylabel: str,
@@ -43,6 +36,11 @@ def curves(path: Path, title: str, series: dict[str, list[tuple[int, float]]], y
     if reference:
         ax.axhline(reference[1], color="#888", linestyle="--", linewidth=1, label=reference[0])
     ax.set_xlabel("step")
+    return _save(fig, ax, path, title, ylabel)
+
+
+def _save(fig, ax, path: Path, title: str, ylabel: str) -> Path:
+    """The report's one chart style: titled, legend without frame, no top/right spines."""
     ax.set_ylabel(ylabel)
     ax.set_title(title, fontsize=10)
     ax.legend(fontsize=8, frameon=False)
