@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGroupBox, QHeaderView, QLabel, QScrollArea,
-                               QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.training.plan import StagePlan
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
+from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 
 PLANNED_STAGES = ("stage1", "stage2")  # the stages core.training.plan_project plans
 
@@ -116,11 +117,7 @@ class ComputePage(QWidget):
         for box in self.boxes.values():
             layout.addWidget(box)
         layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(scroll)
+        self.stack = PlaceholderStack(self.placeholder, body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -143,9 +140,9 @@ class ComputePage(QWidget):
 
     def _paint(self) -> None:
         if self.plans is None:
-            self.stack.setCurrentIndex(0)
+            self.stack.show_body(False)
             return
-        self.stack.setCurrentIndex(1)
+        self.stack.show_body(True)
         by_stage = {plan.stage: plan for plan in self.plans}
         vocabulary = (self.tr("The plan counts the new vocabulary's size.") if self.results.get("tokenizer")
                       else self.tr("The plan counts the source vocabulary; it changes once “{stage}” has run.")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ruadapt_gui.background import Background
@@ -17,6 +17,7 @@ from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets import report_tables as rt
 from ruadapt_gui.widgets.scaled_image import ScaledImage
+from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 
 CHART_ORDER = ("tokens", "bpc", "copy", "speed_ru", "speed_en")  # then the training curves, by name
 CHART_COLUMNS = 2
@@ -81,11 +82,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.charts_heading)
         layout.addLayout(self.chart_grid)
         layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(scroll)
+        self.stack = PlaceholderStack(self.placeholder, body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(buttons)
@@ -139,9 +136,9 @@ class ResultsPage(QWidget):
         _clear_layout(self.tiles)
         _clear_layout(self.sections)
         if self.result is None:
-            self.stack.setCurrentIndex(0)
+            self.stack.show_body(False)
             return
-        self.stack.setCurrentIndex(1)
+        self.stack.show_body(True)
         m = self.result.result
         self.stale.setVisible(self.result.stale)
         for value, caption in self._headlines(m):

@@ -5,12 +5,13 @@ tokenizers on any text. Before the tokenizer stage has run it says how to get th
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.live_tokens import LiveTokens
 from ruadapt_gui.widgets.token_comparison import SAME, TokenComparisonTable
+from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 
 
 class TokenizerPage(QWidget):
@@ -40,11 +41,7 @@ class TokenizerPage(QWidget):
                        self.table, self.measured_on, self.live_heading):
             layout.addWidget(widget)
         layout.addWidget(self.live, 1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(scroll)
+        self.stack = PlaceholderStack(self.placeholder, body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -76,9 +73,9 @@ class TokenizerPage(QWidget):
 
     def _paint(self) -> None:
         if self.result is None:
-            self.stack.setCurrentIndex(0)
+            self.stack.show_body(False)
             return
-        self.stack.setCurrentIndex(1)
+        self.stack.show_body(True)
         r = self.result.result
         self.stale.setVisible(self.result.stale)
         self.headline.setText(self._headline(r))
