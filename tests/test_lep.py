@@ -1,8 +1,11 @@
-"""LEP: the projection recovers a known P, and mismatched pairs are refused before any work."""
+"""LEP: the projection recovers a known P, mismatched pairs are refused before any work, and the LEP and
+calibration stages report copy-task scores and held-out bits per character before and after."""
 
 from __future__ import annotations
 
 import copy
+import json
+import math
 
 import pytest
 import torch
@@ -106,7 +109,16 @@ def sft_instruct_from(base_dir, out_dir, steps: int = 5):
     return out_dir
 
 
-def test_lep_stage_on_a_real_tiny_fine_tune_loads_generates_and_reports_copy_scores(tiny_project, tmp_path):
+def assert_heldout_bpc(result: dict) -> None:
+    """Held-out bits per character before and after: finite, positive, on the evaluation's text size."""
+    for key in ("bpc_before", "bpc_after"):
+        assert math.isfinite(result[key]) and result[key] > 0, result
+    assert 0 < result["bpc_chars"] <= 1500  # evaluation.max_chars of the tiny project
+    assert "bits per character" in result["summary"]
+    json.dumps(result)  # stays JSON (result.json)
+
+
+def test_lep_stage_on_a_real_tiny_fine_tune_loads_generates_and_reports_copy_and_bpc(tiny_project, tmp_path):
     from core.project import load_project, project_from_dict, project_to_dict, save_project
     from test_training import run_pipeline
 
@@ -121,6 +133,7 @@ def test_lep_stage_on_a_real_tiny_fine_tune_loads_generates_and_reports_copy_sco
     assert result is not None, run.log_path.read_text()[-3000:]
     assert result["mode"] == "conversion" and result["copy_after"]["n"] == 2
     assert 0 <= result["copy_after"]["sentence"] <= 1 and "copy task" in result["summary"]
+    assert_heldout_bpc(result)
     model = AutoModelForCausalLM.from_pretrained(result["model_dir"])
     tok = AutoTokenizer.from_pretrained(result["model_dir"])
     chat = tok.apply_chat_template([{"role": "user", "content": "Привет"}], add_generation_prompt=True,
@@ -140,9 +153,7 @@ def test_lep_without_an_instruct_model_says_the_demo_has_no_pair(tiny_project):
     assert isinstance(failed, Failed) and failed.kind == "user" and "no such pair" in failed.error
 
 
-def test_calibration_trains_on_assistant_tokens_and_reports_copy_scores(tiny_project):
-    import json
-
+def test_calibration_trains_on_assistant_tokens_and_reports_copy_and_bpc(tiny_project):
     from core.project import load_project, project_from_dict, project_to_dict, save_project
     from core.training.sft_data import IGNORE, tokenize_chat
     from test_training import run_pipeline
@@ -161,6 +172,7 @@ def test_calibration_trains_on_assistant_tokens_and_reports_copy_scores(tiny_pro
     assert result is not None, run.log_path.read_text()[-3000:]
     assert result["chats"] == 8 and result["copy_tasks"] > 0 and result["steps"] == 3
     assert "copy task" in result["summary"]
+    assert_heldout_bpc(result)
     tok = AutoTokenizer.from_pretrained(result["model_dir"])
     ids, labels = tokenize_chat(tok, chats[0]["messages"], 96)
     answer = [i for i, l in zip(ids, labels) if l != IGNORE]

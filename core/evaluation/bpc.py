@@ -44,3 +44,8 @@ def bits_per_character(model, tokenizer, text: str, window: int = 512,
             done = start + len(chunk)
             on_window(done, len(ids), nll / math.log(2) / max(1, offsets[done - 1][1]))
     return BpcResult(bits_per_char=nll / math.log(2) / len(text), nll_nats=nll, chars=len(text), tokens=len(ids))
+
+
+def bits_per_character_or_none(model, tokenizer, text: str, window: int = 512) -> float | None:
+    """Bits per character of `text`, or None when it is blank (nothing held out to measure on)."""
+    return bits_per_character(model, tokenizer, text, window=window).bits_per_char if text.strip() else None

@@ -43,10 +43,12 @@ STAGES: tuple[StageDef, ...] = (
              needs=("stage1", "corpus")),
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
-             "core.stages.lep:run", ("models", "lep"), needs=("import", "tokenizer", "stage2", "corpus")),
+             "core.stages.lep:run", ("models", "lep", "evaluation"), needs=("import", "tokenizer", "stage2", "corpus"),
+             version=2),  # 2: held-out bits per character before and after
     StageDef("calibration", "Calibration",
              "LoRA SFT of the adapted instruct model on instruction chats plus the copy task.",
-             "core.stages.calibration:run", ("models", "calibration"), needs=("import", "lep", "corpus")),
+             "core.stages.calibration:run", ("models", "calibration", "evaluation"),
+             needs=("import", "lep", "corpus"), version=2),  # 2: held-out bits per character before and after
     StageDef("export", "Export to GGUF",
              "The original and the adapted model as GGUF files for llama.cpp, quantized, each checked against "
              "transformers (identical tokenization, next-token agreement).",

@@ -2,7 +2,8 @@
 
 Data: the user's chats, chats the original instruct model writes itself (self-calibration), and
 passages of the training text to repeat verbatim, mixed at `copy_ratio`. Loss on assistant tokens
-only; the adapters are merged into a plain model. Copy-task scores before and after are reported.
+only; the adapters are merged into a plain model. Copy-task scores and held-out bits per character
+before and after are reported.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import torch
 
 from core.corpus import iter_documents
 from core.errors import UserError
+from core.evaluation.bpc import bits_per_character_or_none
 from core.evaluation.copy_task import copy_task_score, passages_from
 from core.jobs.context import StageContext
 from core.models import load_model
@@ -66,6 +68,9 @@ def run(ctx: StageContext) -> dict:
                             allow_pickle=models["allow_pickle"], trust_remote_code=models["trust_remote_code"])
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")
     probe = passages_from(heldout, 4)
+    evaluation = ctx.settings["evaluation"]
+    text, window = heldout[: evaluation["max_chars"]], evaluation["batch_tokens"]
+    bpc_before = bits_per_character_or_none(model, tok, text, window)
     before = copy_task_score(model, tok, probe)
     ctx.log(f"{len(chats)} instruction chats + {len(data_chats) - len(chats)} copy tasks; "
             f"copy task before: {before.sentence:.2f} (sentence), {before.paragraph:.0%} (paragraph)")
@@ -84,13 +89,17 @@ def run(ctx: StageContext) -> dict:
     model = model.merge_and_unload()
     model.eval()
     after = copy_task_score(model, tok, probe)
+    bpc_after = bits_per_character_or_none(model, tok, text, window)
     out = ctx.output_dir / "model"
     model.save_pretrained(out, safe_serialization=True)
     tok.save_pretrained(out)
     ctx.artifact(out, "model")
     summary = (f"{state.step} steps; copy task {before.sentence:.2f} → {after.sentence:.2f} (sentence), "
                f"{before.paragraph:.0%} → {after.paragraph:.0%} (paragraph)")
+    if bpc_after is not None:
+        summary += f"; held-out bits per character {bpc_before:.3f} → {bpc_after:.3f}"
     ctx.log(summary)
     return {"model_dir": str(ctx.run.outputs / "model"), "steps": state.step, "chats": len(chats),
             "copy_tasks": len(data_chats) - len(chats), "copy_before": before.as_dict(),
-            "copy_after": after.as_dict(), "summary": summary}
+            "copy_after": after.as_dict(), "bpc_before": bpc_before, "bpc_after": bpc_after,
+            "bpc_chars": len(text), "summary": summary}

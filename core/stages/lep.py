@@ -2,6 +2,7 @@
 
 Original base (models.base, or the source model) and original instruct (models.instruct) give the
 projection; the adapted base comes from stage 2 (or stage 1 / the transplant when those are off).
+The copy task and held-out bits per character are measured on the instruct model before and after.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.errors import UserError
+from core.evaluation.bpc import bits_per_character_or_none
 from core.evaluation.copy_task import copy_task_score, passages_from
 from core.jobs.context import StageContext
 from core.lep.propagate import check_pair, propagate
@@ -40,8 +42,12 @@ def run(ctx: StageContext) -> dict:
     check_pair(base.config, instruct.config, base.get_input_embeddings().weight.shape[0],
                instruct.get_input_embeddings().weight.shape[0])
     adapted, new_tok = load_model(adapted_dir, dtype="float32", device="cpu", **safety)
-    passages = passages_from((Path(ctx.inputs["corpus"]["outputs"]) / HELDOUT_RU).read_text(encoding="utf-8"),
-                             cfg["copy_passages"])
+    heldout = (Path(ctx.inputs["corpus"]["outputs"]) / HELDOUT_RU).read_text(encoding="utf-8")
+    passages = passages_from(heldout, cfg["copy_passages"])
+    evaluation = ctx.settings["evaluation"]
+    text, window = heldout[: evaluation["max_chars"]], evaluation["batch_tokens"]
+    # Bits per character, unlike loss per token, compare the two models across their tokenizers.
+    bpc_before = bits_per_character_or_none(instruct, instruct_tok, text, window)
     copy_before = copy_task_score(instruct, instruct_tok, passages) if passages else None
     ctx.progress(1, 4, "steps", f"fitting the {cfg['mode']} projection")
     piece_map = build_piece_map(new_tok.backend_tokenizer, instruct_tok.backend_tokenizer)
@@ -50,6 +56,7 @@ def run(ctx: StageContext) -> dict:
     if instruct_tok.chat_template:  # the instruct model's chat format, over the new vocabulary
         new_tok.chat_template = instruct_tok.chat_template
     copy_after = copy_task_score(instruct, new_tok, passages) if passages else None
+    bpc_after = bits_per_character_or_none(instruct, new_tok, text, window)
     ctx.progress(3, 4, "steps", "saving")
     out = ctx.output_dir / "model"
     instruct.save_pretrained(out, safe_serialization=True)
@@ -62,7 +69,10 @@ def run(ctx: StageContext) -> dict:
     if copy_after:
         summary += (f"; copy task {copy_before.sentence:.2f} → {copy_after.sentence:.2f} (sentence), "
                     f"{copy_before.paragraph:.0%} → {copy_after.paragraph:.0%} (paragraph)")
+    if bpc_after is not None:
+        summary += f"; held-out bits per character {bpc_before:.3f} → {bpc_after:.3f}"
     ctx.log(summary)
     return {"model_dir": str(ctx.run.outputs / "model"), **report.as_dict(), "summary": summary,
             "copy_before": copy_before.as_dict() if copy_before else None,
-            "copy_after": copy_after.as_dict() if copy_after else None}
+            "copy_after": copy_after.as_dict() if copy_after else None,
+            "bpc_before": bpc_before, "bpc_after": bpc_after, "bpc_chars": len(text)}
