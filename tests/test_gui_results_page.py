@@ -81,5 +81,5 @@ def test_the_studio_fills_its_pages_from_the_finished_pipeline(qtbot, studio, ru
     assert pages.compute.plans and [p.stage for p in pages.compute.plans] == ["stage1", "stage2"]
     baseline = tiny_pipeline.result("baseline").result["bpc_ru"]
     assert window.monitor.training_plots.plots["bpc"].reference == baseline
-    assert [window.tabs.tabText(i) for i in range(3, 6)] == ["Tokenizer", "Training", "Results"]
+    assert [window.tabs.tabText(i) for i in range(3, 7)] == ["Tokenizer", "Training", "LEP", "Results"]
     assert pages.demo_action.isEnabled() and not pages.cancel_action.isEnabled()

@@ -395,6 +395,81 @@ Press Load to start it again.</source>
     </message>
 </context>
 <context>
+    <name>LepPage</name>
+    <message>
+        <source>LEP &amp; calibration</source>
+        <translation>LEP и калибровка</translation>
+    </message>
+    <message>
+        <source>The LEP fit</source>
+        <translation>Подгонка LEP</translation>
+    </message>
+    <message>
+        <source>Some of these results are from an earlier run: the project&apos;s settings or inputs changed since. Run the stages again to update them.</source>
+        <translation>Часть этих результатов от прежнего запуска: настройки или входные данные проекта с тех пор изменились. Запустите этапы снова, чтобы обновить их.</translation>
+    </message>
+    <message>
+        <source>Run “{lep}” (and “{calibration}”) to compare the original instruct model with the adapted one: the copy task and bits per character on held-out Russian, before and after.</source>
+        <translation>Запустите «{lep}» (и «{calibration}»), чтобы сравнить исходную инструктивную модель с адаптированной: задача копирования и биты на символ на отложенном русском тексте, до и после.</translation>
+    </message>
+    <message>
+        <source>Original instruct model</source>
+        <translation>Исходная инструктивная модель</translation>
+    </message>
+    <message>
+        <source>After LEP</source>
+        <translation>После LEP</translation>
+    </message>
+    <message>
+        <source>Adapted base model, before calibration</source>
+        <translation>Адаптированная базовая модель до калибровки</translation>
+    </message>
+    <message>
+        <source>After calibration</source>
+        <translation>После калибровки</translation>
+    </message>
+    <message>
+        <source>The default demo has no base/instruct pair: only SmolLM2-135M-Instruct ships offline, so LEP is off there. LEP needs a pair you provide: in Project settings set {models} → “{instruct}” (and “{base}” if the source model is not the instruct model&apos;s base), then turn on {lep} → “{enabled}”.</source>
+        <translation>В демо-проекте по умолчанию нет пары из базовой и инструктивной модели: офлайн доступна только SmolLM2-135M-Instruct, поэтому LEP в нём выключен. Для LEP нужна ваша собственная пара: в «Настройках проекта» укажите {models} → «{instruct}» (и «{base}», если инструктивная модель обучена не из исходной модели проекта), затем включите {lep} → «{enabled}».</translation>
+    </message>
+    <message>
+        <source>Copy task, held-out passages per model: {n}. Sentence level is the mean length ratio of copy and source; paragraph share, the share of copies whose longest common subsequence covers at least 99% of the source.</source>
+        <translation>Задача копирования, отложенных фрагментов на модель: {n}. Уровень предложений — среднее отношение длин копии и оригинала; доля абзацев — доля копий, у которых наибольшая общая подпоследовательность покрывает не меньше 99% оригинала.</translation>
+    </message>
+    <message>
+        <source>Bits per character on held-out Russian, characters: {chars:,}, the same text for every row (lower is better; unlike loss per token, it compares models with different tokenizers).</source>
+        <translation>Биты на символ на отложенном русском тексте, символов: {chars:,}, один и тот же текст для всех строк (меньше — лучше; в отличие от потерь на токен, эта мера сравнивает модели с разными токенизаторами).</translation>
+    </message>
+    <message>
+        <source>Projection: {mode}</source>
+        <translation>Проекция: {mode}</translation>
+    </message>
+    <message>
+        <source>rows fitted: {rows:,}</source>
+        <translation>строк в подгонке: {rows:,}</translation>
+    </message>
+    <message>
+        <source>relative fit residual: {input:.3g} (input embeddings)</source>
+        <translation>относительная невязка подгонки: {input:.3g} (входные эмбеддинги)</translation>
+    </message>
+    <message>
+        <source>{head:.3g} (output head)</source>
+        <translation>{head:.3g} (выходной слой)</translation>
+    </message>
+    <message>
+        <source>output head tied to the input embeddings</source>
+        <translation>выходной слой связан с входными эмбеддингами</translation>
+    </message>
+    <message>
+        <source>special tokens from the instruct model: {n}</source>
+        <translation>специальных токенов из инструктивной модели: {n}</translation>
+    </message>
+    <message>
+        <source>layer weights with the stage-2 update merged: {n} (scale {scale:g})</source>
+        <translation>весов слоёв с влитым обновлением этапа 2: {n} (масштаб {scale:g})</translation>
+    </message>
+</context>
+<context>
     <name>LiveTokens</name>
     <message>
         <source>Type a sentence to see how each tokenizer cuts it…</source>
@@ -813,6 +888,10 @@ Press Load to start it again.</source>
         <translation>Результаты</translation>
     </message>
     <message>
+        <source>LEP</source>
+        <translation>LEP</translation>
+    </message>
+    <message>
         <source>&amp;Run</source>
         <translation>&amp;Запуск</translation>
     </message>
@@ -1020,6 +1099,18 @@ Press Load to start it again.</source>
     <message>
         <source>Cyrillic share</source>
         <translation>Доля кириллицы</translation>
+    </message>
+    <message>
+        <source>Copy task, sentence level</source>
+        <translation>Копирование: предложения</translation>
+    </message>
+    <message>
+        <source>Copy task, paragraph share</source>
+        <translation>Копирование: доля абзацев</translation>
+    </message>
+    <message>
+        <source>Held-out bits per character</source>
+        <translation>Бит на символ</translation>
     </message>
 </context>
 <context>

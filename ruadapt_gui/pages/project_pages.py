@@ -1,4 +1,4 @@
-"""The result pages beside the monitor (Tokenizer, Training, Results), the whole demo, and what feeds
+"""The result pages beside the monitor (Tokenizer, Training, LEP, Results), the whole demo, and what feeds
 them: each time the main window has worked out the stage statuses, the finished stages' results and
 the training plan are read on a worker thread and handed to the pages (and the original model's
 bits per character to the monitor, as the training plots' reference line)."""
@@ -21,6 +21,7 @@ from ruadapt_gui.background import Background
 from ruadapt_gui.demo_chain import CANCELLED, DETACHED, DONE, DemoChain
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.pages.compute_page import ComputePage
+from ruadapt_gui.pages.lep_page import LepPage
 from ruadapt_gui.pages.results_page import ResultsPage
 from ruadapt_gui.pages.tokenizer_page import TokenizerPage
 from ruadapt_gui.stage_results import StageResult, read_results
@@ -29,11 +30,12 @@ from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.demo_bar import DemoBar
 from ruadapt_gui.widgets.job_monitor import JobMonitor
 
-PAGE_STAGES = ("baseline", "tokenizer", "stage1", "stage2", "evaluate")
+PAGE_STAGES = ("baseline", "tokenizer", "stage1", "stage2", "lep", "calibration", "evaluate")
 
 
 @dataclass(frozen=True)
 class PagesData:
+    project: Project  # the project these results were read for
     results: dict[str, StageResult | None]
     plans: list[StagePlan] | None  # None: the source model is not imported yet
 
@@ -45,7 +47,7 @@ def read_pages_data(project: Project, project_path: Path, statuses: dict[str, St
         plans = project_plans(project, project_path, registry)
     except JobError:  # the plan needs the imported model: the page says to run `import`
         plans = None
-    return PagesData(read_results(statuses, PAGE_STAGES), plans)
+    return PagesData(project, read_results(statuses, PAGE_STAGES), plans)
 
 
 class ProjectPages(QObject):
@@ -53,8 +55,8 @@ class ProjectPages(QObject):
                  registry: Registry, menu_before: QAction) -> None:
         super().__init__(window)
         self.window, self.tabs, self.monitor, self.registry = window, tabs, monitor, registry
-        self.tokenizer, self.compute, self.results = TokenizerPage(), ComputePage(), ResultsPage()
-        for page in (self.tokenizer, self.compute, self.results):
+        self.tokenizer, self.compute, self.lep, self.results = TokenizerPage(), ComputePage(), LepPage(), ResultsPage()
+        for page in (self.tokenizer, self.compute, self.lep, self.results):
             tabs.addTab(page, "")
         self.chain = DemoChain(runner, self)
         self.demo_bar = DemoBar(self.chain)
@@ -75,7 +77,7 @@ class ProjectPages(QObject):
 
     def retranslate(self) -> None:
         for page, title in ((self.tokenizer, self.tr("Tokenizer")), (self.compute, self.tr("Training")),
-                            (self.results, self.tr("Results"))):
+                            (self.lep, self.tr("LEP")), (self.results, self.tr("Results"))):
             self.tabs.setTabText(self.tabs.indexOf(page), title)
         self.run_menu.setTitle(self.tr("&Run"))
         self.demo_action.setText(self.tr("Run whole &demo"))
@@ -111,6 +113,7 @@ class ProjectPages(QObject):
         results = data.results
         self.tokenizer.show_result(results["tokenizer"])
         self.compute.show_plans(data.plans, results)
+        self.lep.show_results(data.project, results["lep"], results["calibration"])
         self.results.show_result(results["evaluate"])
         baseline = results["baseline"]
         self.monitor.set_bpc_reference(baseline.result.get("bpc_ru") if baseline else None)

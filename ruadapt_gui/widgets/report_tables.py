@@ -1,6 +1,7 @@
 """The evaluation report's tables, built from the evaluate stage's result (the same figures as
 core/report/build.py writes into report.md): token efficiency, bits per character, copy task and
-generation speed, the original model against the adapted one."""
+generation speed, the original model against the adapted one; and the LEP page's table of the
+instruct model before and after LEP and calibration."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ COPY_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("Re
 SPEED_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Characters/s (min–max)"),
                 QT_TRANSLATE_NOOP("ReportTables", "Tokens/s"), QT_TRANSLATE_NOOP("ReportTables", "Characters / token"),
                 QT_TRANSLATE_NOOP("ReportTables", "Cyrillic share"))
+
+LEP_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"),
+              QT_TRANSLATE_NOOP("ReportTables", "Copy task, sentence level"),
+              QT_TRANSLATE_NOOP("ReportTables", "Copy task, paragraph share"),
+              QT_TRANSLATE_NOOP("ReportTables", "Held-out bits per character"))
 
 
 def _t(text: str) -> str:
@@ -56,6 +62,9 @@ def table(data: TableData) -> QTableWidget:
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # One line a row: rows are sized now, before the columns stretch, when a wrapping label would
+    # make its row two lines tall for good.
+    widget.setWordWrap(False)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
@@ -105,3 +114,9 @@ def speed_rows(m: dict, lang: str) -> TableData:
             for side, r in zip(SIDES, m["speed"][lang])]
     return TableData(_header(SPEED_HEADER), rows)
 
+
+def lep_rows(models: list[tuple[str, dict | None, float | None]]) -> TableData:
+    """(model, copy-task score or None, held-out bits per character or None) per row."""
+    return TableData(_header(LEP_HEADER),
+                     [[label, _f(copy and copy["sentence"]), _f(copy and copy["paragraph"], "{:.0%}"),
+                       _f(bpc, "{:.3f}")] for label, copy, bpc in models])
