@@ -68,7 +68,9 @@ def test_combinations_the_method_cannot_do_are_refused_at_load(tmp_path):
     msg = _problems({**ok, "tokenizer": {"mode": "optimized", "vocab_size": 4000, "new_tokens": 4000}}, tmp_path)
     assert "must be smaller than tokenizer.vocab_size" in msg
     msg = _problems({**ok, "compute": {"strategy": "fsdp"}}, tmp_path)
-    assert "compute.strategy = 'fsdp': allowed values are 'ddp'" in msg
+    assert "compute.strategy = 'fsdp' shards the model across torchrun processes" in msg
+    assert "launcher = 'torchrun'" in msg
+    project_from_dict({**ok, "compute": {"strategy": "fsdp", "launcher": "torchrun"}}, base=tmp_path)
 
 
 def test_bad_toml_says_where(tmp_path):

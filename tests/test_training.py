@@ -6,7 +6,7 @@ import pytest
 import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
-from core.jobs.events import Finished, Metric
+from core.jobs.events import Finished, Log, Metric
 from core.training.schedules import lr_at
 from test_jobs import run_inline
 
@@ -81,14 +81,23 @@ def _curve(run, name="loss"):
     return [(e.step, e.value) for e in run.events() if isinstance(e, Metric) and e.name == name]
 
 
-def test_sigkill_during_training_resumes_on_the_same_trajectory(tiny_project, tmp_path):
+def _processes_mentioning(path) -> list:
+    import psutil
+    return [p for p in psutil.process_iter(["cmdline"]) if str(path) in " ".join(p.info["cmdline"] or ())]
+
+
+@pytest.mark.parametrize("compute", [{}, {"compute.launcher": "torchrun", "compute.nproc_per_node": 2,
+                                          "compute.strategy": "fsdp"}], ids=["one-process", "fsdp"])
+def test_sigkill_during_training_resumes_on_the_same_trajectory(tiny_project, tmp_path, compute):
+    """Under FSDP the worker's torchrun and its ranks die with it (the supervisor stops what the killed
+    worker left running), and the sharded state comes back from the gathered checkpoint."""
     import os
     import signal
 
     from core.jobs.events import Started
     from test_jobs import start, wait_terminal, wait_until
 
-    settings = {"stage1.steps": 150, "stage1.checkpoint_every": 5, "stage1.eval_every": 1000}
+    settings = {"stage1.steps": 150, "stage1.checkpoint_every": 5, "stage1.eval_every": 1000, **compute}
     unbroken_project = _clone_project(tiny_project, tmp_path, "unbroken", **settings)
     broken_project = _clone_project(tiny_project, tmp_path, "broken", **settings)
     unbroken = run_pipeline(unbroken_project, "stage1")["stage1"]
@@ -97,6 +106,7 @@ def test_sigkill_during_training_resumes_on_the_same_trajectory(tiny_project, tm
     wait_until(lambda: (first.run.path / "checkpoint" / "latest").exists(), what="a checkpoint")
     os.kill(next(e.pid for e in first.run.events() if isinstance(e, Started)), signal.SIGKILL)
     wait_terminal(registry, first.run.id)
+    assert not _processes_mentioning(first.run.path), "the killed worker's ranks kept running"
     killed_at = len(_curve(first.run))
     assert 0 < killed_at < 150, "the run should have been killed mid-way"
     registry, second = start(broken_project, "stage1")
@@ -110,14 +120,21 @@ def test_sigkill_during_training_resumes_on_the_same_trajectory(tiny_project, tm
     assert second.run.result()["steps"] == 150
 
 
-def test_two_process_ddp_matches_one_process_with_double_accumulation(tiny_project, tmp_path):
-    single = _clone_project(tiny_project, tmp_path, "single", **{"stage1.grad_accum": 2})
-    ddp = _clone_project(tiny_project, tmp_path, "ddp", **{"compute.launcher": "torchrun",
-                                                          "compute.nproc_per_node": 2})
-    a = run_pipeline(single, "stage1")["stage1"]
-    b = run_pipeline(ddp, "stage1")["stage1"]
+@pytest.mark.parametrize("strategy,section", [("ddp", "stage1"), ("fsdp", "stage1"), ("fsdp", "stage2")])
+def test_two_processes_match_one_process_with_double_accumulation(tiny_project, tmp_path, strategy, section):
+    """torchrun with 2 gloo processes (DDP replicas, or FSDP shards) trains the same model as 1 process
+    accumulating twice as many micro-batches."""
+    same = {"stage2.lora_dropout": 0.0}  # dropout masks cannot match across process layouts
+    single = _clone_project(tiny_project, tmp_path, "single", **same, **{"stage1.grad_accum": 2,
+                                                                         "stage2.grad_accum": 2})
+    multi = _clone_project(tiny_project, tmp_path, strategy, **same, **{"compute.launcher": "torchrun",
+                                                                      "compute.nproc_per_node": 2,
+                                                                      "compute.strategy": strategy})
+    a = run_pipeline(single, section)[section]
+    b = run_pipeline(multi, section)[section]
     assert b.result() is not None, b.log_path.read_text()[-3000:]
     assert b.result()["world_size"] == 2 and a.result()["world_size"] == 1
+    assert any(f"2 processes, {strategy.upper()}" in e.message for e in b.events() if isinstance(e, Log))
     ma = AutoModelForCausalLM.from_pretrained(a.result()["model_dir"])
     mb = AutoModelForCausalLM.from_pretrained(b.result()["model_dir"])
     for (name, pa), (_, pb) in zip(ma.named_parameters(), mb.named_parameters()):

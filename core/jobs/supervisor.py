@@ -17,6 +17,7 @@ from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 
 POLL_S = 0.1
+DESCENDANTS_EVERY = 10  # polls between scans of the worker's process tree
 DEFAULT_CANCEL_GRACE_S = 10.0
 
 
@@ -32,7 +33,12 @@ def supervise(run: RunDir, registry: Registry | None = None) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: run.request_cancel())
     deadline = None
+    descendants: dict[int, psutil.Process] = {}  # torchrun ranks start their own sessions: remember them
+    polls = 0
     while (code := worker.poll()) is None:
+        if polls % DESCENDANTS_EVERY == 0:
+            descendants.update(_descendants(worker.pid))
+        polls += 1
         if run.cancel_flag.exists():
             if deadline is None:
                 deadline = time.monotonic() + grace
@@ -44,6 +50,7 @@ def supervise(run: RunDir, registry: Registry | None = None) -> int:
                 code = None
                 break
         time.sleep(POLL_S)
+    _stop_survivors(descendants.values())  # a killed worker must not leave ranks writing checkpoints
     if code is not None and not any(isinstance(e, TERMINAL) for e in run.events()):
         died = {"signal": -code} if code < 0 else {"exit_code": code}
         why = f"signal {-code} ({signal.Signals(-code).name})" if code < 0 else f"exit code {code}"
@@ -69,3 +76,22 @@ def kill_tree(pid: int) -> None:
         except psutil.NoSuchProcess:
             pass
     psutil.wait_procs(procs, timeout=5)
+
+
+def _descendants(pid: int) -> dict[int, psutil.Process]:
+    try:
+        return {p.pid: p for p in psutil.Process(pid).children(recursive=True)}
+    except psutil.NoSuchProcess:
+        return {}
+
+
+def _stop_survivors(procs) -> None:
+    """Kill what the worker started and left running (is_running also checks the start time, so a
+    reused pid is never hit)."""
+    alive = [p for p in procs if p.is_running()]
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(alive, timeout=5)

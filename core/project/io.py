@@ -82,6 +82,11 @@ def cross_checks(project: Project) -> list[tuple[str, str]]:
         problems.append(("tokenizer.new_tokens",
                          f"tokenizer.new_tokens = {tok.new_tokens} must be smaller than tokenizer.vocab_size = "
                          f"{tok.vocab_size} in optimized mode (the rest are kept source tokens)"))
+    if project.compute.strategy == "fsdp" and project.compute.launcher != "torchrun":
+        problems.append(("compute.strategy",
+                         "compute.strategy = 'fsdp' shards the model across torchrun processes, and "
+                         f"compute.launcher = {project.compute.launcher!r} starts one: set launcher = 'torchrun' "
+                         "(with nproc_per_node = the number of GPUs), or strategy = 'ddp'"))
     return problems
 
 

@@ -186,8 +186,9 @@ class Compute:
     launcher: str = setting("local", "Launcher", "local: one process; torchrun: DDP/FSDP over GPUs.",
                             choices=("local", "torchrun"))
     nproc_per_node: int = setting(1, "GPUs per node", "Processes per node under torchrun.", min=1, max=64)
-    strategy: str = setting("ddp", "Strategy", "ddp: every GPU holds the whole model (FSDP sharding for "
-                            "models that do not fit one GPU is not available yet).", choices=("ddp",))
+    strategy: str = setting("ddp", "Strategy", "Under torchrun. ddp: every GPU holds the whole model; fsdp: "
+                            "the model is sharded across the GPUs (FSDP2), for models that do not fit one.",
+                            choices=("ddp", "fsdp"))
     gradient_checkpointing: bool = setting(False, "Gradient checkpointing", "Trade compute for memory.")
 
 

@@ -2,7 +2,8 @@
 
 A disabled stage passes its input model through, so later stages always read the adapted base from
 `stage2`. With `compute.launcher = "torchrun"` the worker starts torchrun, whose ranks run
-`core.training.rank_entry`; rank 0 reports events and writes the model.
+`core.training.rank_entry`; rank 0 reports events and writes the model. `compute.strategy` picks
+DDP (a replica per GPU) or FSDP (the model sharded across GPUs, for models that do not fit one).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from core.jobs.launch import child_env
 from core.models import inspect_model_folder, load_model
 from core.slurm import srun_torchrun
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
+from core.training.checkpoint import trainable_state
 from core.training.data import PackedBlocks, tokenize_to_file
 from core.training.distributed import Dist
 from core.training.flops import gpu_peak, matmul_parameters, training_flops
@@ -92,17 +94,20 @@ def precision(setting: str, device: torch.device) -> tuple[str, torch.dtype | No
     return setting, None
 
 
-def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: dict) -> None:
-    """Refuse before loading a model that cannot fit: weights plus Adam state for the largest case."""
+def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: dict,
+                 shards: int = 1) -> None:
+    """Refuse before loading a model whose weights cannot fit (each of `shards` FSDP processes holds
+    1/shards of them)."""
     info = inspect_model_folder(Path(model_dir), allow_pickle=models["allow_pickle"],
                                 trust_remote_code=models["trust_remote_code"])
     bytes_per = {"float32": 4, "bfloat16": 2, "float16": 2}[weights_dtype]
-    need = info.n_parameters * bytes_per * 1.2
+    need = info.n_parameters * bytes_per * 1.2 / shards
     free = torch.cuda.mem_get_info(device)[0] if device.type == "cuda" else psutil.virtual_memory().available
     if need > free:
         raise UserError(f"the model needs about {need / 2**30:.1f} GiB for its weights alone, and the "
                         f"{device.type.upper()} has {free / 2**30:.1f} GiB free", where="[models] source",
-                        fix="use a device with more memory, or bf16 weights (models.dtype = 'bfloat16')")
+                        fix="use a device with more memory, bf16 weights (models.dtype = 'bfloat16'), or "
+                        "shard it over several GPUs ([compute] launcher = 'torchrun', strategy = 'fsdp')")
 
 
 def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
@@ -112,16 +117,17 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     device = pick_device(models["device"], dist)
     dist.init(device)
     weights_dtype, autocast_dtype = precision(models["dtype"], device)
-    check_memory(model_dir, device, weights_dtype, models)
-    model, tokenizer = load_model(model_dir, dtype=weights_dtype, device=str(device),
-                                  allow_pickle=models["allow_pickle"], trust_remote_code=models["trust_remote_code"])
+    fsdp = dist.enabled and compute["strategy"] == "fsdp"
+    check_memory(model_dir, device, weights_dtype, models, shards=dist.world if fsdp else 1)
+    # Under FSDP each rank loads on the CPU and keeps only its shard on the GPU (see Dist.wrap).
+    model, tokenizer = _load(model_dir, weights_dtype, "cpu" if fsdp else str(device), models)
     if compute["gradient_checkpointing"]:
         model.gradient_checkpointing_enable()
         model.config.use_cache = False
-    if section == "stage1":
-        train_embeddings_only(model)
-    else:
-        model = add_lora(model, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"])
+    # The LoRA initialisation: reproducible, and the same on every rank (FSDP shards each rank's own
+    # copy, where DDP would broadcast rank 0's).
+    torch.manual_seed(cfg["seed"])
+    model = _trainable(model, section, cfg)
     corpus = Path(ctx.inputs["corpus"]["outputs"])
     tokens_file = ctx.run.path / "data" / "train.u32"
     if dist.is_main:
@@ -133,20 +139,24 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     dist.barrier()
     data = PackedBlocks(tokens_file, cfg["block_size"])
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation["max_chars"]]
-    wrapped = model
-    if dist.enabled:
-        wrapped = torch.nn.parallel.DistributedDataParallel(
-            model, device_ids=[device.index] if device.type == "cuda" else None)
     trainable, total = count_parameters(model)
     matmul, matmul_trainable = matmul_parameters(model)
+    wrapped = dist.wrap(model, compute["strategy"], device)
     if dist.is_main:
+        how = f", {compute['strategy'].upper()}" if dist.enabled else ""
         ctx.log(f"{section}: training {trainable:,} of {total:,} parameters on {device} "
-                f"({dist.world} process{'es' if dist.world > 1 else ''})")
+                f"({dist.world} process{'es' if dist.world > 1 else ''}{how})")
     resume = ctx.spec.get("resume_from")
     state = train(ctx, model, wrapped, tokenizer, data, LoopConfig.from_settings(cfg), heldout=heldout,
                   checkpoints=ctx.run.path / "checkpoint", resume_from=Path(resume) if resume else None,
                   dist=dist, device=device, autocast_dtype=autocast_dtype)
     result = {}
+    if fsdp:  # gather the trained tensors (every rank) into a plain model on rank 0
+        trained = trainable_state(model)
+        if dist.is_main:
+            model = _trainable(_load(model_dir, weights_dtype, "cpu", models)[0], section, cfg)
+            if unexpected := model.load_state_dict(trained, strict=False).unexpected_keys:
+                raise RuntimeError(f"the gathered FSDP weights do not fit the model: {unexpected[:3]}")
     if dist.is_main:
         final = model.merge_and_unload() if section == "stage2" else model
         out = ctx.output_dir / "model"
@@ -158,6 +168,18 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
             (ctx.run.path / RANK0_RESULT).write_text(json.dumps(result))
     dist.close()
     return result
+
+
+def _load(model_dir: str, dtype: str, device: str, models: dict):
+    return load_model(model_dir, dtype=dtype, device=device, allow_pickle=models["allow_pickle"],
+                      trust_remote_code=models["trust_remote_code"])
+
+
+def _trainable(model, section: str, cfg: dict):
+    if section == "stage1":
+        train_embeddings_only(model)
+        return model
+    return add_lora(model, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"])
 
 
 def _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable) -> dict:

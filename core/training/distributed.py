@@ -1,4 +1,5 @@
-"""Process-group facts for DDP under torchrun (one process on a workstation is world size 1)."""
+"""Process-group facts and model wrapping for DDP and FSDP under torchrun (one process on a
+workstation is world size 1)."""
 
 from __future__ import annotations
 
@@ -52,10 +53,48 @@ class Dist:
         if self.enabled:
             tdist.barrier()
 
+    def wrap(self, model, strategy: str, device: torch.device):
+        """DDP: every process holds the whole model. FSDP (FSDP2 `fully_shard`): each decoder layer,
+        then the rest (embeddings, norm, head), is sharded across the processes, so a model that does
+        not fit one GPU trains on several; `model` is changed in place and returned."""
+        if not self.enabled:
+            return model
+        if strategy == "fsdp":
+            from torch.distributed.fsdp import fully_shard
+            layers = decoder_layer_classes(model)
+            for module in model.modules():
+                if type(module).__name__ in layers:
+                    fully_shard(module)
+            fully_shard(model)  # also moves the shards to the mesh's device
+            return model
+        return torch.nn.parallel.DistributedDataParallel(
+            model.to(device), device_ids=[device.index] if device.type == "cuda" else None)
+
     def no_sync(self, model, last_micro_step: bool):
-        """Skip the gradient all-reduce on all but the last micro-step of an accumulation."""
-        return model.no_sync() if self.enabled and not last_micro_step else nullcontext()
+        """Skip the gradient all-reduce (DDP) or reduce-scatter (FSDP) on all but the last micro-step
+        of an accumulation."""
+        if not self.enabled:
+            return nullcontext()
+        if is_sharded(model):
+            model.set_requires_gradient_sync(last_micro_step)
+            return nullcontext()
+        return model.no_sync() if not last_micro_step else nullcontext()
 
     def close(self) -> None:
         if self.enabled and tdist.is_initialized():
             tdist.destroy_process_group()
+
+
+def decoder_layer_classes(model) -> set[str]:
+    """The decoder layer's class names, as Hugging Face declares them for device maps (accelerate's
+    FSDP auto-wrap reads the same attribute), so no per-architecture table is needed here."""
+    for module in model.modules():
+        if getattr(module, "_no_split_modules", None):
+            return set(module._no_split_modules)
+    raise ValueError(f"{type(model).__name__} does not name its decoder layers (_no_split_modules); "
+                     "FSDP cannot shard it layer by layer")
+
+
+def is_sharded(model) -> bool:
+    from torch.distributed.fsdp import FSDPModule
+    return isinstance(model, FSDPModule)

@@ -20,7 +20,7 @@ from core.jobs.context import CancelRequested
 from core.jobs.events import Progress
 from core.training.checkpoint import TrainState, latest_checkpoint, load_checkpoint, save_checkpoint
 from core.training.data import BatchSource
-from core.training.distributed import Dist
+from core.training.distributed import Dist, is_sharded
 from core.training.schedules import lr_at
 
 
@@ -46,11 +46,11 @@ class LoopConfig:
 
 
 def make_optimizer(model, cfg: LoopConfig) -> torch.optim.Optimizer:
-    """AdamW; weight decay on matrices, none on norms and biases. Tied tensors appear once."""
-    seen, decay, no_decay = set(), [], []
+    """AdamW; weight decay on matrices, none on norms and biases. Tied tensors appear once
+    (`parameters()` yields a shared parameter once)."""
+    decay, no_decay = [], []
     for param in model.parameters():
-        if param.requires_grad and param.data_ptr() not in seen:
-            seen.add(param.data_ptr())
+        if param.requires_grad:
             (decay if param.dim() >= 2 else no_decay).append(param)
     return torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                               {"params": no_decay, "weight_decay": 0.0}],
@@ -105,8 +105,7 @@ def train(ctx, model, wrapped, tokenizer, data: BatchSource, cfg: LoopConfig, *,
             evaluate(ctx, model, tokenizer, heldout, data.eval_window, state, dist, autocast)
             model.train()
         if state.step % cfg.checkpoint_every == 0 and state.step < cfg.steps:
-            if dist.is_main:
-                save_checkpoint(checkpoints, model, optimizer, state)
+            save_checkpoint(checkpoints, model, optimizer, state, dist.is_main)
             dist.barrier()
         if dist.any(_cancel_requested(ctx)):
             raise CancelRequested()
@@ -131,8 +130,9 @@ def _report(ctx, state: TrainState, dist: Dist, metrics: dict[str, float]) -> No
 
 @torch.no_grad()
 def evaluate(ctx, model, tokenizer, heldout: str, window: int, state: TrainState, dist: Dist, autocast) -> None:
-    """Held-out loss per token and bits per character (rank 0; the others wait)."""
-    if dist.is_main and heldout:
+    """Held-out loss per token and bits per character, reported by rank 0. The others wait, or, when
+    the model is sharded (FSDP), run the same forward passes, which need every rank's shard."""
+    if heldout and (dist.is_main or is_sharded(model)):
         model.eval()
         with autocast:
             result = bits_per_character(model, tokenizer, heldout, window=window)
