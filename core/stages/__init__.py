@@ -40,7 +40,7 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("stage2", "Stage 2: LoRA",
              "LoRA on attention and MLP with embeddings and head still trained; merged into a plain model.",
              "core.stages.train:run_stage2", ("models", "stage2", "compute", "evaluation"),
-             needs=("stage1", "corpus")),
+             needs=("stage1", "corpus"), version=2),  # 2: LoRA initialisation seeded
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
              "core.stages.lep:run", ("models", "lep", "evaluation"), needs=("import", "tokenizer", "stage2", "corpus"),
