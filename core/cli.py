@@ -188,7 +188,7 @@ def cmd_bench_tokenizer(args: argparse.Namespace) -> int:
 def cmd_bench_lep(args: argparse.Namespace) -> int:
     from core.bench.lep_bench import run
 
-    run(vocab=args.vocab, dim=args.dim, max_rows=args.max_rows, exact=not args.no_exact)
+    run(vocab=args.vocab, dim=args.dim, max_rows=args.max_rows, exact=args.exact, device=args.device)
     return EXIT_DONE
 
 
@@ -351,7 +351,8 @@ def _parser() -> argparse.ArgumentParser:
     lep_bench.add_argument("--vocab", type=int, default=150_000)
     lep_bench.add_argument("--dim", type=int, default=4096)
     lep_bench.add_argument("--max-rows", type=int, default=16384, help="rows sampled for the fit (0 = all)")
-    lep_bench.add_argument("--no-exact", action="store_true", help="skip the exact all-rows fit baseline")
+    lep_bench.add_argument("--exact", action="store_true", help="also fit on every row, and compare")
+    lep_bench.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     lep_bench.set_defaults(func=cmd_bench_lep)
 
     train_bench = bench_sub.add_parser("train", help="stage-1 tokens/s on SmolLM2: our loop vs a plain loop")

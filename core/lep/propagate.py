@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 
 from core.errors import ModelError
-from core.lep.projection import fit_projection, project
+from core.lep.projection import fit_projection, project, relative_residual
 from core.transplant.piece_map import PieceMap
 
 MODES = ("swap", "overlap", "conversion")
@@ -19,7 +19,7 @@ MODES = ("swap", "overlap", "conversion")
 class LepReport:
     mode: str
     fit_rows: int
-    residual_input: float   # relative fit error ‖XP − Y‖/‖Y‖ on the fitted rows (0 for swap)
+    residual_input: float   # relative fit error ‖XP − Y‖/‖Y‖ on sampled rows (0 for swap)
     residual_head: float | None
     specials_copied: int
     layers_delta_merged: int
@@ -51,20 +51,21 @@ def _rows_for_fit(mode: str, piece_map: PieceMap, base: torch.Tensor, instruct: 
     return piece_map.apply(base), piece_map.apply(instruct)
 
 
-def _fit_and_project(mode, piece_map, base, instruct, adapted, max_rows, seed):
+def _fit_and_project(mode, piece_map, base, instruct, adapted, max_rows, seed, device):
     if mode == "swap":
         return adapted.clone(), 0.0, 0
     x, y = _rows_for_fit(mode, piece_map, base, instruct)
-    p = fit_projection(x, y, max_rows=max_rows, seed=seed)
-    residual = float(torch.linalg.norm(x.to(torch.float64) @ p - y.to(torch.float64)) /
-                     torch.linalg.norm(y.to(torch.float64)).clamp_min(1e-30))
-    return project(adapted, p), residual, min(x.shape[0], max_rows or x.shape[0])
+    p = fit_projection(x, y, max_rows=max_rows, seed=seed, device=device)
+    return (project(adapted, p, device=device), relative_residual(x, y, p, seed),
+            min(x.shape[0], max_rows or x.shape[0]))
 
 
 @torch.no_grad()
 def propagate(instruct_model, base_model, adapted_model, piece_map: PieceMap, special_ids: list[int],
-              mode: str = "conversion", lora_scale: float = 0.0, max_rows: int = 0, seed: int = 0) -> LepReport:
-    """Turn `instruct_model` (in place) into the adapted instruct model for the new vocabulary."""
+              mode: str = "conversion", lora_scale: float = 0.0, max_rows: int = 0, seed: int = 0,
+              device: str = "cpu") -> LepReport:
+    """Turn `instruct_model` (in place) into the adapted instruct model for the new vocabulary; the
+    projection's products run on `device`."""
     check_pair(base_model.config, instruct_model.config, base_model.get_input_embeddings().weight.shape[0],
                instruct_model.get_input_embeddings().weight.shape[0])
     tied = bool(getattr(instruct_model.config, "tie_word_embeddings", False))
@@ -74,7 +75,7 @@ def propagate(instruct_model, base_model, adapted_model, piece_map: PieceMap, sp
     new_rows, residuals, fit_rows = {}, {}, 0
     for side, get in sides:
         new_rows[side], residuals[side], fit_rows = _fit_and_project(
-            mode, piece_map, get(base_model), get(instruct_model), get(adapted_model), max_rows, seed)
+            mode, piece_map, get(base_model), get(instruct_model), get(adapted_model), max_rows, seed, device)
     # Special tokens (chat markers) keep the instruct model's own vectors.
     old_ids = _copied_old_ids(piece_map)
     specials = [i for i in special_ids if i in old_ids]

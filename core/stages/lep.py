@@ -15,6 +15,7 @@ from core.evaluation.copy_task import copy_task_score, passages_from
 from core.jobs.context import StageContext
 from core.lep.propagate import check_pair, propagate
 from core.models import load_model
+from core.models.hf_folder import resolve_device
 from core.models.source import open_model_source
 from core.stages.corpus import HELDOUT_RU
 from core.transplant.piece_map import build_piece_map
@@ -52,7 +53,8 @@ def run(ctx: StageContext) -> dict:
     ctx.progress(1, 4, "steps", f"fitting the {cfg['mode']} projection")
     piece_map = build_piece_map(new_tok.backend_tokenizer, instruct_tok.backend_tokenizer)
     report = propagate(instruct, base, adapted, piece_map, new_tok.all_special_ids, mode=cfg["mode"],
-                       lora_scale=cfg["lora_scale"], max_rows=cfg["max_rows"])
+                       lora_scale=cfg["lora_scale"], max_rows=cfg["max_rows"],
+                       device=resolve_device(models["device"]))
     if instruct_tok.chat_template:  # the instruct model's chat format, over the new vocabulary
         new_tok.chat_template = instruct_tok.chat_template
     copy_after = copy_task_score(instruct, new_tok, passages) if passages else None
