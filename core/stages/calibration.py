@@ -74,6 +74,7 @@ def run(ctx: StageContext) -> dict:
     before = copy_task_score(model, tok, probe)
     ctx.log(f"{len(chats)} instruction chats + {len(data_chats) - len(chats)} copy tasks; "
             f"copy task before: {before.sentence:.2f} (sentence), {before.paragraph:.0%} (paragraph)")
+    torch.manual_seed(cfg["seed"])  # the adapters' initialisation and dropout: same settings, same model
     model = add_lora(model, cfg["lora_r"], cfg["lora_r"], 0.05)
     data = SftExamples(tok, data_chats, cfg["max_length"])
     loop = LoopConfig(steps=cfg["steps"], learning_rate=cfg["learning_rate"], scheduler="cosine",
