@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.refresh_statuses()
 
     def _project_saved(self, project: Project) -> None:
-        self.loaded = LoadedProject(self.loaded.path, project, "")
+        self.loaded = LoadedProject(self.loaded.path, project, [])
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=self.loaded.path), 5000)
         self.refresh_statuses()

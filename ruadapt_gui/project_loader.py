@@ -16,7 +16,7 @@ from core.project.schema import Project
 class LoadedProject:
     path: Path
     project: Project
-    problems: str  # the ProjectError text when files it names are missing; "" when it is valid
+    problems: list[tuple[str, str]]  # ProjectError.problems when files it names are missing; [] when it is valid
 
 
 def load_for_studio(path: Path | str) -> LoadedProject:
@@ -24,9 +24,9 @@ def load_for_studio(path: Path | str) -> LoadedProject:
     opens, with its problems, so they can be fixed in the settings editor; anything worse raises."""
     path = Path(path).resolve()
     try:
-        return LoadedProject(path, load_project(path), "")
+        return LoadedProject(path, load_project(path), [])
     except ProjectError as exc:
-        problems = exc.what
+        problems = exc.problems
     return LoadedProject(path, load_project(path, check_files=False), problems)
 
 

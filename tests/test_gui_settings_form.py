@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
+import pytest
+import tomli_w
 from PySide6.QtCore import Qt
 
+from core.errors import ProjectError
 from core.project import load_project, project_from_dict, save_project
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.widgets.field_editors import (BoolEditor, ChoiceEditor, ChoiceListEditor, FloatEditor,
                                                IntEditor)
 from ruadapt_gui.widgets.path_editors import PathEditor, PathListEditor, stored_path
-from ruadapt_gui.widgets.settings_form import split_problems
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
 
@@ -113,14 +116,34 @@ def test_revert_forgets_edits(qtbot, studio, small_project):
     assert not form.dirty and form.editor("tokenizer", "min_frequency").value() == 2
 
 
-def test_problem_lines_are_split_by_field():
-    by_field, general = split_problems("invalid settings:\n"
-                                       "  - corpus.russian[0] = 'x': no such file or folder (/x)\n"
-                                       "  - models.source is required: The model to adapt\n"
-                                       "  - [lep] must be a table of settings, got 3")
-    assert set(by_field) == {("corpus", "russian"), ("models", "source")}
-    assert general == ["[lep] must be a table of settings, got 3"]
-    assert split_problems("disk full") == ({}, ["disk full"])
+def test_problems_show_at_the_field_they_name_and_the_rest_in_the_banner(qtbot, studio, small_project):
+    _, form = opened(qtbot, studio, small_project)
+    raw = tomllib.loads(small_project.read_text(encoding="utf-8"))
+    raw["stage1"].update(steps=-3, learning_rat=1e-4)
+    raw["modles"] = {"source": "x"}
+    broken = small_project.with_name("broken.toml")
+    broken.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    with pytest.raises(ProjectError) as error:
+        load_project(broken)
+    form.section_list.setCurrentRow(0)
+    form.show_problems(error.value.problems, reveal=True)
+
+    assert form.error_text("stage1", "steps") == "stage1.steps = -3: must be between 1 and 10000000"
+    assert form.error_text("stage1", "learning_rate") == ""  # a misspelt setting has no field of its own
+    assert [name for name, label in form.errors.items() if not label.isHidden()] == [("stage1", "steps")]
+    assert form.banner.isVisible()
+    assert form.banner.text().splitlines() == [
+        "unknown section 'modles'; did you mean 'models'?",
+        "unknown setting 'stage1.learning_rat'; did you mean 'stage1.learning_rate'?"]
+    assert form.state_label.text() == "3 problem(s) to fix before saving"
+    assert form.section_list.currentItem().text() == "Stage 1: embeddings"  # the first field's section
+
+    # an indexed setting names its list's field; an error that names no setting goes to the banner
+    form.show_problems([("corpus.russian[1]", "corpus.russian[1] = 'x': no such file"), ("", "disk full")])
+    assert form.error_text("corpus", "russian") == "corpus.russian[1] = 'x': no such file"
+    assert form.banner.text() == "disk full" and form.error_text("stage1", "steps") == ""
+    form.show_problems([])
+    assert form.banner.isHidden() and form.state_label.text() == "Saved"
 
 
 def test_picked_paths_inside_the_project_are_stored_relative(tmp_path):

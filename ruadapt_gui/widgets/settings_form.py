@@ -4,7 +4,6 @@ Problems show under the field they name; Save writes the TOML with `save_project
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -20,24 +19,14 @@ from ruadapt_gui.texts import section_text
 from ruadapt_gui.widgets.field_editors import FieldEditor, editor_for
 
 VALIDATE_MS = 300
-# A ProjectError lists one problem per "  - " line, each starting with the setting it concerns:
-# "  - corpus.russian[0] = 'x': no such file" → ("corpus", "russian"). Other lines are headings.
-_FIELD = re.compile(r"^([a-z0-9_]+)\.([a-z0-9_]+)\b")
+Problems = list[tuple[str, str]]  # (setting, message), as ProjectError.problems: "" names no setting
 
 
-def split_problems(message: str) -> tuple[dict[tuple[str, str], list[str]], list[str]]:
-    """A ProjectError's problems by (section, field), and those that name no field."""
-    items = [line.strip()[2:] for line in message.splitlines() if line.strip().startswith("- ")]
-    if not items and message.strip():
-        items = [message.strip()]  # a single problem, not a list (the file could not be written)
-    by_field: dict[tuple[str, str], list[str]] = {}
-    general = []
-    for item in items:
-        if m := _FIELD.match(item):
-            by_field.setdefault((m[1], m[2]), []).append(item)
-        else:
-            general.append(item)
-    return by_field, general
+def field_of(setting: str) -> tuple[str, str] | None:
+    """The (section, field) a problem's setting names: "corpus.russian[0]" → ("corpus", "russian");
+    None for a whole section ("modles", "lep") or for no setting at all."""
+    section, dot, name = setting.partition(".")
+    return (section, name.partition("[")[0]) if dot else None
 
 
 class SettingsForm(QWidget):
@@ -104,15 +93,15 @@ class SettingsForm(QWidget):
 
     # -- building the forms ---------------------------------------------------------------------
 
-    def set_project(self, project: Project, project_path: Path, problems: str = "") -> None:
-        """Show `project`'s settings; `problems` is the ProjectError text it loaded with, if any."""
+    def set_project(self, project: Project, project_path: Path, problems: Problems | None = None) -> None:
+        """Show `project`'s settings; `problems` are the ProjectError problems it loaded with, if any."""
         self.project_path = Path(project_path)
         if not self.editors:
             self._build_forms(self.project_path.parent)
         self.saved_values = project_to_dict(project)
         self._fill(self.saved_values)
         self._set_dirty(False)
-        self.show_problems(problems, reveal=True)
+        self.show_problems(problems or [], reveal=True)
 
     def _build_forms(self, project_dir: Path) -> None:
         for name, section_type in sections():
@@ -187,15 +176,24 @@ class SettingsForm(QWidget):
         self._generation += 1
         generation, raw, base = self._generation, self.values(), self.project_path.parent
         self.background.submit(lambda: project_from_dict(raw, base=base),
-                               lambda _project: self._validated(generation, ""),
-                               lambda exc: self._validated(generation, self._problem_text(exc)))
+                               lambda _project: self._validated(generation, []),
+                               lambda exc: self._validated(generation, self._problems(exc)))
 
-    def _validated(self, generation: int, problems: str, reveal: bool = False) -> None:
+    def _validated(self, generation: int, problems: Problems, reveal: bool = False) -> None:
         if generation == self._generation:
             self.show_problems(problems, reveal)
 
-    def show_problems(self, problems: str, reveal: bool = False) -> None:
-        by_field, general = split_problems(problems)
+    def show_problems(self, problems: Problems, reveal: bool = False) -> None:
+        """Each message under the field its setting names; the rest (unknown sections and settings,
+        a file that could not be written) in the banner."""
+        by_field: dict[tuple[str, str], list[str]] = {}
+        general = []
+        for setting, message in problems:
+            key = field_of(setting)
+            if key in self.errors:
+                by_field.setdefault(key, []).append(message)
+            else:
+                general.append(message)
         for key, label in self.errors.items():
             label.setText("\n".join(by_field.get(key, [])))
             label.setVisible(key in by_field)
@@ -221,13 +219,13 @@ class SettingsForm(QWidget):
             return project
 
         self.background.submit(validate_and_save, lambda project: self._saved(generation, raw, project),
-                               lambda exc: self._validated(generation, self._problem_text(exc), reveal=True))
+                               lambda exc: self._validated(generation, self._problems(exc), reveal=True))
 
     def _saved(self, generation: int, raw: dict, project: Project) -> None:
         self.saved_values = raw
         self._set_dirty(self.values() != raw)
         if generation == self._generation:
-            self.show_problems("")
+            self.show_problems([])
         self.saved.emit(project)
 
     def revert(self) -> None:
@@ -236,11 +234,11 @@ class SettingsForm(QWidget):
         self.validate()
 
     @staticmethod
-    def _problem_text(exc: BaseException) -> str:
+    def _problems(exc: BaseException) -> Problems:
         if isinstance(exc, ProjectError):
-            return exc.what
+            return exc.problems or [("", exc.what)]  # an error about the whole file lists no settings
         if isinstance(exc, OSError):  # the project file could not be written
-            return str(exc)
+            return [("", str(exc))]
         raise exc
 
     def _set_dirty(self, dirty: bool) -> None:
