@@ -42,9 +42,10 @@ def current_workspace(window) -> str | None:
 
 def report(app: QApplication, facts: dict, wants_project: bool) -> dict:
     from core.paths import resources_dir
+    from ruadapt_gui.i18n import SUPPORTED
 
     window = main_window(app)
-    qm = resources_dir() / "translations" / "ruadapt_ru.qm"
+    translations = resources_dir() / "translations"
     found = {
         "edition": facts["edition"],
         "platform": app.platformName(),
@@ -52,7 +53,7 @@ def report(app: QApplication, facts: dict, wants_project: bool) -> dict:
         "icon": not app.windowIcon().pixmap(64, 64).isNull(),
         "svg_plugin": "svg" in {bytes(f).decode() for f in QImageReader.supportedImageFormats()},
         "style_sheet": bool(app.styleSheet()),
-        "translations": QTranslator().load(str(qm)),
+        "translations": all(QTranslator().load(str(translations / f"ruadapt_{lang}.qm")) for lang in SUPPORTED),
     }
     if (workspace := current_workspace(window)) is not None:
         found["workspace"] = workspace

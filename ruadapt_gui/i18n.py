@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ruadapt_gui.resources import translations_dir
 
-SUPPORTED = ("en", "ru")  # English is the source language: it needs no translator
+SUPPORTED = ("en", "ru")  # English is the source language; its translation holds only the plural forms
 
 
 def resolve_language(choice: str, system_locale: QLocale | None = None) -> str:
@@ -29,21 +29,27 @@ class Translations:
         self.language = "en"
 
     def apply(self, language: str) -> None:
-        app = QCoreApplication.instance()
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed.clear()
+        self.clear()
         self.language = language
-        if language == "en":
-            return
         studio = QTranslator()
+        # English too: a source text such as "%n vote(s) in all" becomes "1 vote in all" / "3 votes in all".
         qm = translations_dir() / f"ruadapt_{language}.qm"
         if not studio.load(str(qm)):
             raise FileNotFoundError(f"missing or unreadable translation: {qm}")
         qt = QTranslator()
-        # Qt's own strings (file dialogs, "Cancel" buttons); a Qt build without them stays English.
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        # Qt's own strings (file dialogs, "Cancel" buttons) are English already; a Qt build without its
+        # translation for `language` stays English.
+        if language != "en" and qt.load(f"qtbase_{language}",
+                                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._installed.append(qt)
         self._installed.append(studio)
+        app = QCoreApplication.instance()
         for translator in self._installed:
             app.installTranslator(translator)
+
+    def clear(self) -> None:
+        """Remove the installed translators: every text shows its source (English, plurals as "(s)")."""
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()

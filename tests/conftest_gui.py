@@ -132,3 +132,4 @@ def studio(qtbot, qt_settings, gui_leak_guard):
         if window.settings_form.dirty:
             window.settings_form.revert()  # no "unsaved changes" question at close
         window.close()
+        window.translations.clear()  # a language a test chose stays on the application otherwise

@@ -1,10 +1,16 @@
-"""The Russian translation: complete, compiled from the current .ts, and applied live.
+"""The Russian translation: complete, compiled from the current .ts, and applied live; the English one holds
+only the plural forms ("%n vote(s)" → "1 vote", "3 votes").
 
 To update after changing UI strings:
     .venv/bin/pyside6-lupdate $(find ruadapt_gui -name '*.py' | sort) -ts resources/translations/ruadapt_ru.ts \
         -target-language ru_RU -no-obsolete -locations none
     (translate the new entries in pyside6-linguist, or by hand in the .ts)
     .venv/bin/pyside6-lrelease resources/translations/ruadapt_ru.ts -qm resources/translations/ruadapt_ru.qm
+and, when a string with %n is new or changed:
+    .venv/bin/pyside6-lupdate $(find ruadapt_gui -name '*.py' | sort) -ts resources/translations/ruadapt_en.ts \
+        -target-language en_US -pluralonly -no-obsolete -locations none
+    (fill its two forms, singular and plural, by hand)
+    .venv/bin/pyside6-lrelease resources/translations/ruadapt_en.ts -qm resources/translations/ruadapt_en.qm
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.p
 ROOT = Path(__file__).resolve().parents[1]
 TS = translations_dir() / "ruadapt_ru.ts"
 QM = translations_dir() / "ruadapt_ru.qm"
+EN_TS = translations_dir() / "ruadapt_en.ts"
+EN_QM = translations_dir() / "ruadapt_en.qm"
 BIN = Path(sys.executable).parent
 
 
@@ -45,23 +53,33 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
             for ctx in root.iter("context") for msg in ctx.iter("message")}
 
 
-def test_every_ui_string_has_a_russian_translation(tmp_path):
-    """lupdate over the sources into a copy of the .ts: nothing may come out new or unfinished."""
-    copy = tmp_path / "ruadapt_ru.ts"
-    shutil.copy(TS, copy)
+def untranslated(ts: Path, tmp_path: Path, *options: str) -> list[tuple[str, str]]:
+    """lupdate over the sources into a copy of `ts`: what comes out new or unfinished."""
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
     sources = sorted(str(p) for p in (ROOT / "ruadapt_gui").rglob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none"],
-                   check=True, capture_output=True)
-    untranslated = [key for key, tr in messages(copy).items()
-                    if tr.get("type") in ("unfinished", "vanished", "obsolete")
-                    or not (tr.text or "").strip() and not list(tr)]
-    assert not untranslated, f"translate these in {TS.name} (see this module's docstring): {untranslated}"
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(copy), *options, "-no-obsolete",
+                    "-locations", "none"], check=True, capture_output=True)
+    return [key for key, tr in messages(copy).items()
+            if tr.get("type") in ("unfinished", "vanished", "obsolete")
+            or not (tr.text or "").strip() and not [f for f in tr if (f.text or "").strip()]]
 
 
-def test_the_compiled_qm_matches_the_ts(tmp_path):
-    fresh = tmp_path / "ruadapt_ru.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
-    assert fresh.read_bytes() == QM.read_bytes(), "run pyside6-lrelease (see this module's docstring)"
+def test_every_ui_string_has_a_russian_translation(tmp_path):
+    missing = untranslated(TS, tmp_path)
+    assert not missing, f"translate these in {TS.name} (see this module's docstring): {missing}"
+
+
+def test_every_plural_string_has_its_english_forms(tmp_path):
+    missing = untranslated(EN_TS, tmp_path, "-pluralonly")
+    assert not missing, f"fill their forms in {EN_TS.name} (see this module's docstring): {missing}"
+
+
+@pytest.mark.parametrize("ts, qm", [(TS, QM), (EN_TS, EN_QM)], ids=["ru", "en"])
+def test_the_compiled_qm_matches_the_ts(tmp_path, ts, qm):
+    fresh = tmp_path / qm.name
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == qm.read_bytes(), "run pyside6-lrelease (see this module's docstring)"
 
 
 def test_the_qm_loads_and_translates(qapp):
@@ -108,3 +126,6 @@ def test_translations_object_removes_what_it_installed(qapp):
     assert QCoreApplication.translate("MainWindow", "Runs") == "Запуски"
     translations.apply("en")
     assert QCoreApplication.translate("MainWindow", "Runs") == "Runs"
+    assert QCoreApplication.translate("ResultsPanel", "%n vote(s) in all", "", 1) == "1 vote in all"
+    translations.clear()
+    assert QCoreApplication.translate("ResultsPanel", "%n vote(s) in all", "", 1) == "1 vote(s) in all"
