@@ -11,11 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
                                QTableWidget, QTextEdit, QWidget)
 
+from core.arena.results import session_results
 from core.arena.session import Session
 from core.jobs.registry import Registry
 from ruadapt_gui.annotate.annotator_view import AnnotatorView
 from ruadapt_gui.annotate.owner_view import OwnerView
+from ruadapt_gui.annotate.results_panel import ResultsPanel
 from ruadapt_gui.background import Background
+from ruadapt_gui.i18n import Translations
 from tiny_models import make_tiny_gguf
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
@@ -264,3 +267,43 @@ def test_owner_prepares_resumes_shares_merges_and_scores(qtbot, qt_settings, gui
     finally:
         owner.shutdown()
         background.shutdown()
+
+
+@pytest.fixture
+def english(qapp):
+    """The studio in English as the app starts it: with the English plural forms installed."""
+    translations = Translations()
+    translations.apply("en")
+    yield
+    translations.clear()
+
+
+def test_results_count_votes_in_english_and_say_when_agreement_needs_more(qtbot, english, tmp_path):
+    session = owner_session(tmp_path / "s.sqlite", {"alpha": "alpha.gguf", "omega": "omega.gguf"})
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    needs_more = "Needs items voted by two or more annotators."
+    try:
+        session.vote("anna", 1, "a")
+        panel.show_results(session_results(session, rounds=10))
+        assert panel.status.text() == "1 vote in all"
+        assert "Pairwise agreement n/a" in panel.agreement.text() and needs_more in panel.agreement.text()
+
+        for number, vote in ((2, "b"), (3, "tie")):
+            session.vote("anna", number, vote)
+        panel.show_results(session_results(session, rounds=10))
+        assert panel.status.text() == "3 votes in all" and needs_more in panel.agreement.text()
+
+        # a second annotator on the same items: agreement is computed, and the hint goes away
+        session.vote("anna", 4, "a")
+        for number in range(1, 5):
+            session.vote("boris", number, "tie")
+        results = session_results(session, rounds=10)
+        assert results["agreement"]["pairwise"] is not None
+        panel.show_results(results)
+        text = panel.agreement.text()
+        assert panel.status.text() == "8 votes in all"
+        assert f"Pairwise agreement {results['agreement']['pairwise']:.2f}" in text and "anna / boris" in text
+        assert needs_more not in text and "n/a" not in text
+    finally:
+        session.close()

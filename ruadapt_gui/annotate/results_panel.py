@@ -109,7 +109,9 @@ class ResultsPanel(QWidget):
             pairwise=number(agreement["pairwise"]), fleiss=number(agreement["fleiss_kappa"]))
         if cohen:
             text += " · " + self.tr("Cohen's κ per pair of annotators: {pairs}").format(pairs=cohen)
-        return text + "\n" + self.tr("Needs items voted by two or more annotators.")
+        if agreement["pairwise"] is None:  # no item has votes from two annotators: nothing to compare
+            text += "\n" + self.tr("Needs items voted by two or more annotators.")
+        return text
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results",
