@@ -181,7 +181,7 @@ def cmd_demo_run(args: argparse.Namespace) -> int:
 def cmd_bench_tokenizer(args: argparse.Namespace) -> int:
     from core.bench.tokenizer_bench import run
 
-    run([float(s) for s in args.sizes.split(",")], vocab=args.vocab)
+    run([float(s) for s in args.sizes.split(",")], vocab=args.vocab, new_word_rate=args.new_words)
     return EXIT_DONE
 
 
@@ -345,6 +345,8 @@ def _parser() -> argparse.ArgumentParser:
                                      "the raw tokenizers trainer, on generated corpora")
     tok_bench.add_argument("--sizes", default="50,200", help="corpus sizes in MB, comma-separated (e.g. 50,1000)")
     tok_bench.add_argument("--vocab", type=int, default=32000)
+    tok_bench.add_argument("--new-words", type=float, default=0.02,
+                           help="share of invented words in the generated corpus (0: the vocabulary saturates)")
     tok_bench.set_defaults(func=cmd_bench_tokenizer)
 
     lep_bench = bench_sub.add_parser("lep", help="LEP projection fit and apply at a large vocabulary")

@@ -88,3 +88,23 @@ def test_multi_node_training_starts_one_torchrun_per_node():
     cmd = srun_torchrun(4, 8, "node001", "run-1")
     assert cmd[:3] == ["srun", "--nodes=4", "--ntasks-per-node=1"]
     assert "--nnodes=4" in cmd and "--nproc_per_node=8" in cmd and "--rdzv_endpoint=node001:29500" in cmd
+
+
+def test_bench_lep_prints_both_steps_against_bare_blas_and_recovers_p():
+    out = ruadapt("bench", "lep", "--vocab", "3000", "--dim", "64", "--max-rows", "1000", "--exact",
+                  "--device", "cpu")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert any(line.startswith("fit ") and "bare BLAS" in line and "speed ratio" in line for line in lines)
+    assert any(line.startswith("apply ") and "bare BLAS" in line and "speed ratio" in line for line in lines)
+    error = float(next(line for line in lines if "‖P − P_true‖" in line).split("= ")[1].split(",")[0])
+    assert error < 1e-2  # the fitted P is the one the inputs were made with
+    assert "exact fit (all 3,000 rows)" in out.stdout
+
+
+def test_bench_tokenizer_prints_throughput_and_peak_memory_next_to_the_raw_trainer():
+    out = ruadapt("bench", "tokenizer", "--sizes", "0.2,0.4", "--vocab", "600", "--new-words", "0")
+    assert out.returncode == 0, out.stderr
+    rows = [line for line in out.stdout.splitlines() if "MB corpus" in line]
+    assert len(rows) == 2 and all("raw tokenizers" in r and "peak" in r and "speed ratio" in r for r in rows)
+    assert "no invented words" in out.stdout and "our peak RSS grew" in out.stdout

@@ -44,11 +44,16 @@ def measure(path: Path, vocab: int, variant: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run(sizes_mb: list[float], vocab: int = 32000, keep: Path | None = None) -> list[dict]:
+def run(sizes_mb: list[float], vocab: int = 32000, keep: Path | None = None,
+        new_word_rate: float = 0.02) -> list[dict]:
+    """The trainer's own memory grows with the number of distinct words (its word-count table); the
+    corpus's `new_word_rate` sets how fast that grows, so both effects can be told apart."""
+    print(f"synthetic corpus: {new_word_rate:.0%} of words invented (distinct words grow with size)"
+          if new_word_rate else "synthetic corpus: no invented words (the vocabulary saturates)", flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes_mb:
-            corpus = write_corpus(Path(keep or tmp) / f"corpus-{size:g}MB.txt", size)
+            corpus = write_corpus(Path(keep or tmp) / f"corpus-{size:g}MB.txt", size, new_word_rate=new_word_rate)
             mb = corpus.stat().st_size / 1e6
             ours, raw = measure(corpus, vocab, "ours"), measure(corpus, vocab, "raw")
             row = {"corpus_mb": mb, "ours_mb_s": mb / ours["seconds"], "raw_mb_s": mb / raw["seconds"],
