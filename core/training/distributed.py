@@ -60,12 +60,14 @@ class Dist:
         if not self.enabled:
             return model
         if strategy == "fsdp":
+            from torch.distributed.device_mesh import init_device_mesh
             from torch.distributed.fsdp import fully_shard
+            mesh = init_device_mesh(device.type, (self.world,))  # the project's device, even beside a GPU
             layers = decoder_layer_classes(model)
             for module in model.modules():
                 if type(module).__name__ in layers:
-                    fully_shard(module)
-            fully_shard(model)  # also moves the shards to the mesh's device
+                    fully_shard(module, mesh=mesh)
+            fully_shard(model, mesh=mesh)  # also moves the shards to the mesh's device
             return model
         return torch.nn.parallel.DistributedDataParallel(
             model.to(device), device_ids=[device.index] if device.type == "cuda" else None)
