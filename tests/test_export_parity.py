@@ -15,7 +15,7 @@ import pytest
 from core.errors import ModelError
 from core.export import ParityFailed, check_parity, export_gguf_types, hf_reference, plan_export, write_gguf
 from core.export.child import NativeCrash, run_in_child
-from core.models.gguf_tokenizer import BYTE_LEVEL_PRE_TOKENIZERS
+from core.models.gguf_tokenizer import BYTE_LEVEL_PRE_TOKENIZERS, IGNORES_MERGES
 from tiny_models import TRAINING_TEXT, make_tiny_hf_model
 
 TESTS = Path(__file__).resolve().parent
@@ -46,6 +46,7 @@ def adapted_model(root: Path, arch: str, pre: str) -> Path:
     model, old = load_model(make_tiny_hf_model(root / "source", arch), dtype="float32", device="cpu")
     source = Tokenizer.from_str(old.backend_tokenizer.to_str())
     source.pre_tokenizer = BYTE_LEVEL_PRE_TOKENIZERS[pre](pre_tokenizers)
+    source.model.ignore_merges = pre in IGNORES_MERGES  # as LLaMA-3's own tokenizer.json has it
     specials = [t.content for _, t in sorted(old.added_tokens_decoder.items())]
     new = save_like_source(train_vocabulary(russian_corpus(), source, "bpe", 1200, 2, specials), old,
                            root / "tokenizer")
@@ -70,6 +71,37 @@ def test_an_adapted_tokenizer_exports_and_tokenizes_exactly_as_in_transformers(t
     assert report["passed"], report["problems"]
     assert report["tokenization"] == {"texts": 20, "identical": True}  # 17 fixed + BOS + EOS + chat template
     assert report["logits"]["max_abs_diff"] < 1e-4
+
+
+def test_a_tokenizer_that_merges_where_llama_cpp_looks_words_up_is_refused_before_writing(tmp_path):
+    """LLaMA-3's split comes with a whole-word lookup before merges in llama.cpp (ignore_merges): the new
+    vocabulary keeps the source's setting, and a tokenizer.json without it is refused by name."""
+    import json
+
+    folder = adapted_model(tmp_path, "llama", "llama-bpe")
+    state = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
+    assert state["model"]["ignore_merges"] is True  # kept from the source by the tokenizer stage
+    state["model"]["ignore_merges"] = False
+    (folder / "tokenizer.json").write_text(json.dumps(state), encoding="utf-8")
+    with pytest.raises(ModelError) as err:
+        plan_export(folder)
+    assert "ignore_merges" in str(err.value) and "'llama-bpe'" in str(err.value)
+    assert '"ignore_merges": true' in err.value.fix
+
+
+def test_a_llama_bpe_gguf_imports_back_with_the_whole_word_lookup_llama_cpp_applies(tmp_path):
+    """GGUF → HF import: transformers rebuilds the tokenizer without ignore_merges; for the LLaMA-3 split
+    the import sets it, and the import's own check against llama.cpp passes."""
+    import json
+
+    from core.models import import_gguf
+
+    folder = adapted_model(tmp_path, "llama", "llama-bpe")
+    write_gguf(folder, tmp_path / "m.gguf", "f32")
+    import_gguf(tmp_path / "m.gguf", tmp_path / "imported")  # raises if llama.cpp tokenizes differently
+    state = json.loads((tmp_path / "imported" / "tokenizer.json").read_text(encoding="utf-8"))
+    assert state["model"]["ignore_merges"] is True
+    assert plan_export(tmp_path / "imported").vocab.pre == "llama-bpe"
 
 
 def test_a_split_llama_cpp_applies_differently_fails_the_export_naming_text_and_position(tmp_path, monkeypatch):

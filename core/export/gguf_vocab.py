@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ModelError
-from core.models.gguf_tokenizer import BYTE_LEVEL_PRE_TOKENIZERS
+from core.models.gguf_tokenizer import BYTE_LEVEL_PRE_TOKENIZERS, IGNORES_MERGES
 
 # gguf.TokenType values (kept as ints so this module loads without gguf).
 NORMAL, UNKNOWN, CONTROL, USER_DEFINED, UNUSED, BYTE = 1, 2, 3, 4, 5, 6
@@ -191,6 +191,13 @@ def vocab_from_hf(hf_dir: Path, n_rows: int) -> GgufVocab:
     state = json.loads(tokenizer.backend_tokenizer.to_str())
     _check_model(state, where)
     pre = pre_tokenizer_name(state.get("pre_tokenizer"), where)
+    if (pre in IGNORES_MERGES) != bool(state["model"].get("ignore_merges")):
+        raise ModelError(
+            f"llama.cpp {'looks whole words up before' if pre in IGNORES_MERGES else 'always applies'} merges "
+            f"for the {pre!r} split, and this tokenizer {'does' if state['model'].get('ignore_merges') else 'does not'}"
+            " (tokenizer.json model.ignore_merges), so the two could tokenize words differently", where=where,
+            fix=f"set \"ignore_merges\": {str(pre in IGNORES_MERGES).lower()} in the model section of "
+                "tokenizer.json (the tokenizer stage keeps the source's setting)")
     tokens, types, padded = _tokens(tokenizer, n_rows, where)
     add_bos, add_eos = _adds_bos_eos(tokenizer)
     return GgufVocab(model="gpt2", pre=pre, tokens=tokens, token_types=types, merges=_merges(state, where),

@@ -39,6 +39,11 @@ BYTE_LEVEL_PRE_TOKENIZERS = {
     "qwen2": lambda pt: _split_then_bytes(pt, _QWEN2_SPLIT),  # Qwen1.5/2/2.5/3
 }
 
+# The splits for which llama.cpp looks each pre-tokenized word up in the vocabulary before merging (its
+# `ignore_merges`, set in llama-vocab.cpp for the LLaMA-3 family), as LLaMA-3's tokenizer.json does too.
+# A tokenizer with one of these splits must do the same, or the two can tokenize a word differently.
+IGNORES_MERGES = frozenset({"llama-bpe"})
+
 # Russian and English prose, digits, runs of spaces and newlines, and chat markup: where splits differ.
 PROBE_TEXTS = (
     "Привет, мир! Как у тебя дела сегодня?",
@@ -57,6 +62,8 @@ def build_tokenizer(gguf_path: Path, pre: str | None):
     tokenizer = AutoTokenizer.from_pretrained(gguf_path.parent, gguf_file=gguf_path.name)
     if pre in BYTE_LEVEL_PRE_TOKENIZERS:
         tokenizer.backend_tokenizer.pre_tokenizer = BYTE_LEVEL_PRE_TOKENIZERS[pre](pre_tokenizers)
+    if pre in IGNORES_MERGES:
+        tokenizer.backend_tokenizer.model.ignore_merges = True
     return tokenizer
 
 

@@ -29,6 +29,10 @@ def new_like(source: Tokenizer, model) -> Tokenizer:
     return tok
 
 
+def _ignores_merges(source: Tokenizer) -> bool:
+    return bool(json.loads(source.to_str())["model"].get("ignore_merges", False))
+
+
 def train_vocabulary(texts: Iterable[str], source: Tokenizer, algorithm: str, vocab_size: int,
                      min_frequency: int, special_tokens: list[str]) -> Tokenizer:
     """Train a BPE or Unigram vocabulary of `vocab_size` (special tokens included, first in order)."""
@@ -45,7 +49,9 @@ def train_vocabulary(texts: Iterable[str], source: Tokenizer, algorithm: str, vo
         trainer = trainers.BpeTrainer(vocab_size=vocab_size, min_frequency=min_frequency,
                                       special_tokens=special_tokens, initial_alphabet=alphabet,
                                       show_progress=False)
-        tok = new_like(source, models.BPE())
+        # A whole-word lookup before merges (LLaMA-3's ignore_merges) is part of the source's algorithm,
+        # and llama.cpp applies it for that split: the new vocabulary keeps it.
+        tok = new_like(source, models.BPE(ignore_merges=_ignores_merges(source)))
     else:
         trainer = trainers.UnigramTrainer(vocab_size=vocab_size, special_tokens=special_tokens,
                                           initial_alphabet=alphabet, unk_token=special_tokens[0]
