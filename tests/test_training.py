@@ -82,8 +82,11 @@ def _curve(run, name="loss"):
 
 
 def _processes_mentioning(path) -> list:
+    """Processes of the run still alive after a grace period (its supervisor exits just after the
+    registry says the run ended)."""
     import psutil
-    return [p for p in psutil.process_iter(["cmdline"]) if str(path) in " ".join(p.info["cmdline"] or ())]
+    procs = [p for p in psutil.process_iter(["cmdline"]) if str(path) in " ".join(p.info["cmdline"] or ())]
+    return psutil.wait_procs(procs, timeout=15)[1]
 
 
 @pytest.mark.parametrize("compute", [{}, {"compute.launcher": "torchrun", "compute.nproc_per_node": 2,

@@ -166,6 +166,7 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
         result = _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable)
         if "RANK" in os.environ:
             (ctx.run.path / RANK0_RESULT).write_text(json.dumps(result))
+    del wrapped  # before the process group goes (see Dist.close)
     dist.close()
     return result
 

@@ -3,6 +3,7 @@ workstation is world size 1)."""
 
 from __future__ import annotations
 
+import gc
 import os
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -83,7 +84,13 @@ class Dist:
         return model.no_sync() if not last_micro_step else nullcontext()
 
     def close(self) -> None:
+        """Call after the last reference to a DDP wrapper is gone. A DDP reducer holds the process group;
+        freed after destroy_process_group it would run gloo's destructor with the GIL held, which joins
+        worker threads that may wait for the GIL: a deadlock at exit (seen here). So the reducer goes
+        (collected here while the group is alive) and every rank's work is done before the group goes."""
         if self.enabled and tdist.is_initialized():
+            gc.collect()
+            tdist.barrier()
             tdist.destroy_process_group()
 
 

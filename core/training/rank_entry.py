@@ -6,7 +6,9 @@ they stop together.
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 
 from core.jobs.context import CancelRequested, StageContext
 from core.jobs.rundir import RunDir
@@ -23,7 +25,18 @@ def main(run_dir: str, section: str) -> None:
     try:
         train_stage(ctx, section, dist)
     except CancelRequested:
-        sys.exit(130)
+        _exit_now(130)
+    except BaseException:
+        traceback.print_exc()
+        _exit_now(1)
+
+
+def _exit_now(code: int) -> None:
+    """Leave without interpreter finalization: a process group and DDP reducer still alive there can
+    deadlock in gloo's destructor (see Dist.close), leaving torchrun waiting for this rank forever."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
