@@ -7,9 +7,14 @@ import gc
 import os
 from contextlib import nullcontext
 from dataclasses import dataclass
+from datetime import timedelta
 
 import torch
 import torch.distributed as tdist
+
+# The other ranks wait at a barrier while rank 0 alone tokenizes the corpus (gigabytes on a real run)
+# and writes the final model (tens of GB): NCCL's default 10 minutes would kill a healthy job.
+COLLECTIVE_TIMEOUT = timedelta(hours=3)
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class Dist:
 
     def init(self, device: torch.device) -> None:
         if self.enabled and not tdist.is_initialized():
-            tdist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+            tdist.init_process_group("nccl" if device.type == "cuda" else "gloo", timeout=COLLECTIVE_TIMEOUT)
 
     def mean(self, value: torch.Tensor) -> torch.Tensor:
         if self.enabled:
