@@ -101,6 +101,9 @@ def test_training_page_shows_the_plan_then_what_was_achieved(qtbot, gui_leak_gua
     box = page.boxes["stage1"]
     assert page.stack.currentIndex() == 1 and not box.isHidden()
     assert box.formula.text() == plans[0].estimate.formula
+    memory = plans[0].memory
+    assert f"Memory per GPU (one process): weights {memory.weights / 2**30:.2f} GiB" in box.memory.text()
+    assert f"≈ {memory.total / 2**30:.2f} GiB" in box.memory.text()
     assert f"{plans[0].tokens:,} training tokens" in box.summary.text()
     assert box.hours.rowCount() == len(GPU_PEAK_TFLOPS)
     assert box.hours.item(0, 0).text() == next(iter(GPU_PEAK_TFLOPS))

@@ -157,6 +157,27 @@ def test_compute_plan_follows_the_formula():
     assert plan.estimate.flops == (4 * (body + head) + 2 * head) * tokens
     assert plan.hours["H100 SXM"] == pytest.approx(plan.estimate.flops / (989e12 * 0.35) / 3600)
     assert "(4·N + 2·N_trainable)·D" in plan.describe() and "RTX 4090" in plan.describe()
+    # a new vocabulary changes the vocabulary matrices, not the body
+    smaller = plan_training("stage1", settings, world=2, n_parameters=1_000_000, vocab=1000, hidden=100,
+                            tied=False, num_layers=2, new_vocab=500)
+    assert smaller.estimate.flops == (4 * (body + 50_000) + 2 * 50_000) * tokens
+
+
+def test_the_plan_says_what_one_gpu_holds_and_fsdp_divides_the_model_state():
+    from core.training.plan import plan_training
+
+    settings = {"steps": 10, "batch_size": 2, "grad_accum": 1, "block_size": 512, "lora_r": 8}
+    sizes = dict(n_parameters=8_000_000_000, vocab=128_000, hidden=4096, tied=False, num_layers=32)
+    ddp = plan_training("stage1", settings, world=8, strategy="ddp", **sizes).memory
+    fsdp = plan_training("stage1", settings, world=8, strategy="fsdp", **sizes).memory
+    assert ddp.weights == pytest.approx(8e9 * 4)  # float32 master weights, whole on every GPU
+    assert ddp.grads_optimizer == pytest.approx(3 * 2 * 128_000 * 4096 * 4)  # both vocabulary matrices
+    assert fsdp.weights == pytest.approx(ddp.weights / 8) and fsdp.activations == ddp.activations
+    checkpointed = plan_training("stage1", settings, world=8, checkpointing=True, **sizes).memory
+    assert checkpointed.activations < ddp.activations / 3
+    lora = plan_training("stage2", settings, world=8, strategy="fsdp", weights_bytes=2, **sizes)
+    assert lora.memory.grads_optimizer > fsdp.grads_optimizer / 2  # the adapters on top (bf16: half)
+    assert "FSDP over 8" in lora.describe() and "memory per GPU" in lora.describe()
 
 
 def test_plan_command_reads_the_models_sizes_from_the_import(tiny_project):

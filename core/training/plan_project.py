@@ -26,5 +26,8 @@ def project_plans(project: Project, project_path: Path, registry: Registry) -> l
         settings = getattr(project, stage)
         if settings.enabled:
             plans.append(plan_training(stage, settings.__dict__, world, info.n_parameters, info.vocab_size,
-                                       info.hidden_size, info.tied_embeddings, info.num_layers, new_vocab))
+                                       info.hidden_size, info.tied_embeddings, info.num_layers, new_vocab,
+                                       weights_bytes=2 if project.models.dtype in ("bfloat16", "float16") else 4,
+                                       strategy=project.compute.strategy,
+                                       checkpointing=project.compute.gradient_checkpointing))
     return plans

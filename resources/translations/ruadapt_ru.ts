@@ -1576,6 +1576,22 @@ Press Load to start it again.</source>
         <translation>Время на одном GPU ({share:.0%} пика bf16)</translation>
     </message>
     <message>
+        <source>{strategy}, {n} processes</source>
+        <translation>{strategy}, процессов: {n}</translation>
+    </message>
+    <message>
+        <source>one process</source>
+        <translation>один процесс</translation>
+    </message>
+    <message>
+        <source>{gib:.2f} GiB</source>
+        <translation>{gib:.2f} ГиБ</translation>
+    </message>
+    <message>
+        <source>Memory per GPU ({how}): weights {weights} + gradients and AdamW {optimizer} + activations ~{activations} ≈ {total}</source>
+        <translation>Память на один GPU ({how}): веса {weights} + градиенты и AdamW {optimizer} + активации ~{activations} ≈ {total}</translation>
+    </message>
+    <message>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} с</translation>
     </message>

@@ -1,6 +1,6 @@
 """The training page: before a training stage runs, its compute plan (training tokens, the FLOPs
-formula and total, hours on one GPU of each kind at the assumed utilisation); after it ran, what it
-achieved (tokens/s, TFLOP/s, and MFU, which is only defined on a GPU whose peak is known)."""
+formula and total, memory per GPU, hours on one GPU of each kind at the assumed utilisation); after
+it ran, what it achieved (tokens/s, TFLOP/s, and MFU, which is only defined on a GPU whose peak is known)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class StagePlanBox(QGroupBox):
         self.formula = QLabel(wordWrap=True, objectName="formula")
         self.formula.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.memory = QLabel(wordWrap=True)
         self.hours = QTableWidget(0, 2)
         self.hours.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.hours.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -40,7 +41,7 @@ class StagePlanBox(QGroupBox):
         self.hours.setMaximumWidth(560)
         self.achieved = QLabel(wordWrap=True, objectName="achieved")
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.formula, self.hours, self.achieved):
+        for widget in (self.summary, self.formula, self.memory, self.hours, self.achieved):
             layout.addWidget(widget)
 
     def show_stage(self, stage: str, plan: StagePlan | None, result: StageResult | None) -> None:
@@ -50,12 +51,13 @@ class StagePlanBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(stage_label(self.stage))
         plan = self.plan
-        for widget in (self.summary, self.formula, self.hours):
+        for widget in (self.summary, self.formula, self.memory, self.hours):
             widget.setVisible(plan is not None)
         if plan is not None:
             self.summary.setText(self.tr("{tokens:,} training tokens · {flops:.3g} FLOPs in all").format(
                 tokens=plan.tokens, flops=plan.estimate.flops))
             self.formula.setText(plan.estimate.formula)
+            self.memory.setText(self._memory_text(plan))
             self._fill_hours(plan)
         self.achieved.setText(self._achieved_text())
         self.achieved.setVisible(bool(self.achieved.text()))
@@ -72,6 +74,19 @@ class StagePlanBox(QGroupBox):
         self.hours.resizeRowsToContents()
         rows = sum(self.hours.rowHeight(r) for r in range(self.hours.rowCount()))
         self.hours.setFixedHeight(rows + self.hours.horizontalHeader().sizeHint().height() + 2 * self.hours.frameWidth())
+
+    def _memory_text(self, plan: StagePlan) -> str:
+        m = plan.memory
+        how = (self.tr("{strategy}, {n} processes").format(strategy=m.strategy.upper(), n=m.world) if m.world > 1
+               else self.tr("one process"))
+
+        def gib(n_bytes: float) -> str:
+            return self.tr("{gib:.2f} GiB").format(gib=n_bytes / 2**30)
+
+        return self.tr("Memory per GPU ({how}): weights {weights} + gradients and AdamW {optimizer} + "
+                       "activations ~{activations} ≈ {total}").format(
+            how=how, weights=gib(m.weights), optimizer=gib(m.grads_optimizer), activations=gib(m.activations),
+            total=gib(m.total))
 
     def format_hours(self, hours: float) -> str:
         minutes = hours * 60
