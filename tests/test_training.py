@@ -187,3 +187,16 @@ def test_plan_command_reads_the_models_sizes_from_the_import(tiny_project):
     run_pipeline(tiny_project, "import")
     out = ruadapt("plan", str(tiny_project))
     assert out.returncode == 0 and "stage1:" in out.stdout and "stage2:" in out.stdout and "H100" in out.stdout
+
+
+def test_fsdp_finds_the_decoder_layers_hugging_face_names_or_says_to_use_ddp():
+    from core.errors import ModelError
+    from core.training.distributed import decoder_layer_classes
+    from tiny_models import tiny_config
+    from transformers import AutoModelForCausalLM
+
+    model = AutoModelForCausalLM.from_config(tiny_config("qwen2"))
+    assert decoder_layer_classes(model) == {"Qwen2DecoderLayer"}
+    with pytest.raises(ModelError) as err:
+        decoder_layer_classes(torch.nn.Sequential(torch.nn.Linear(2, 2)))
+    assert "strategy = 'ddp'" in err.value.fix

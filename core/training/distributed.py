@@ -12,6 +12,8 @@ from datetime import timedelta
 import torch
 import torch.distributed as tdist
 
+from core.errors import ModelError
+
 # The other ranks wait at a barrier while rank 0 alone tokenizes the corpus (gigabytes on a real run)
 # and writes the final model (tens of GB): NCCL's default 10 minutes would kill a healthy job.
 COLLECTIVE_TIMEOUT = timedelta(hours=3)
@@ -105,8 +107,9 @@ def decoder_layer_classes(model) -> set[str]:
     for module in model.modules():
         if getattr(module, "_no_split_modules", None):
             return set(module._no_split_modules)
-    raise ValueError(f"{type(model).__name__} does not name its decoder layers (_no_split_modules); "
-                     "FSDP cannot shard it layer by layer")
+    raise ModelError(f"{type(model).__name__} does not name its decoder layers (_no_split_modules), so FSDP "
+                     "cannot shard it layer by layer", where="[compute] strategy",
+                     fix="use strategy = 'ddp' for this model")
 
 
 def is_sharded(model) -> bool:
