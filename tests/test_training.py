@@ -200,3 +200,17 @@ def test_fsdp_finds_the_decoder_layers_hugging_face_names_or_says_to_use_ddp():
     with pytest.raises(ModelError) as err:
         decoder_layer_classes(torch.nn.Sequential(torch.nn.Linear(2, 2)))
     assert "strategy = 'ddp'" in err.value.fix
+
+
+def test_a_user_error_under_torchrun_reaches_the_user_as_it_was_raised(tiny_project, tmp_path):
+    """Rank 0's clear error (here: a corpus shorter than one block) is the run's error, with where and
+    how to fix, not "torchrun exited with code 1"."""
+    from core.jobs.events import Failed
+
+    project = _clone_project(tiny_project, tmp_path, "short", **{
+        "compute.launcher": "torchrun", "compute.nproc_per_node": 2, "stage1.block_size": 100_000})
+    run = run_pipeline(project, "stage1")["stage1"]
+    failed = run.events()[-1]
+    assert isinstance(failed, Failed) and failed.kind == "user", failed
+    assert "[stage1] block_size" in failed.error and "fewer than one block of 100000" in failed.error
+    assert "How to fix: lower block_size" in failed.error

@@ -34,6 +34,7 @@ from core.training.trainable import add_lora, count_parameters, train_embeddings
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
 RANK0_RESULT = "rank0_result.json"
+RANK0_ERROR = "rank0_error.json"  # a UserError of rank 0 (what, where, fix), raised again by the worker
 
 
 def run_stage1(ctx: StageContext) -> dict:
@@ -67,11 +68,13 @@ def _launch_torchrun(ctx: StageContext, section: str, nproc: int) -> dict:
     proc = subprocess.Popen(cmd, env=child_env())
     while proc.poll() is None:  # the ranks watch the cancel flag themselves and stop together
         time.sleep(0.5)
-    result_file = ctx.run.path / RANK0_RESULT
+    result_file, error_file = ctx.run.path / RANK0_RESULT, ctx.run.path / RANK0_ERROR
     if proc.returncode != 0 or not result_file.exists():
         if ctx.run.cancel_flag.exists():
             from core.jobs.context import CancelRequested
             raise CancelRequested()
+        if error_file.exists():  # say what rank 0 said (memory, corpus, model…), not "torchrun exited"
+            raise UserError(**json.loads(error_file.read_text()))
         raise RuntimeError(f"torchrun exited with code {proc.returncode}; see the rank logs above")
     return json.loads(result_file.read_text())
 
@@ -137,7 +140,7 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
                              tokenizer.eos_token_id)
         ctx.log(f"training text: {n:,} tokens")
     dist.barrier()
-    data = PackedBlocks(tokens_file, cfg["block_size"])
+    data = PackedBlocks(tokens_file, cfg["block_size"], section)
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation["max_chars"]]
     trainable, total = count_parameters(model)
     matmul, matmul_trainable = matmul_parameters(model)

@@ -67,13 +67,13 @@ def epoch_order(n: int, epoch: int, seed: int) -> torch.Tensor:
 class PackedBlocks:
     """Non-overlapping blocks of `block_size` tokens from a token file (memory-mapped)."""
 
-    def __init__(self, path: Path, block_size: int) -> None:
+    def __init__(self, path: Path, block_size: int, section: str = "stage1") -> None:
         self.tokens = np.memmap(path, dtype=TOKEN_DTYPE, mode="r")
         self.block_size = block_size
         self.n_blocks = len(self.tokens) // block_size
         if self.n_blocks == 0:
             raise CorpusError(f"the training text has {len(self.tokens):,} tokens, fewer than one block of "
-                              f"{block_size}", where="[stage] block_size",
+                              f"{block_size}", where=f"[{section}] block_size",
                               fix="lower block_size or add more training text")
 
     def block(self, index: int) -> torch.Tensor:
