@@ -209,3 +209,23 @@ def test_repeated_paragraphs_never_reach_training_through_a_copy(small_project):
     train = {p for p in (outputs / "train_ru.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()}
     assert held and not held & train
     assert result["duplicates_of_heldout"] == 2 * result["heldout_ru_docs"]
+
+
+def test_a_setting_added_later_with_its_default_leaves_earlier_results_current(small_project):
+    """Content keys hash the settings that differ from the schema's defaults: a project from before a
+    setting existed (here: the setting removed from the section) keys the same, a changed value does not."""
+    import copy
+
+    from core.project import load_project
+    from core.stages import STAGE_BY_NAME
+    from core.stages.plan import stage_key, stage_settings
+
+    stage = STAGE_BY_NAME["stage1"]
+    settings, paths = stage_settings(load_project(small_project), small_project, stage)
+    key = stage_key(settings, paths, stage, {})
+    older = copy.deepcopy(settings)
+    del older["stage1"]["min_lr_ratio"], older["compute"]["strategy"]
+    assert stage_key(older, paths, stage, {}) == key
+    changed = copy.deepcopy(settings)
+    changed["stage1"]["min_lr_ratio"] = 0.5
+    assert stage_key(changed, paths, stage, {}) != key

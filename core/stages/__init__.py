@@ -14,7 +14,7 @@ class StageDef:
     target: str  # "module:function", imported only inside the worker (keeps the CLI and GUI light)
     sections: tuple[str, ...]  # project sections whose settings the stage reads (part of its content key)
     needs: tuple[str, ...] = ()
-    version: int = 1  # bump when a stage's code changes what it produces, so old results are not reused
+    version: int = 1  # bump when a stage's code or a default it reads changes what it produces
 
 
 STAGES: tuple[StageDef, ...] = (

@@ -62,8 +62,20 @@ def fingerprint(path: str) -> list:
     return [[str(f), f.stat().st_size, f.stat().st_mtime_ns] for f in files]
 
 
+_ABSENT = object()
+
+
+def _differing_from_defaults(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings the key hashes: those not at the schema's default. A setting added to the schema later
+    (its default keeping the old behaviour) then leaves every earlier result current, instead of
+    re-running hours of training. So changing a default changes results: bump the stage's version."""
+    defaults = dataclasses.asdict(Project())
+    return {name: {k: v for k, v in values.items() if defaults[name].get(k, _ABSENT) != v}
+            for name, values in settings.items()}
+
+
 def stage_key(settings: dict[str, Any], paths: list[str], stage: StageDef, upstream_keys: dict[str, str]) -> str:
-    payload = {"stage": stage.name, "version": stage.version, "settings": settings,
+    payload = {"stage": stage.name, "version": stage.version, "settings": _differing_from_defaults(settings),
                "files": [fingerprint(p) for p in sorted(paths)], "upstream": upstream_keys}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
