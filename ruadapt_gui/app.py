@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 from core.child_entry import child_main
 from core.errors import UserError
 from core.jobs.registry import Registry
+from core.project.default import default_project_path
 from ruadapt_gui.i18n import Translations, resolve_language
-from ruadapt_gui.project_loader import default_project_path
 from ruadapt_gui.resources import app_icon, style_sheet_path
 from ruadapt_gui.studio_settings import StudioSettings, configure_identity
 

@@ -1,14 +1,11 @@
-"""Opening a project for the studio, and the embedded default project on first start."""
+"""Opening a project for the studio: with its problems, so they can be fixed in the settings editor."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import ProjectError
-from core.paths import data_home
-from core.project.default import PROJECT_FILE, init_demo
-from core.project.io import load_project
+from core.project.io import load_project_leniently
 from core.project.schema import Project
 
 
@@ -16,22 +13,13 @@ from core.project.schema import Project
 class LoadedProject:
     path: Path
     project: Project
-    problems: list[tuple[str, str]]  # ProjectError.problems when files it names are missing; [] when it is valid
+    problems: list[tuple[str, str]]  # ProjectError.problems, their settings at defaults; [] when it is valid
 
 
 def load_for_studio(path: Path | str) -> LoadedProject:
-    """Load and validate a project. One whose settings are sound but whose files are missing still
-    opens, with its problems, so they can be fixed in the settings editor; anything worse raises."""
+    """Load and validate a project. One with problems (bad values, unknown settings, missing files)
+    still opens, those settings at their defaults and each problem shown beside its setting, so it can
+    be fixed in the settings editor; a file that is not TOML raises."""
     path = Path(path).resolve()
-    try:
-        return LoadedProject(path, load_project(path), [])
-    except ProjectError as exc:
-        problems = exc.problems
-    return LoadedProject(path, load_project(path, check_files=False), problems)
-
-
-def default_project_path() -> Path:
-    """The embedded default project under the per-user folder, written on first use."""
-    folder = data_home() / "projects" / "default"
-    target = folder / PROJECT_FILE
-    return target if target.exists() else init_demo(folder)
+    project, problems = load_project_leniently(path)
+    return LoadedProject(path, project, problems)

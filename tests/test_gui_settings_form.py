@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from core.errors import ProjectError
 from core.project import load_project, project_from_dict, save_project
+from core.project.schema import Project
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.widgets.field_editors import (BoolEditor, ChoiceEditor, ChoiceListEditor, FloatEditor,
                                                IntEditor)
@@ -116,18 +117,18 @@ def test_revert_forgets_edits(qtbot, studio, small_project):
     assert not form.dirty and form.editor("tokenizer", "min_frequency").value() == 2
 
 
-def test_problems_show_at_the_field_they_name_and_the_rest_in_the_banner(qtbot, studio, small_project):
-    _, form = opened(qtbot, studio, small_project)
+def test_a_project_with_bad_settings_opens_with_each_problem_at_its_field(qtbot, studio, small_project):
+    """A hand-edited file with a bad value, a misspelt setting and an unknown section opens in the studio:
+    the bad settings at their defaults, each problem shown, and saving writes a valid file."""
     raw = tomllib.loads(small_project.read_text(encoding="utf-8"))
     raw["stage1"].update(steps=-3, learning_rat=1e-4)
     raw["modles"] = {"source": "x"}
     broken = small_project.with_name("broken.toml")
     broken.write_text(tomli_w.dumps(raw), encoding="utf-8")
-    with pytest.raises(ProjectError) as error:
-        load_project(broken)
-    form.section_list.setCurrentRow(0)
-    form.show_problems(error.value.problems, reveal=True)
+    window, form = opened(qtbot, studio, broken)
 
+    assert window.tabs.currentWidget() is form and "some settings need fixing" in window.statusBar().currentMessage()
+    assert form.editor("stage1", "steps").value() == Project().stage1.steps  # the default, until fixed
     assert form.error_text("stage1", "steps") == "stage1.steps = -3: must be between 1 and 10000000"
     assert form.error_text("stage1", "learning_rate") == ""  # a misspelt setting has no field of its own
     assert [name for name, label in form.errors.items() if not label.isHidden()] == [("stage1", "steps")]
@@ -137,6 +138,11 @@ def test_problems_show_at_the_field_they_name_and_the_rest_in_the_banner(qtbot, 
         "unknown setting 'stage1.learning_rat'; did you mean 'stage1.learning_rate'?"]
     assert form.state_label.text() == "3 problem(s) to fix before saving"
     assert form.section_list.currentItem().text() == "Stage 1: embeddings"  # the first field's section
+    form.editor("stage1", "steps").spin.setValue(50)
+    save(qtbot, form)
+    fixed = tomllib.loads(broken.read_text(encoding="utf-8"))
+    assert fixed["stage1"]["steps"] == 50 and "learning_rat" not in fixed["stage1"] and "modles" not in fixed
+    assert load_project(broken).stage1.steps == 50
 
     # an indexed setting names its list's field; an error that names no setting goes to the banner
     form.show_problems([("corpus.russian[1]", "corpus.russian[1] = 'x': no such file"), ("", "disk full")])

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 from core.jobs.registry import Registry
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
+from core.project.default import default_project_path
 from ruadapt_gui import stage_status as st
-from ruadapt_gui.project_loader import default_project_path
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
 

@@ -118,3 +118,21 @@ def test_load_save_load_is_identity(tmp_path_factory, project):
 def test_sections_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         Project().stage1.steps = 5
+
+
+def test_lenient_loading_keeps_the_good_settings_and_lists_the_bad_ones(tmp_path):
+    from core.project.io import load_project_leniently
+
+    (tmp_path / "ru.txt").write_text("текст", encoding="utf-8")
+    path = tmp_path / "project.toml"
+    path.write_text('[models]\nsource = "gone.gguf"\n[corpus]\nrussian = ["ru.txt", "lost.txt"]\n'
+                    '[stage1]\nsteps = -3\nlearning_rate = 0.001\n[compute]\nstrategy = "fsdp"\n[modles]\n',
+                    encoding="utf-8")
+    project, problems = load_project_leniently(path)
+    assert {setting for setting, _ in problems} == {"models.source", "corpus.russian", "stage1.steps", "modles",
+                                                    "compute.strategy"}  # a cross-setting rule, found after
+    assert project.stage1.learning_rate == 0.001 and project.stage1.steps == 200  # the bad one at its default
+    assert project.corpus.russian == ()  # a list with a missing file is left out whole
+    path.write_text("[stage1\n", encoding="utf-8")
+    with pytest.raises(ProjectError, match="not valid TOML"):
+        load_project_leniently(path)

@@ -37,15 +37,51 @@ def section_fields(section_type: type) -> list[tuple[dataclasses.Field, Any]]:
 
 def load_project(path: Path | str, check_files: bool = True) -> Project:
     path = Path(path)
+    return project_from_dict(_read_toml(path), base=path.parent if check_files else None, where=str(path))
+
+
+def load_project_leniently(path: Path | str) -> tuple[Project, list[tuple[str, str]]]:
+    """The project and its problems, for an editor that shows each problem beside its setting: every
+    setting with a problem (a bad value, an unknown name, a missing file) is left at its default in the
+    Project. A file that is not TOML still raises: there is nothing to show."""
+    path = Path(path)
+    raw = _read_toml(path)
+    problems: list[tuple[str, str]] = []
+    # Field problems come first; the cross-setting rules speak once the fields are sound, so a second
+    # (and third) pass finds theirs. Files are checked on the first pass only: a setting left out then
+    # must not come back as "required".
+    for base in (path.parent, None, None):
+        try:
+            return project_from_dict(_without(raw, [s for s, _ in problems]), base=base, where=str(path)), problems
+        except ProjectError as exc:
+            if not exc.problems:
+                raise
+            problems += exc.problems
+            last = exc
+    raise last
+
+
+def _without(raw: dict[str, Any], settings: list[str]) -> dict[str, Any]:
+    """`raw` without the named settings ("stage1.steps", "corpus.russian[0]") or sections ("modles")."""
+    out = {name: dict(values) if isinstance(values, dict) else values for name, values in raw.items()}
+    for setting in settings:
+        section, _, key = setting.partition(".")
+        if not key:
+            out.pop(section, None)
+        elif isinstance(out.get(section), dict):
+            out[section].pop(key.split("[", 1)[0], None)
+    return out
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProjectError("the project file does not exist", where=str(path),
                            fix="check the path, or create one with `ruadapt demo init DIR`") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProjectError(f"not valid TOML: {exc}", where=str(path),
                            fix="fix the syntax at the line shown (see https://toml.io)") from None
-    return project_from_dict(raw, base=path.parent if check_files else None, where=str(path))
 
 
 def project_from_dict(raw: dict[str, Any], base: Path | None = None, where: str = "project") -> Project:
