@@ -214,3 +214,20 @@ def test_a_user_error_under_torchrun_reaches_the_user_as_it_was_raised(tiny_proj
     assert isinstance(failed, Failed) and failed.kind == "user", failed
     assert "[stage1] block_size" in failed.error and "fewer than one block of 100000" in failed.error
     assert "How to fix: lower block_size" in failed.error
+
+
+def test_a_model_whose_training_state_cannot_fit_is_refused_before_loading(tiny_project, monkeypatch):
+    """Weights plus the gradients and AdamW moments of what the stage trains, against the free memory."""
+    from types import SimpleNamespace
+
+    from core.jobs.events import Failed
+    from core.stages import train as train_stage_module
+
+    run_pipeline(tiny_project, "transplant")
+    loaded = []
+    monkeypatch.setattr(train_stage_module, "_load", lambda *a, **k: loaded.append(a) or None)
+    monkeypatch.setattr(train_stage_module.psutil, "virtual_memory", lambda: SimpleNamespace(available=100_000))
+    failed = run_pipeline(tiny_project, "stage1")["stage1"].events()[-1]
+    assert isinstance(failed, Failed) and failed.kind == "user"
+    assert "training needs about" in failed.error and "gradients and AdamW" in failed.error
+    assert "strategy = 'fsdp'" in failed.error and not loaded  # refused before any weights were read

@@ -30,6 +30,7 @@ from core.training.data import PackedBlocks, tokenize_to_file
 from core.training.distributed import Dist
 from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
+from core.training.plan import stage_memory
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
@@ -97,18 +98,26 @@ def precision(setting: str, device: torch.device) -> tuple[str, torch.dtype | No
     return setting, None
 
 
-def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: dict,
-                 shards: int = 1) -> None:
-    """Refuse before loading a model whose weights cannot fit (each of `shards` FSDP processes holds
-    1/shards of them)."""
+def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: dict, section: str,
+                 cfg: dict, compute: dict, world: int) -> None:
+    """Refuse before loading a model whose training state cannot fit: the weights, and the gradients and
+    AdamW moments of what the stage trains (exact sizes; FSDP divides them among the processes).
+    Activations, only estimated, are named in the message but never refuse on their own."""
     info = inspect_model_folder(Path(model_dir), allow_pickle=models["allow_pickle"],
                                 trust_remote_code=models["trust_remote_code"])
-    bytes_per = {"float32": 4, "bfloat16": 2, "float16": 2}[weights_dtype]
-    need = info.n_parameters * bytes_per * 1.2 / shards
+    memory = stage_memory(section, cfg, info.n_parameters, info.vocab_size, info.hidden_size, info.tied_embeddings,
+                          info.num_layers, weights_bytes={"float32": 4, "bfloat16": 2, "float16": 2}[weights_dtype],
+                          strategy=compute["strategy"], checkpointing=compute["gradient_checkpointing"],
+                          world=world)
+    need = memory.weights + memory.grads_optimizer
     free = torch.cuda.mem_get_info(device)[0] if device.type == "cuda" else psutil.virtual_memory().available
     if need > free:
-        raise UserError(f"the model needs about {need / 2**30:.1f} GiB for its weights alone, and the "
-                        f"{device.type.upper()} has {free / 2**30:.1f} GiB free", where="[models] source",
+        gib = 2 ** 30
+        raise UserError(f"training needs about {need / gib:.1f} GiB per {device.type.upper()} for the model state "
+                        f"alone (weights {memory.weights / gib:.1f} GiB + gradients and AdamW "
+                        f"{memory.grads_optimizer / gib:.1f} GiB; activations add ~{memory.activations / gib:.1f} "
+                        f"GiB), and the {device.type.upper()} has {free / gib:.1f} GiB free",
+                        where="[models] source",
                         fix="use a device with more memory, bf16 weights (models.dtype = 'bfloat16'), or "
                         "shard it over several GPUs ([compute] launcher = 'torchrun', strategy = 'fsdp')")
 
@@ -121,7 +130,7 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     dist.init(device)
     weights_dtype, autocast_dtype = precision(models["dtype"], device)
     fsdp = dist.enabled and compute["strategy"] == "fsdp"
-    check_memory(model_dir, device, weights_dtype, models, shards=dist.world if fsdp else 1)
+    check_memory(model_dir, device, weights_dtype, models, section, cfg, compute, dist.world)
     # Under FSDP each rank loads on the CPU and keeps only its shard on the GPU (see Dist.wrap).
     model, tokenizer = _load(model_dir, weights_dtype, "cpu" if fsdp else str(device), models)
     if compute["gradient_checkpointing"]:

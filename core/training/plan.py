@@ -63,6 +63,25 @@ class StagePlan:
         return "\n".join(lines)
 
 
+def lora_parameters(stage: str, settings: dict, hidden: int, num_layers: int) -> int:
+    """The adapters stage 2 adds: ~ r·(in + out) for each adapted projection (none in stage 1)."""
+    if stage == "stage1":
+        return 0
+    return num_layers * len(LORA_TARGETS) * 2 * settings.get("lora_r", 0) * hidden
+
+
+def stage_memory(stage: str, settings: dict, n_parameters: int, vocab: int, hidden: int, tied: bool,
+                 num_layers: int, *, weights_bytes: int, strategy: str, checkpointing: bool,
+                 world: int) -> MemoryEstimate:
+    """What one GPU holds training `stage` on a model of `n_parameters` with a `vocab` × `hidden`
+    vocabulary: the vocabulary matrices (one when tied) and, in stage 2, the adapters are trained."""
+    trained = (1 if tied else 2) * vocab * hidden + lora_parameters(stage, settings, hidden, num_layers)
+    return estimate_memory(n_parameters, trained, weights_bytes=weights_bytes,
+                           micro_batch_tokens=settings["batch_size"] * settings["block_size"], hidden=hidden,
+                           num_layers=num_layers, vocab=vocab, checkpointing=checkpointing, strategy=strategy,
+                           world=world)
+
+
 def _gb(n_bytes: float) -> str:
     return f"{n_bytes / 2**30:.2f} GiB" if n_bytes < 10 * 2**30 else f"{n_bytes / 2**30:.0f} GiB"
 
@@ -83,15 +102,11 @@ def plan_training(stage: str, settings: dict, world: int, n_parameters: int, voc
     vocab = new_vocab or vocab
     embedding = vocab * hidden
     matmul = body + embedding  # the LM head multiplies; the input embedding is a lookup
-    lora = 0
-    if stage != "stage1":
-        lora = num_layers * len(LORA_TARGETS) * 2 * settings.get("lora_r", 0) * hidden  # ~ r·(in+out) each
+    lora = lora_parameters(stage, settings, hidden, num_layers)
     tokens = settings["steps"] * settings["batch_size"] * settings["grad_accum"] * settings["block_size"] * world
     # FLOPs count the head among the trained matmuls (the input embedding costs none)
     estimate = training_flops(matmul, embedding + lora, tokens)
     hours = {gpu: estimate.hours_on(gpu, 1, utilisation) for gpu in GPU_PEAK_TFLOPS}
-    memory = estimate_memory(body + matrices * embedding, matrices * embedding + lora, weights_bytes=weights_bytes,
-                             micro_batch_tokens=settings["batch_size"] * settings["block_size"], hidden=hidden,
-                             num_layers=num_layers, vocab=vocab, checkpointing=checkpointing, strategy=strategy,
-                             world=world)
+    memory = stage_memory(stage, settings, body + matrices * embedding, vocab, hidden, tied, num_layers,
+                          weights_bytes=weights_bytes, strategy=strategy, checkpointing=checkpointing, world=world)
     return StagePlan(stage, tokens, estimate, hours, utilisation, memory)
