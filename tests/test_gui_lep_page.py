@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QTableWidget
 
 from core.project import load_project, project_from_dict, project_to_dict, save_project
+from core.project.default import default_project_path
 from core.project.schema import Project
 from ruadapt_gui.pages.lep_page import LepPage
-from ruadapt_gui.project_loader import default_project_path
 from ruadapt_gui.resources import style_sheet_path
 from ruadapt_gui.stage_results import StageResult
 
