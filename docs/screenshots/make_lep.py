@@ -13,15 +13,12 @@ Works in a temporary RUADAPT_HOME.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-HERE = Path(__file__).resolve().parent
+from shot import HERE, ROOT, open_studio, save_shot, studio_home, wait
+
 STAGES = ["import", "corpus", "tokenizer", "transplant", "stage1", "stage2", "lep", "calibration"]
 SETTINGS = {
     "project": {"name": "tiny Llama + tiny instruct fine-tune → Russian (screenshot)"},
@@ -54,54 +51,20 @@ def write_project(folder: Path) -> Path:
 
 
 def main() -> int:
-    home = Path(tempfile.mkdtemp(prefix="ruadapt-shot-"))
-    os.environ["RUADAPT_HOME"] = str(home)
-    sys.path.insert(0, str(ROOT))
+    home = studio_home()
     project_path = write_project(home / "project")
     from core.project.default import init_demo
 
     demo_path = init_demo(home / "projects" / "default")
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-
-    from core.jobs.registry import Registry
-    from ruadapt_gui.app import create_application
-    from ruadapt_gui.i18n import Translations
-    from ruadapt_gui.studio_settings import StudioSettings
-
-    app = create_application([sys.argv[0]])
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qsettings"))
-    translations = Translations()
-    translations.apply(os.environ.get("SCREENSHOT_LANGUAGE", "en"))
-    from ruadapt_gui.main_window import MainWindow
-
-    def wait(predicate, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not predicate():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the studio did not get there in time")
-            loop = QEventLoop()
-            QTimer.singleShot(100, loop.quit)
-            loop.exec()
-
-    def shot(name: str) -> None:
-        settle = time.monotonic() + 0.5
-        wait(lambda: time.monotonic() > settle, 5)
-        app.processEvents()
-        window.grab().save(str(HERE / name))
-        print(f"wrote {HERE / name}")
-
-    window = MainWindow(Registry(), StudioSettings(), translations)
-    window.resize(1400, 860)
-    window.move(0, 0)
-    window.show()
+    app, window = open_studio(home)
     page = window.pages.lep
 
     window.open_project(demo_path)
     wait(lambda: window.project_path == demo_path.resolve() and "SmolLM2" in page.placeholder.text(), 60)
     window.stages.select_stage("lep")
     window.tabs.setCurrentWidget(page)
-    shot("lep-no-pair.png")
+    save_shot(app, window, HERE / "lep-no-pair.png")
 
     window.open_project(project_path)
     wait(lambda: window.project_path == project_path.resolve() and window.pages.demo_action.isEnabled(), 30)
@@ -114,7 +77,7 @@ def main() -> int:
     wait(lambda: len(page.rows) == 3, 60)
     window.stages.select_stage("lep")
     window.tabs.setCurrentWidget(page)
-    shot("lep.png")
+    save_shot(app, window, HERE / "lep.png")
     window.close()
     shutil.rmtree(home)
     return 0

@@ -15,12 +15,11 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = Path(__file__).resolve().parent / "training.png"
+from shot import HERE, ROOT, open_studio, save_shot, studio_home, wait
+
+OUT = HERE / "training.png"
 STEPS_BEFORE_SHOT = int(os.environ.get("SCREENSHOT_STEPS", "240"))
 SETTINGS = {
     "project": {"name": "tiny Llama → Russian (screenshot)"},
@@ -46,37 +45,12 @@ def write_project(folder: Path) -> Path:
 
 
 def main() -> int:
-    home = Path(tempfile.mkdtemp(prefix="ruadapt-shot-"))
-    os.environ["RUADAPT_HOME"] = str(home)
-    sys.path.insert(0, str(ROOT))
+    home = studio_home()
     project_path = write_project(home / "project")
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-
+    app, window = open_studio(home)
     from core.jobs.registry import Registry
-    from ruadapt_gui.app import create_application
-    from ruadapt_gui.i18n import Translations
-    from ruadapt_gui.studio_settings import StudioSettings
 
-    app = create_application([sys.argv[0]])
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qsettings"))
-    translations = Translations()
-    translations.apply(os.environ.get("SCREENSHOT_LANGUAGE", "en"))
-    from ruadapt_gui.main_window import MainWindow
-
-    def wait(predicate, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not predicate():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the studio did not get there in time")
-            loop = QEventLoop()
-            QTimer.singleShot(100, loop.quit)
-            loop.exec()
-
-    window = MainWindow(Registry(), StudioSettings(), translations)
-    window.resize(1400, 860)
-    window.move(0, 0)
-    window.show()
     window.open_project(project_path)
     wait(lambda: window.project is not None and window.pages.demo_action.isEnabled(), 30)
     chain = window.pages.chain
@@ -89,11 +63,7 @@ def main() -> int:
     wait(lambda: monitor.trace is not None and len(monitor.trace.curves.get("loss", ()).steps
                                                    if "loss" in monitor.trace.curves else ()) >= STEPS_BEFORE_SHOT, 600)
     wait(lambda: monitor.training_plots.plots["bpc"].reference is not None, 30)
-    settle = time.monotonic() + 0.5  # let the monitor's throttled paint catch up with the data
-    wait(lambda: time.monotonic() > settle, 5)
-    app.processEvents()
-    window.grab().save(str(OUT))
-    print(f"wrote {OUT}")
+    save_shot(app, window, OUT)
 
     run_id = chain.run_id
     chain.cancel()
