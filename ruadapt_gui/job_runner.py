@@ -16,17 +16,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from core.errors import JobError, UserError
 from core.jobs.events import Cancelled, Event, EventReader, Failed, Finished, append_event
-from core.jobs.launch import child_env, job_command
+from core.jobs.launch import job_command
 from core.jobs.registry import Registry, RunRecord
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 from core.project.schema import Project
 from core.stages.plan import PlannedRun, prepare_run
 from ruadapt_gui.background import Background
+from ruadapt_gui.child_process import child_qprocess
 from ruadapt_gui.event_batch import RunBatch, read_batch
 
 POLL_MS = 150
@@ -182,13 +183,7 @@ class JobRunner(QObject):
 
     def _launch(self, run: RunDir, stage: str) -> None:
         command = job_command("run", run.path)
-        env = QProcessEnvironment()
-        for key, value in child_env().items():
-            env.insert(key, value)
-        process = QProcess(self)
-        process.setProgram(command[0])
-        process.setArguments(command[1:])
-        process.setProcessEnvironment(env)
+        process = child_qprocess(command, self)
         process.setWorkingDirectory(str(run.path))
         process.setStandardInputFile(QProcess.nullDevice())
         process.setStandardOutputFile(QProcess.nullDevice())  # the supervisor writes log.txt itself

@@ -70,12 +70,7 @@ def kill_tree(pid: int) -> None:
         procs = root.children(recursive=True) + [root]
     except psutil.NoSuchProcess:
         return
-    for proc in procs:
-        try:
-            proc.kill()
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(procs, timeout=5)
+    _kill(procs)
 
 
 def _descendants(pid: int) -> dict[int, psutil.Process]:
@@ -88,10 +83,13 @@ def _descendants(pid: int) -> dict[int, psutil.Process]:
 def _stop_survivors(procs) -> None:
     """Kill what the worker started and left running (is_running also checks the start time, so a
     reused pid is never hit)."""
-    alive = [p for p in procs if p.is_running()]
-    for proc in alive:
+    _kill([p for p in procs if p.is_running()])
+
+
+def _kill(procs: list[psutil.Process]) -> None:
+    for proc in procs:
         try:
             proc.kill()
         except psutil.NoSuchProcess:
             pass
-    psutil.wait_procs(alive, timeout=5)
+    psutil.wait_procs(procs, timeout=5)

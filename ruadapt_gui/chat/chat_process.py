@@ -12,11 +12,11 @@ import signal as signals
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QObject, QProcess, Signal
 
 from core.inference.client import worker_command
 from core.inference.llama_session import SamplingParams
-from core.jobs.launch import child_env
+from ruadapt_gui.child_process import child_qprocess
 
 STDERR_KEEP = 4000  # characters of the worker's stderr kept for a crash message
 QUIT_WAIT_MS = 3000
@@ -51,13 +51,7 @@ class ChatProcess(QObject):
         self.model_path = Path(model_path)
         self._buffer, self._stderr, self._ready, self._closing, self._fatal_message = b"", "", False, False, ""
         command = worker_command(self.model_path, n_ctx, threads)
-        env = QProcessEnvironment()
-        for key, value in child_env().items():
-            env.insert(key, value)
-        process = QProcess(self)
-        process.setProgram(command[0])
-        process.setArguments(command[1:])
-        process.setProcessEnvironment(env)
+        process = child_qprocess(command, self)
         process.readyReadStandardOutput.connect(self._read_stdout)
         process.readyReadStandardError.connect(self._read_stderr)
         process.finished.connect(self._finished)
