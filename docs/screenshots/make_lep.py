@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import shutil
 import sys
-from pathlib import Path
 
-from shot import HERE, ROOT, open_studio, save_shot, studio_home, wait
+from shot import HERE, open_studio, save_shot, studio_home, tiny_project, wait
 
 STAGES = ["import", "corpus", "tokenizer", "transplant", "stage1", "stage2", "lep", "calibration"]
 SETTINGS = {
@@ -37,22 +36,9 @@ SETTINGS = {
 }
 
 
-def write_project(folder: Path) -> Path:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from core.project import project_from_dict, save_project
-    from test_lep import sft_instruct_from
-    from tiny_models import make_tiny_hf_model
-
-    make_tiny_hf_model(folder / "source")
-    sft_instruct_from(folder / "source", folder / "instruct", steps=20)
-    path = folder / "project.toml"
-    save_project(project_from_dict(SETTINGS, base=folder), path)
-    return path
-
-
 def main() -> int:
     home = studio_home()
-    project_path = write_project(home / "project")
+    project_path = tiny_project(home / "project", SETTINGS, instruct_steps=20)
     from core.project.default import init_demo
 
     demo_path = init_demo(home / "projects" / "default")

@@ -15,9 +15,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from pathlib import Path
 
-from shot import HERE, ROOT, open_studio, save_shot, studio_home, wait
+from shot import HERE, open_studio, save_shot, studio_home, tiny_project, wait
 
 OUT = HERE / "training.png"
 STEPS_BEFORE_SHOT = int(os.environ.get("SCREENSHOT_STEPS", "240"))
@@ -33,20 +32,9 @@ SETTINGS = {
 }
 
 
-def write_project(folder: Path) -> Path:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from core.project import project_from_dict, save_project
-    from tiny_models import make_tiny_hf_model
-
-    make_tiny_hf_model(folder / "source")
-    path = folder / "project.toml"
-    save_project(project_from_dict(SETTINGS, base=folder), path)
-    return path
-
-
 def main() -> int:
     home = studio_home()
-    project_path = write_project(home / "project")
+    project_path = tiny_project(home / "project", SETTINGS)
 
     app, window = open_studio(home)
     from core.jobs.registry import Registry

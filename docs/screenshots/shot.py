@@ -76,3 +76,19 @@ def save_shot(app, window, path: Path, settle_s: float = 0.5) -> None:
     app.processEvents()
     window.grab().save(str(path))
     print(f"wrote {path}")
+
+
+def tiny_project(folder: Path, settings: dict, instruct_steps: int = 0) -> Path:
+    """A project of `settings` on the tests' tiny random Llama (tests/tiny_models.py) — real runs of the
+    stages in seconds, not SmolLM2's numbers — with, if asked, a few SFT steps of it as its instruct model."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from core.project import project_from_dict, save_project
+    from tiny_models import make_tiny_hf_model
+
+    make_tiny_hf_model(folder / "source")
+    if instruct_steps:
+        from test_lep import sft_instruct_from
+        sft_instruct_from(folder / "source", folder / "instruct", steps=instruct_steps)
+    path = folder / "project.toml"
+    save_project(project_from_dict(settings, base=folder), path)
+    return path
