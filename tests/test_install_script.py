@@ -28,7 +28,7 @@ STUBS = {
     "python3.11": 'echo "python $*" >> "$LOG"\n'
                   'if [ "$1" = -m ] && [ "$2" = venv ]; then mkdir -p "$3/bin" && cp "$0" "$3/bin/python"; fi\n'
                   'if [ "$1" = -c ]; then case "$2" in *torch*) [ "${HAVE_TORCH:-0}" = 1 ]; exit $?;; '
-                  '*llama_cpp*) exit 1;; esac; fi\nexit 0\n',
+                  '*llama_cpp*) exit 1;; *ensurepip*) [ -z "${NO_ENSUREPIP:-}" ]; exit $?;; esac; fi\nexit 0\n',
 }
 
 
@@ -109,3 +109,10 @@ def test_a_failed_step_is_named_with_its_fix(sandbox):
     assert "step failed: Installing Debian packages: xvfb" in out.stderr
     assert "How to fix: run 'apt-get install xvfb' as root" in out.stderr
     assert not [line for line in calls(sandbox) if "venv" in line]  # it stopped there
+
+
+def test_a_python_without_venv_support_gets_its_debian_venv_package(sandbox):
+    out = run_install(sandbox, MISSING="", NO_ENSUREPIP="1")
+    assert out.returncode == 0, out.stderr
+    install = next(line for line in calls(sandbox) if line.startswith("apt-get") and " install " in line)
+    assert install.split()[-1] == "python3.11-venv"
