@@ -7,16 +7,17 @@ Exit codes scripts can trust: 0 done, 1 a stage failed, 2 bad input (project, ar
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
 from core.cli_progress import ProgressBar, format_duration
-from core.errors import UserError
+from core.errors import UserError, user_error_from
 from core.jobs.events import TERMINAL, EventReader
 from core.jobs.launch import launch_detached
-from core.jobs.registry import Registry, outcome_of
+from core.jobs.registry import Registry, failure_fix, outcome_of
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 
@@ -28,9 +29,25 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
-    except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # `ruadapt status | head`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_DONE
+    except (UserError, OSError, sqlite3.Error) as exc:
+        error = user_error_from(exc)
+        if error is None:
+            raise  # a bug: keep its traceback
+        print(f"error: {error}", file=sys.stderr)
         return EXIT_USER
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail on the closed pipe."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -97,6 +114,8 @@ def follow(run: RunDir, registry: Registry, label: str) -> JobState:
     state = run.state()
     mark = {JobState.DONE: "✓", JobState.CANCELLED: "⊘"}.get(state, "✗")
     print(f"{mark} {label}: {state.value} — {outcome_of(run)}  ({run.path})")
+    if state == JobState.FAILED and (fix := failure_fix(run)):
+        print(f"  {fix}")
     return state
 
 
@@ -120,6 +139,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         started = datetime.fromtimestamp(r.started).strftime("%Y-%m-%d %H:%M") if r.started else "-"
         took = format_duration((r.ended or time.time()) - r.started) if r.started else "-"
         print(f"{r.id:<40} {r.stage:<10} {r.state.value:<10} {started:<16} {took:>8}  {r.outcome}")
+        if r.state == JobState.FAILED and (fix := failure_fix(r.run)):
+            print(f"{'':<40} {fix}")
     return EXIT_DONE
 
 
@@ -265,7 +286,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from core.export.pipeline import export_gguf_types
     from core.jobs.events import Progress
 
+    from core.export.atomic import check_output_file
+
     out_type = args.quantize or args.type
+    check_output_file(Path(args.out), force=args.force)
     bar = ProgressBar(f"export {out_type}")
     try:
         result = export_gguf_types(
@@ -389,6 +413,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--no-parity", action="store_true",
                         help="skip the check of token ids and next-token agreement against transformers")
     export.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
+    export.add_argument("--force", action="store_true", help="replace OUT if it exists (once the new file is checked)")
     export.set_defaults(func=cmd_export)
 
     demo = sub.add_parser("demo", help="the embedded default project")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psutil
 
-from core.errors import JobError
+from core.errors import JobError, user_error_from
 from core.jobs.events import Failed, append_event
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
@@ -87,11 +87,14 @@ class Registry:
         return sqlite3.connect(self.path, timeout=30, isolation_level=None)
 
     def _execute(self, sql: str, args: tuple = ()) -> list[tuple]:
-        con = self._connect()
         try:
-            return con.execute(sql, args).fetchall()
-        finally:
-            con.close()
+            con = self._connect()
+            try:
+                return con.execute(sql, args).fetchall()
+            finally:
+                con.close()
+        except sqlite3.Error as exc:  # disk full, read-only or damaged registry: say which file
+            raise user_error_from(exc, where=str(self.path)) or exc from exc
 
     def add(self, run: RunDir, project: str, stage: str, key: str) -> None:
         self._execute(
@@ -196,6 +199,14 @@ def outcome_of(run: RunDir) -> str:
             return "cancelled (process tree killed)" if event.forced else "cancelled"
         if event.type == "finished":
             return event.result.get("summary", "done")
+    return ""
+
+
+def failure_fix(run: RunDir) -> str:
+    """The "How to fix: …" line a failed run's error carries (UserError.render puts it last), or ""."""
+    for event in run.events():
+        if isinstance(event, Failed):
+            return next((line for line in event.error.splitlines() if line.startswith("How to fix:")), "")
     return ""
 
 
