@@ -52,10 +52,13 @@ def _silence_stdout() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from core.project import load_project
+    from core.project.io import project_warnings
     from core.stages.plan import prepare_run, stages_for
 
     project_path = Path(args.project).resolve()
     project = load_project(project_path)
+    for warning in project_warnings(project):
+        print(f"warning: {warning}", file=sys.stderr)
     registry = Registry()
     stages = stages_for(args.stage)
     if args.detach and len(stages) > 1:
@@ -165,8 +168,11 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from core.project import load_project
+    from core.project.io import project_warnings
 
     project = load_project(args.project)
+    for warning in project_warnings(project):
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"✓ {args.project}: valid ({project.project.name})")
     return EXIT_DONE
 
