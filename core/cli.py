@@ -70,7 +70,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         if planned.reused:
             print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
             continue
-        launch_detached(planned.run.path)
+        if planned.attached:  # started by another `ruadapt run` or the studio: follow that one
+            print(f"{label}: already running ({planned.run.id}); following it")
+        else:
+            launch_detached(planned.run.path)
         if args.detach:
             print(f"started {stage.name}: {planned.run.id}\n  watch: ruadapt watch {planned.run.id}")
             return EXIT_DONE

@@ -141,7 +141,15 @@ class Registry:
             "SELECT * FROM runs WHERE stage=? AND key=? AND state=? ORDER BY ended DESC",
             (stage, key, JobState.DONE.value),
         )
-        return next((r for r in map(_record, rows) if r.run.result_path.is_file()), None)
+        return next((r for r in map(_record, rows) if r.run.result_path.is_file() and not r.run.missing_outputs()),
+                    None)
+
+    def active_runs(self, project: str, stage: str) -> list[RunRecord]:
+        """Runs of this project's stage not yet ended (pending, running, cancelling), newest first."""
+        rows = self._execute(
+            "SELECT * FROM runs WHERE project=? AND stage=? AND state IN (?, ?, ?) ORDER BY created DESC",
+            (project, stage, JobState.PENDING.value, JobState.RUNNING.value, JobState.CANCELLING.value))
+        return [_record(r) for r in rows]
 
     def latest_resumable(self, stage: str, key: str) -> RunRecord | None:
         """The newest run of `stage` with this key that stopped early but left a checkpoint."""
