@@ -28,7 +28,9 @@ _EXIT = {JobState.DONE: EXIT_DONE, JobState.FAILED: EXIT_FAILED, JobState.CANCEL
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows here, not at exit with a traceback
+        return code
     except BrokenPipeError:  # `ruadapt status | head`: the reader has what it wanted
         _silence_stdout()
         return EXIT_DONE
