@@ -47,15 +47,15 @@ def test_run_after_kill_9_of_supervisor_and_worker_resumes_from_the_checkpoint(s
     (first.path / "checkpoint" / "latest").write_text("step-00001600")
     killed(supervisor), killed(worker)  # an OOM kill or a reboot: neither says a word
     again = plan(small_project)
-    assert again.run != first and not again.attached
     assert again.run.spec()["resume_from"] == str(first.path / "checkpoint")
+    assert again.run != first and not again.attached
     assert registry.get(first.id).state == JobState.FAILED
 
 
 def test_the_same_stage_planned_twice_attaches_to_the_run_already_going(small_project):
     first = plan(small_project)
     second = plan(small_project)
-    assert second.attached and second.run == first.run
+    assert second.run == first.run and second.attached
     assert len(Registry().list()) == 1
     project = load_project(small_project)
     changed = project_from_dict({**_as_dict(project), "corpus": {**_as_dict(project)["corpus"],
