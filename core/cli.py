@@ -312,6 +312,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         bar.close()
         print(f"✗ parity check failed, nothing written: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:  # disk full, read-only: name the place written to
+        bar.close()
+        raise user_error_from(exc, where=str(Path(args.out).resolve().parent)) or exc from exc
     bar.close()
     made = result["file"]
     origin = f", quantized from a temporary {args.type} export" if args.quantize else ""

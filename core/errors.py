@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 
@@ -69,6 +70,9 @@ _SQLITE_CONDITIONS = (
 )
 
 
+_SHORT_WRITE = re.compile(r"\d+ requested and \d+ written")
+
+
 def user_error_from(exc: BaseException, where: str = "") -> UserError | None:
     """The UserError an ordinary OS or SQLite condition means, or None for anything else (a bug)."""
     import sqlite3
@@ -86,8 +90,11 @@ def user_error_from(exc: BaseException, where: str = "") -> UserError | None:
             return None
         what, fix = _OS_CONDITIONS[code]
         return SystemConditionError(what, where=where, fix=fix)
-    if isinstance(exc, OSError) and exc.errno in _OS_CONDITIONS:
-        what, fix = _OS_CONDITIONS[exc.errno]
+    code = exc.errno if isinstance(exc, OSError) else None
+    if isinstance(exc, OSError) and code is None and _SHORT_WRITE.search(str(exc)):
+        code = errno.ENOSPC  # numpy's tofile reports a full disk as a short write, without an errno
+    if isinstance(exc, OSError) and code in _OS_CONDITIONS:
+        what, fix = _OS_CONDITIONS[code]
         place = where or exc.filename or ""
         if ".partial" in Path(str(place)).name:  # a hidden partial name means nothing to the user: its folder
             place = Path(str(place)).parent

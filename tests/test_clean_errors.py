@@ -71,10 +71,15 @@ def test_disk_full_in_an_import_fails_it_cleanly_and_leaves_no_partial_folder(tm
     assert not [p for p in cache.iterdir() if ".partial" in p.name]
 
 
-def test_disk_full_in_an_export_exits_2_and_leaves_nothing(hf_model, tmp_path, monkeypatch, capsys):
+def short_write(*_args, **_kwargs):
+    raise OSError("4096 requested and 3248 written")  # what numpy's tofile says when the disk fills up
+
+
+@pytest.mark.parametrize("full", [disk_full, short_write])
+def test_disk_full_in_an_export_exits_2_and_leaves_nothing(hf_model, tmp_path, monkeypatch, capsys, full):
     import core.export.gguf_writer as writer
 
-    monkeypatch.setattr(writer, "_write", disk_full)
+    monkeypatch.setattr(writer, "_write", full)
     assert main(["export", str(hf_model), str(tmp_path / "out.gguf"), "--no-parity"]) == 2
     err = capsys.readouterr().err
     assert "the disk is full" in err and "How to fix" in err and "Traceback" not in err

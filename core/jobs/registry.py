@@ -80,7 +80,7 @@ class Registry:
                     con.close()
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == 49:
-                    raise
+                    raise user_error_from(exc, where=str(self.path)) or exc from exc
                 time.sleep(0.05 + 0.01 * attempt)
 
     def _connect(self) -> sqlite3.Connection:
