@@ -77,7 +77,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             launch_detached(planned.run.path)
         if args.detach:
-            print(f"started {stage.name}: {planned.run.id}\n  watch: ruadapt watch {planned.run.id}")
+            how = "already running" if planned.attached else "started"
+            print(f"{how} {stage.name}: {planned.run.id}\n  watch: ruadapt watch {planned.run.id}")
             return EXIT_DONE
         state = follow(planned.run, registry, label)
         if state != JobState.DONE:
@@ -293,11 +294,10 @@ def cmd_bench_speed(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from core.export.atomic import check_output_file
     from core.export.parity import ParityFailed
     from core.export.pipeline import export_gguf_types
     from core.jobs.events import Progress
-
-    from core.export.atomic import check_output_file
 
     out_type = args.quantize or args.type
     check_output_file(Path(args.out), force=args.force)

@@ -268,8 +268,6 @@ def unconverged_unbeaten_model(tmp):
 
 @case("arena: ratings")
 def results_without_warnings_for_degenerate_votes(tmp):
-    from core.arena.session import Session
-
     s = session(tmp)  # one vote: one model unbeaten, the other winless, a single battle
     s.vote("anna", 1, "a")
     s.close()

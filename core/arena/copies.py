@@ -38,7 +38,7 @@ def _error(what: str, where: Path | str = "", fix: str = "") -> UserError:
 def file_role(path: Path) -> str | None:
     """The `role` a session file declares, or None for anything that is not a readable session."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         try:
             row = con.execute("SELECT value FROM meta WHERE key='role'").fetchone()
         finally:
