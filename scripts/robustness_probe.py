@@ -261,7 +261,8 @@ def bootstrap_of_no_battles(tmp):
 @case("arena: ratings")
 def unconverged_unbeaten_model(tmp):
     out = python("from core.arena.ratings import bradley_terry as bt\n"
-                 "b = [('x','y','a')]*20 + [('y','z','a')]*10 + [('z','y','a')]*10\n"
+                 "b = [('x','y','a')]*100 + [('y','p0','a'), ('p0','y','a')] + [t for i in range(8) for t in "
+                 "((f'p{i}', f'p{i+1}', 'a'), (f'p{i+1}', f'p{i}', 'a'))]\n"
                  "print(abs(bt(b)['x'] - bt(b, iterations=20000, tol=1e-14)['x']))")
     return ACCEPTED if out.returncode or float(out.stdout) > 0.01 else CLEAN
 

@@ -215,7 +215,9 @@ def test_public_model_ids_are_drawn_at_random_per_session_not_from_the_order_or_
 
 # ---- ratings on degenerate data -----------------------------------------------------------------
 
-UNBEATEN = [("x", "y", "a")] * 20 + [("y", "z", "a")] * 10 + [("z", "y", "a")] * 10
+# x never lost; the rest is a chain of evenly matched models (200 MM steps stopped 2.1 points short here)
+UNBEATEN = [("x", "y", "a")] * 100 + [("y", "p0", "a"), ("p0", "y", "a")] + [
+    battle for i in range(8) for battle in ((f"p{i}", f"p{i + 1}", "a"), (f"p{i + 1}", f"p{i}", "a"))]
 
 
 def test_empty_battles_give_empty_ratings():
