@@ -151,12 +151,12 @@ def inspect_model_folder(path: Path | str, allow_pickle: bool = False,
                          where=str(folder), fix="choose a Hugging Face model folder or a .gguf file")
     config = read_config(folder)
     warnings: list[str] = []
-    if trust_remote_code:  # every time, known architecture or not: the folder's code may run all the same
+    arch = _architecture(config, folder, trust_remote_code, warnings)
+    if trust_remote_code and not warnings:  # a known architecture too: the folder's code may run all the same
         code = sorted(p.name for p in folder.glob("*.py"))
         warnings.append(f"trust_remote_code is on: Python code in {folder} "
                         f"({', '.join(code) if code else 'none there now'}) may run with your rights; "
                         "keep it on only for folders you trust")
-    arch = _architecture(config, folder, trust_remote_code, warnings)
     files, pickled = _weight_files(folder, allow_pickle, warnings)
     has_chat_template = _check_tokenizer(folder)
     n_parameters = _count_from_config(folder, trust_remote_code) if pickled else _count_safetensors(files)
