@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from core.cli_progress import ProgressBar, format_duration
-from core.errors import UserError, user_error_from
+from core.errors import UserError, reraise_as_user_error, user_error_from
 from core.jobs.events import TERMINAL, EventReader
 from core.jobs.launch import launch_detached
 from core.jobs.registry import Registry, failure_fix, outcome_of
@@ -314,7 +314,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except OSError as exc:  # disk full, read-only: name the place written to
         bar.close()
-        raise user_error_from(exc, where=str(Path(args.out).resolve().parent)) or exc from exc
+        reraise_as_user_error(exc, where=str(Path(args.out).resolve().parent))
     bar.close()
     made = result["file"]
     origin = f", quantized from a temporary {args.type} export" if args.quantize else ""

@@ -100,3 +100,11 @@ def user_error_from(exc: BaseException, where: str = "") -> UserError | None:
             place = Path(str(place)).parent
         return SystemConditionError(what, where=str(place), fix=fix)
     return None
+
+
+def reraise_as_user_error(exc: BaseException, where: str = "") -> None:
+    """Inside an `except`: raise the UserError `exc` means (from it), or `exc` itself, unchanged, if a bug."""
+    error = user_error_from(exc, where)
+    if error is None or error is exc:
+        raise exc
+    raise error from exc

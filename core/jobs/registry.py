@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psutil
 
-from core.errors import JobError, user_error_from
+from core.errors import JobError, reraise_as_user_error
 from core.jobs.events import Failed, append_event
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
@@ -80,7 +80,7 @@ class Registry:
                     con.close()
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == 49:
-                    raise user_error_from(exc, where=str(self.path)) or exc from exc
+                    reraise_as_user_error(exc, where=str(self.path))
                 time.sleep(0.05 + 0.01 * attempt)
 
     def _connect(self) -> sqlite3.Connection:
@@ -94,7 +94,7 @@ class Registry:
             finally:
                 con.close()
         except sqlite3.Error as exc:  # disk full, read-only or damaged registry: say which file
-            raise user_error_from(exc, where=str(self.path)) or exc from exc
+            reraise_as_user_error(exc, where=str(self.path))
 
     def add(self, run: RunDir, project: str, stage: str, key: str) -> None:
         self._execute(
