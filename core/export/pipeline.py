@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.errors import ModelError
-from core.export.atomic import partial_path, remove_dead_partials
+from core.export.atomic import discard, partial_path, remove_dead_partials
 from core.export.gguf_writer import FLOAT_TYPES, ExportPlan, plan_export, write_gguf
 from core.export.parity import HfReference, ParityFailed, check_parity, hf_reference
 from core.export.quantize import QUANT_TYPES, quantize_gguf
@@ -75,7 +75,7 @@ def _checked(path: Path, out: Path, out_type: str, ref: HfReference | None, thre
                 raise ParityFailed(out, report)
         os.replace(path, out)
     except BaseException:
-        path.unlink(missing_ok=True)
+        discard(path)
         raise
     return report
 
@@ -126,6 +126,6 @@ def export_gguf_types(hf_dir: Path | str, outputs: dict[str, Path], *, parity: b
                                               "pre_tokenizer": plan.vocab.pre}, "parity": report}
         finally:
             if temp_source:
-                source.unlink(missing_ok=True)
+                discard(source)
     steps.tell("done")
     return {t: results[t] for t in outputs}

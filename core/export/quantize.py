@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ModelError
-from core.export.atomic import finish, partial_path, remove_dead_partials
+from core.export.atomic import discard, finish, partial_path, remove_dead_partials
 from core.export.child import run_in_child
 
 # our name -> (llama.cpp llama_ftype constant, block size of its main tensor type)
@@ -93,7 +93,7 @@ def quantize_gguf(src: Path | str, dst: Path | str, qtype: str, *, threads: int 
                              fix="check that the file loads in llama.cpp (an f32/f16/bf16 GGUF it knows)")
         finish(partial, dst)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        discard(partial)
         raise
     return QuantizedFile(dst, qtype, dst.stat().st_size, time.monotonic() - started, _tensor_types(dst),
                          _fallbacks(src, block))

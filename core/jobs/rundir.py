@@ -73,6 +73,11 @@ class RunDir:
         except FileNotFoundError:
             return None
 
+    def missing_outputs(self) -> list[str]:
+        """Files and folders the result points to that are gone (a deleted model cache, say): such a
+        result is not up to date, whatever its key."""
+        return [p for p in _paths_in(self.result() or {}) if not Path(p).exists()]
+
     def events(self) -> list[Event]:
         return read_events(self.events_path)
 
@@ -94,6 +99,17 @@ class RunDir:
 
     def state(self) -> JobState:
         return state_from_events(self.events(), cancel_requested=self.cancel_flag.exists())
+
+
+def _paths_in(value: Any) -> list[str]:
+    """Absolute paths among a result's values (nested lists and dicts too); prose never starts with '/'."""
+    if isinstance(value, dict):
+        return [p for v in value.values() for p in _paths_in(v)]
+    if isinstance(value, (list, tuple)):
+        return [p for v in value for p in _paths_in(v)]
+    if isinstance(value, str) and "\n" not in value and len(value) < 4096 and os.path.isabs(value):
+        return [value]
+    return []
 
 
 def state_from_events(events: list[Event], cancel_requested: bool = False) -> JobState:

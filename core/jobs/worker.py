@@ -8,7 +8,7 @@ import shutil
 import sys
 import traceback
 
-from core.errors import UserError
+from core.errors import UserError, user_error_from
 from core.jobs.context import CancelRequested, StageContext
 from core.jobs.events import Cancelled, Failed, Finished, Started
 from core.jobs.rundir import RunDir, write_json_atomic
@@ -41,6 +41,10 @@ def work(run: RunDir) -> int:
         return 1
     except BaseException as exc:  # a bug: keep the traceback in log.txt and say where it is
         run.discard_partial_outputs()
+        if (condition := user_error_from(exc)) is not None:  # disk full, read-only folder: not a bug
+            print(f"error: {condition}", file=sys.stderr, flush=True)
+            ctx.emit(Failed(error=str(condition), kind="user"))
+            return 1
         traceback.print_exc()
         sys.stderr.flush()
         ctx.emit(Failed(error=f"{type(exc).__name__}: {exc} (traceback in {run.log_path})",
