@@ -173,6 +173,11 @@ def test_calibration_trains_on_assistant_tokens_and_reports_copy_and_bpc(tiny_pr
     assert result["chats"] == 8 and result["copy_tasks"] > 0 and result["steps"] == 3
     assert "copy task" in result["summary"]
     assert_heldout_bpc(result)
+    # LoRA with the LM head in full and the input embeddings frozen (the authors' ft settings)
+    before = AutoModelForCausalLM.from_pretrained(run.spec()["inputs"]["lep"]["result"]["model_dir"])
+    after = AutoModelForCausalLM.from_pretrained(result["model_dir"])
+    assert torch.equal(after.get_input_embeddings().weight, before.get_input_embeddings().weight)
+    assert not torch.allclose(after.get_output_embeddings().weight, before.get_output_embeddings().weight)
     tok = AutoTokenizer.from_pretrained(result["model_dir"])
     ids, labels = tokenize_chat(tok, chats[0]["messages"], 96)
     answer = [i for i, l in zip(ids, labels) if l != IGNORE]
@@ -187,3 +192,39 @@ def test_bad_chat_lines_are_named(tmp_path):
                                         '{"role": "assistant", "content": "b"}]}\n{"text": "x"}\n')
     with pytest.raises(CorpusError, match="bad.jsonl:2"):
         load_chats(tmp_path / "bad.jsonl")
+
+
+def test_calibration_defaults_are_the_authors_ft_settings_and_steps_follow_the_epochs():
+    from core.project.schema import Calibration
+    from core.stages.calibration import loop_config
+
+    cfg = Calibration()
+    assert (cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout, cfg.full_matrices) == (32, 16, 0.0, ("lm_head",))
+    assert (cfg.learning_rate, cfg.weight_decay, cfg.epochs, cfg.warmup_steps) == (5e-5, 0.05, 1.0, 16)
+    assert cfg.batch_size * cfg.grad_accum == 128 and 0.03 <= cfg.copy_ratio <= 0.07
+    settings = dict(cfg.__dict__)
+    assert loop_config(settings, 1000).steps == 8  # one epoch of 1000 chats at 128 per step
+    assert loop_config({**settings, "epochs": 2.0}, 1000).steps == 16
+    assert loop_config({**settings, "steps": 5}, 1000).steps == 5
+    loop = loop_config(settings, 10)
+    assert (loop.steps, loop.weight_decay, loop.min_lr_ratio, loop.checkpoint_every) == (1, 0.05, 0.0, 16)
+
+
+def test_every_calibration_setting_is_in_its_content_key(tiny_project):
+    import dataclasses
+
+    from core.project import load_project
+    from core.project.schema import Calibration
+    from core.stages import STAGE_BY_NAME
+    from core.stages.plan import stage_key, stage_settings
+
+    project = load_project(tiny_project)
+    stage = STAGE_BY_NAME["calibration"]
+    key = stage_key(*stage_settings(project, tiny_project, stage), stage, {})
+    changed = {"lora_alpha": 8, "lora_dropout": 0.1, "warmup_steps": 3, "weight_decay": 0.0, "eval_chars": 500,
+               "checkpoint_every": 7, "dtype": "float32", "copy_documents": 10, "copy_pool": 9, "epochs": 2.0,
+               "full_matrices": ("lm_head", "embed_tokens"), "lora_targets": ("q_proj",), "grad_accum": 3}
+    assert set(changed) <= {f.name for f in dataclasses.fields(Calibration)}
+    for name, value in changed.items():
+        other = dataclasses.replace(project, calibration=dataclasses.replace(project.calibration, **{name: value}))
+        assert stage_key(*stage_settings(other, tiny_project, stage), stage, {}) != key, name
