@@ -95,7 +95,7 @@ def test_the_table_shows_the_instruct_model_before_and_after_lep_and_calibration
     assert cal["bpc_before"] == pytest.approx(lep["bpc_after"], rel=1e-4)  # calibration starts from LEP's model
     assert lep["bpc_before"] != lep["bpc_after"]  # a different tokenizer and embeddings: a different figure
     assert f"Projection: conversion · rows fitted: {lep['fit_rows']:,}" in page.fit.text()
-    assert f"special tokens from the instruct model: {lep['specials_copied']}" in page.fit.text()
+    assert f"added tokens (chat markers) from the instruct model: {lep['added_copied']}" in page.fit.text()
     assert f"characters: {lep['bpc_chars']:,}" in page.measured_on.text() and "2 (LEP), 4 (Calibration)" in page.measured_on.text()
 
 

@@ -13,12 +13,12 @@ from core.errors import UserError
 from core.evaluation.bpc import bits_per_character_or_none
 from core.evaluation.copy_task import copy_task_score, passages_from
 from core.jobs.context import StageContext
-from core.lep.propagate import check_pair, propagate
+from core.lep.compose import compose_instruct
+from core.lep.propagate import check_pair
 from core.models import load_model
 from core.models.hf_folder import resolve_device
 from core.models.source import open_model_source
 from core.stages.corpus import HELDOUT_RU
-from core.transplant.piece_map import build_piece_map
 
 NO_PAIR = ("LEP needs the original base model and its instruct model. The default demo ships only "
            "SmolLM2-135M-Instruct, so it has no such pair")
@@ -51,12 +51,9 @@ def run(ctx: StageContext) -> dict:
     bpc_before = bits_per_character_or_none(instruct, instruct_tok, text, window)
     copy_before = copy_task_score(instruct, instruct_tok, passages) if passages else None
     ctx.progress(1, 4, "steps", f"fitting the {cfg['mode']} projection")
-    piece_map = build_piece_map(new_tok.backend_tokenizer, instruct_tok.backend_tokenizer)
-    report = propagate(instruct, base, adapted, piece_map, new_tok.all_special_ids, mode=cfg["mode"],
-                       lora_scale=cfg["lora_scale"], max_rows=cfg["max_rows"],
-                       device=resolve_device(models["device"]))
-    if instruct_tok.chat_template:  # the instruct model's chat format, over the new vocabulary
-        new_tok.chat_template = instruct_tok.chat_template
+    report = compose_instruct(instruct, instruct_tok, base, adapted, new_tok, mode=cfg["mode"],
+                              lora_scale=cfg["lora_scale"], max_rows=cfg["max_rows"],
+                              device=resolve_device(models["device"]))
     copy_after = copy_task_score(instruct, new_tok, passages) if passages else None
     bpc_after = bits_per_character_or_none(instruct, new_tok, text, window)
     ctx.progress(3, 4, "steps", "saving")
@@ -66,8 +63,10 @@ def run(ctx: StageContext) -> dict:
     ctx.artifact(out, "model")
     ctx.progress(4, 4, "steps")
     summary = (f"{cfg['mode']} projection fitted on {report.fit_rows:,} rows "
-               f"(relative residual {report.residual_input:.3g}); {report.specials_copied} special tokens "
-               f"from the instruct model; {report.layers_delta_merged} layer updates merged")
+               f"(relative residual {report.residual_input:.3g}); {report.added_copied} added tokens "
+               f"(chat markers) from the instruct model"
+               + (f", {report.added_appended} of them appended" if report.added_appended else "") + "; "
+               f"{report.layers_delta_merged} layer updates merged")
     if copy_after:
         summary += (f"; copy task {copy_before.sentence:.2f} → {copy_after.sentence:.2f} (sentence), "
                     f"{copy_before.paragraph:.0%} → {copy_after.paragraph:.0%} (paragraph)")

@@ -166,7 +166,8 @@ class LepPage(QWidget):
             parts.append(residual)
         if lep["tied"]:
             parts.append(self.tr("output head tied to the input embeddings"))
-        parts.append(self.tr("special tokens from the instruct model: {n}").format(n=lep["specials_copied"]))
+        parts.append(self.tr("added tokens (chat markers) from the instruct model: {n}").format(
+            n=lep["added_copied"]))
         parts.append(self.tr("layer weights with the stage-2 update merged: {n} (scale {scale:g})").format(
             n=lep["layers_delta_merged"], scale=settings.get("lora_scale", 0.0)))
         return " · ".join(parts)
