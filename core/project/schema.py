@@ -150,8 +150,9 @@ class Lep:
     max_rows: int = setting(16384, "Rows fitted", "Fit P on a seeded sample of this many vocabulary rows "
                             "(bounds the cost for large vocabularies on a CPU); 0 = every row.",
                             min=0, max=10_000_000)
-    copy_passages: int = setting(4, "Copy-task passages", "Held-out passages the original and adapted instruct "
-                                 "models are asked to repeat (the copy-task score); 0 = skip.", min=0, max=1000)
+    copy_passages: int = setting(4, "DaruCopy texts", "Held-out sentences and paragraphs per DaruCopy set "
+                                 "(cp_sent/cp_para, Russian and English) the original and adapted instruct models "
+                                 "are asked to repeat; 0 = skip.", min=0, max=1000)
 
 
 @dataclass(frozen=True)
@@ -203,8 +204,8 @@ class Calibration:
                               "during training.", min=100, max=100_000_000)
     checkpoint_every: int = setting(16, "Checkpoint every", "Steps between checkpoints; a killed run resumes "
                                     "from the last one.", min=1, max=10_000_000)
-    probe_passages: int = setting(4, "Copy-task probe", "Held-out passages the model is asked to repeat "
-                                  "before and after calibration; 0 = skip.", min=0, max=1000)
+    probe_passages: int = setting(4, "DaruCopy texts", "Held-out sentences and paragraphs per DaruCopy set the "
+                                  "model is asked to repeat before and after calibration; 0 = skip.", min=0, max=1000)
     seed: int = setting(0, "Seed", "Seed of data order, the adapters and the copy-task sample.", min=0,
                         max=2**31 - 1)
 
@@ -226,8 +227,13 @@ class Evaluation:
                              "language.", min=100, max=100_000_000)
     batch_tokens: int = setting(512, "Window", "Tokens per evaluation window.", min=16, max=131072)
     threads: int = setting(0, "Threads", "CPU threads for llama.cpp; 0 = all cores.", min=0, max=1024)
-    copy_passages: int = setting(4, "Copy-task passages", "Held-out passages each model is asked to repeat; "
-                                 "0 = skip the copy task.", min=0, max=1000)
+    copy_passages: int = setting(4, "DaruCopy texts", "Held-out sentences and paragraphs per DaruCopy set "
+                                 "(llmtf's darumeru/cp_sent and cp_para, Russian and English) each model is asked "
+                                 "to repeat; 0 = skip the copy task.", min=0, max=1000)
+    copy_max_new_tokens: int = setting(0, "DaruCopy generation cap", "At most this many tokens per copy; 0 = "
+                                       "llmtf's (128 for a sentence, 1024 for a paragraph). A lower cap shortens "
+                                       "runaway outputs on a CPU; their length score then reads higher than "
+                                       "llmtf's.", min=0, max=100_000)
     speed_chars: int = setting(300, "Speed: characters", "Characters each model generates per speed prompt.",
                                min=20, max=100_000)
     speed_repeats: int = setting(2, "Speed: repeats", "Passes over the speed prompts (the median is reported).",

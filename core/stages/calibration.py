@@ -3,8 +3,8 @@
 Data: the user's chats, chats the original instruct model writes itself (self-calibration), and
 passages of the training text to repeat verbatim, mixed at `copy_ratio`. Loss on assistant tokens
 only; LoRA plus the LM head in full (the authors' ft settings are the `[calibration]` defaults); the
-adapters are merged into a plain model. Copy-task scores and held-out bits per character
-before and after are reported.
+adapters are merged into a plain model. DaruCopy (llmtf's copy tasks) and held-out bits per
+character before and after are reported.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import torch
 from core.corpus import iter_documents
 from core.errors import UserError
 from core.evaluation.bpc import bits_per_character_or_none
-from core.evaluation.copy_task import copy_task_score, passages_from
+from core.evaluation.darucopy import copy_sets, darucopy, describe, passages_from
 from core.jobs.context import StageContext
 from core.models import load_model
-from core.stages.corpus import HELDOUT_RU, TRAIN_RU
+from core.stages.corpus import HELDOUT_RU, TRAIN_RU, heldout_texts
 from core.stages.train import pick_device, precision
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
@@ -85,16 +85,15 @@ def run(ctx: StageContext) -> dict:
     model, tok = load_model(model_dir, dtype=weights_dtype, device=str(device),
                             allow_pickle=models["allow_pickle"], trust_remote_code=models["trust_remote_code"])
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")
-    probe = passages_from(heldout, cfg["probe_passages"])
     evaluation = ctx.settings["evaluation"]
+    probe = copy_sets(heldout_texts(corpus, evaluation["max_chars"]), cfg["probe_passages"])
     text, window = heldout[: evaluation["max_chars"]], evaluation["batch_tokens"]
     bpc_before = bits_per_character_or_none(model, tok, text, window)
-    before = copy_task_score(model, tok, probe) if probe else None
+    before = darucopy(model, tok, probe, evaluation["copy_max_new_tokens"]) if probe else None
     data = SftExamples(tok, data_chats, cfg["max_length"])
     loop = loop_config(cfg, len(data.examples))
     ctx.log(f"{len(chats)} instruction chats + {len(data_chats) - len(chats)} copy tasks; {loop.steps} steps of "
-            f"{loop.batch_size} × {loop.grad_accum} chats" + (f"; copy task before: {before.sentence:.2f} "
-            f"(sentence), {before.paragraph:.0%} (paragraph)" if before else ""))
+            f"{loop.batch_size} × {loop.grad_accum} chats" + (f"; before: {describe(before)}" if before else ""))
     torch.manual_seed(cfg["seed"])  # the adapters' initialisation and dropout: same settings, same model
     model = add_lora(model, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], cfg["lora_targets"],
                      cfg["full_matrices"])
@@ -104,20 +103,19 @@ def run(ctx: StageContext) -> dict:
                   dist=Dist(), device=device, autocast_dtype=autocast)
     model = model.merge_and_unload()
     model.eval()
-    after = copy_task_score(model, tok, probe) if probe else None
+    after = darucopy(model, tok, probe, evaluation["copy_max_new_tokens"]) if probe else None
     bpc_after = bits_per_character_or_none(model, tok, text, window)
     out = ctx.output_dir / "model"
     model.save_pretrained(out, safe_serialization=True)
     tok.save_pretrained(out)
     ctx.artifact(out, "model")
     summary = f"{state.step} steps"
-    if before and after:
-        summary += (f"; copy task {before.sentence:.2f} → {after.sentence:.2f} (sentence), "
-                    f"{before.paragraph:.0%} → {after.paragraph:.0%} (paragraph)")
+    if after:
+        summary += "; " + describe(after, before)
     if bpc_after is not None:
         summary += f"; held-out bits per character {bpc_before:.3f} → {bpc_after:.3f}"
     ctx.log(summary)
     return {"model_dir": str(ctx.run.outputs / "model"), "steps": state.step, "chats": len(chats),
-            "copy_tasks": len(data_chats) - len(chats), "copy_before": before.as_dict() if before else None,
-            "copy_after": after.as_dict() if after else None, "bpc_before": bpc_before, "bpc_after": bpc_after,
+            "copy_tasks": len(data_chats) - len(chats), "copy_before": before,
+            "copy_after": after, "bpc_before": bpc_before, "bpc_after": bpc_after,
             "bpc_chars": len(text), "summary": summary}
