@@ -167,6 +167,16 @@ def sft_instruct_from(base_dir, out_dir, steps: int = 5):
     return out_dir
 
 
+def assert_darucopy(result: dict, n: int) -> None:
+    """DaruCopy before and after under llmtf's task names (the tiny English held-out has no paragraphs)."""
+    for key in ("copy_before", "copy_after"):
+        assert list(result[key]) == ["darumeru/cp_sent_ru", "darumeru/cp_para_ru", "darumeru/cp_sent_en"]
+        for task in result[key].values():
+            assert 0 < task["n"] <= n and 0 <= task["len"] <= 1 and 0 <= task["lcs"] <= 1
+            assert task["main"] == task[task["main_metric"]]
+    assert "DaruCopy cp_sent_ru len" in result["summary"]
+
+
 def assert_heldout_bpc(result: dict) -> None:
     """Held-out bits per character before and after: finite, positive, on the evaluation's text size."""
     for key in ("bpc_before", "bpc_after"):
@@ -189,8 +199,8 @@ def test_lep_stage_on_a_real_tiny_fine_tune_loads_generates_and_reports_copy_and
     run = run_pipeline(tiny_project, "lep")["lep"]
     result = run.result()
     assert result is not None, run.log_path.read_text()[-3000:]
-    assert result["mode"] == "conversion" and result["copy_after"]["n"] == 2
-    assert 0 <= result["copy_after"]["sentence"] <= 1 and "copy task" in result["summary"]
+    assert result["mode"] == "conversion"
+    assert_darucopy(result, 2)
     assert_heldout_bpc(result)
     model = AutoModelForCausalLM.from_pretrained(result["model_dir"])
     tok = AutoTokenizer.from_pretrained(result["model_dir"])
@@ -239,7 +249,7 @@ def test_calibration_trains_on_assistant_tokens_and_reports_copy_and_bpc(tiny_pr
     result = run.result()
     assert result is not None, run.log_path.read_text()[-3000:]
     assert result["chats"] == 8 and result["copy_tasks"] > 0 and result["steps"] == 3
-    assert "copy task" in result["summary"]
+    assert_darucopy(result, 4)
     assert_heldout_bpc(result)
     # LoRA with the LM head in full and the input embeddings frozen (the authors' ft settings)
     before = AutoModelForCausalLM.from_pretrained(run.spec()["inputs"]["lep"]["result"]["model_dir"])

@@ -89,13 +89,17 @@ def sentences_from(text: str, n: int, min_words: int = 5, max_chars: int = 300) 
     return out
 
 
-def paragraphs_from(text: str, n: int, min_sentences: int = 2, max_chars: int = 1500) -> list[str]:
-    """Up to `n` paragraphs (blank-line or line separated) of at least two sentences, in order."""
+def paragraphs_from(text: str, n: int, min_sentences: int = 2, min_words: int = 25,
+                    max_chars: int = 1500) -> list[str]:
+    """Up to `n` paragraphs (blank-line or line separated) of two sentences or more, or one long one
+    (`min_words`), in order."""
     blocks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.splitlines()
     out = []
     for block in blocks:
         block = " ".join(block.split())
-        if len(re.findall(r"[.!?…](?:\s|$)", block)) >= min_sentences and len(block) <= max_chars:
+        long_enough = (len(re.findall(r"[.!?…](?:\s|$)", block)) >= min_sentences
+                       or len(block.split()) >= min_words)
+        if long_enough and len(block) <= max_chars:
             out.append(block)
         if len(out) == n:
             break
