@@ -8,6 +8,7 @@ embeddings frozen, as the authors do.
 
 from __future__ import annotations
 
+from core.errors import UserError
 from core.project.schema import LORA_TARGETS, VOCAB_MATRICES
 
 __all__ = ["LORA_TARGETS", "VOCAB_MATRICES", "add_lora", "count_parameters", "train_embeddings_only"]
@@ -45,7 +46,8 @@ def add_lora(model, r: int, alpha: int, dropout: float, targets=LORA_TARGETS, fu
     present = {name.rsplit(".", 1)[-1] for name, _ in model.named_modules()}
     chosen = [t for t in targets if t in present]
     if not chosen:
-        raise ValueError(f"the model has none of the LoRA targets {list(targets)}")
+        raise UserError(f"the model has none of the LoRA targets {list(targets)}", where="lora_targets",
+                        fix=f"choose among the model's projections: {sorted(present & set(LORA_TARGETS))}")
     tied = is_tied(model)
     names = _module_names(model)
     to_save = None if tied else [names[m].rsplit(".", 1)[-1] for m in full_matrices] or None
