@@ -306,3 +306,21 @@ def test_every_calibration_setting_is_in_its_content_key(tiny_project):
     for name, value in changed.items():
         other = dataclasses.replace(project, calibration=dataclasses.replace(project.calibration, **{name: value}))
         assert stage_key(*stage_settings(other, tiny_project, stage), stage, {}) != key, name
+
+
+def test_a_padded_adapted_vocabulary_keeps_its_rows_and_appended_markers_take_padding_rows(relearned_pair):
+    """An adapted model with more rows than tokens (a vocabulary padded to a GPU-friendly size): the
+    result keeps every row, and an instruct token the tokenizer lacked takes the first padding row."""
+    from core.lep.compose import compose_instruct
+
+    base, instruct, instruct_tok, adapted, tok_dir = relearned_pair
+    padded, new_tok = copy.deepcopy(adapted), AutoTokenizer.from_pretrained(tok_dir)
+    tokens = len(new_tok)
+    padded.resize_token_embeddings(tokens + 61, mean_resizing=False)
+    result = copy.deepcopy(instruct)
+    compose_instruct(result, instruct_tok, base, padded, new_tok)
+    assert result.get_input_embeddings().weight.shape[0] == result.config.vocab_size == tokens + 61
+    start = new_tok.get_vocab()["<|im_start|>"]
+    assert start == tokens  # appended right after the real tokens, on a padding row
+    assert torch.equal(result.get_input_embeddings().weight[start],
+                       instruct.get_input_embeddings().weight[instruct_tok.get_vocab()["<|im_start|>"]])
