@@ -48,6 +48,26 @@ def piece_weights(pieces: list[str], weighting: str, mult: float = 1.0) -> list[
     return [w / total for w in raw]
 
 
+@dataclass(frozen=True)
+class PieceMap:
+    indices: torch.Tensor     # (2, nnz): new id, old id
+    values: torch.Tensor      # (nnz,) weights; each row sums to 1
+    shape: tuple[int, int]    # (new vocab, old vocab)
+    copied: torch.Tensor      # (new vocab,) bool: the token exists in the old vocabulary
+    unmapped: torch.Tensor    # (new vocab,) bool: no pieces found (the init's fallback applies)
+
+    def matrix(self, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+        return torch.sparse_coo_tensor(self.indices, self.values.to(dtype), self.shape, check_invariants=True).coalesce()
+
+    def apply(self, old: torch.Tensor) -> torch.Tensor:
+        """New rows from old rows: (new vocab, d) = M · old, computed in float64 for exact copies."""
+        return torch.sparse.mm(self.matrix(torch.float64), old.detach().to(torch.float64)).to(old.dtype)
+
+    def counts(self) -> dict[str, int]:
+        copied, unmapped = int(self.copied.sum()), int(self.unmapped.sum())
+        return {"copied": copied, "averaged": self.shape[0] - copied - unmapped, "fallback": unmapped}
+
+
 def _added_tokens(tj: dict) -> dict[int, str]:
     return {t["id"]: t["content"] for t in tj.get("added_tokens", [])}
 
