@@ -182,3 +182,31 @@ def test_optimized_by_rank_keeps_english_that_russian_use_drops(source, tmp_path
     kept = shrink_bpe(source.backend_tokenizer, 500, "rank").get_vocab()
     src = source.get_vocab()
     assert {t for t, i in src.items() if i < 500} <= set(kept)  # ids below N, as shrink_tokenizer.py
+
+
+def test_the_stages_report_reach_and_pad_the_model_vocabulary(tiny_project):
+    """The tokenizer stage in extend mode names and counts its unused new tokens (only absorbed ones),
+    keeps English identical and pads the model's vocabulary; the transplant gives the model those rows."""
+    import subprocess
+    import sys
+    import tomllib
+    from pathlib import Path
+
+    from core.project import project_from_dict, save_project
+
+    data = tomllib.loads(tiny_project.read_text(encoding="utf-8"))
+    data["tokenizer"].update(mode="extend", pad_to_multiple=64)
+    save_project(project_from_dict(data, base=tiny_project.parent), tiny_project)
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "core.cli", "run", str(tiny_project), "--stage", "transplant"],
+                          capture_output=True, text=True, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = {p.parent.name.split("-")[2]: json.loads(p.read_text()) for p in
+               (tiny_project.parent / "runs").glob("*/result.json")}
+    tok, model = results["tokenizer"], results["transplant"]
+    reach = tok["reach"]
+    assert reach["unexpected"] == 0 and reach["used"] + reach["absorbed"] == reach["added"] == tok["added"] > 0
+    assert tok["en"]["unchanged"] and tok["model_vocab_size"] % 64 == 0
+    assert model["new_vocab"] == tok["model_vocab_size"] and model["padded"] == tok["model_vocab_size"] - tok["vocab_size"]
+    config = json.loads((Path(model["model_dir"]) / "config.json").read_text())
+    assert config["vocab_size"] == tok["model_vocab_size"]

@@ -100,6 +100,7 @@ def print_table(rows: list[dict], columns: list[tuple[str, str, str]]) -> None:
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print("| " + " | ".join(format(r[k], f).ljust(w) for (k, _, f), w in zip(columns, widths)) + " |")
+    print(flush=True)
 
 
 def run(source_dir: Path, corpus_dir: Path, cfg, new_tokens: int, bpc_chars: int, window: int,
