@@ -210,3 +210,12 @@ def test_the_stages_report_reach_and_pad_the_model_vocabulary(tiny_project):
     assert model["new_vocab"] == tok["model_vocab_size"] and model["padded"] == tok["model_vocab_size"] - tok["vocab_size"]
     config = json.loads((Path(model["model_dir"]) / "config.json").read_text())
     assert config["vocab_size"] == tok["model_vocab_size"]
+
+
+def test_word_counts_split_a_tokenizer_without_pre_tokenizer_before_each_metaspace():
+    """SentencePiece BPE in tokenizer.json form has no pre-tokenizer; it never merges across '▁'."""
+    from tokenizers import normalizers
+
+    tok = Tokenizer(models.BPE())
+    tok.normalizer = normalizers.Sequence([normalizers.Prepend("▁"), normalizers.Replace(" ", "▁")])
+    assert word_counts(tok, ["Привет мир мир"]) == {"▁Привет": 1, "▁мир": 2}

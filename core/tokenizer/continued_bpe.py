@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -40,15 +41,22 @@ class ContinuedMerges:
         return [a + b for a, b in self.merges]
 
 
+_BEFORE_METASPACE = re.compile("(?=▁)")
+
+
 def word_counts(source: Tokenizer, texts: Iterable[str]) -> Counter:
     """How often each pre-tokenized word occurs, as the source's model sees it (after its normalizer
-    and pre-tokenizer: for byte-level BPE, strings of byte symbols such as 'ĠÐ¼Ð¸ÑĢ')."""
+    and pre-tokenizer: for byte-level BPE, strings of byte symbols such as 'ĠÐ¼Ð¸ÑĢ'). A tokenizer
+    without a pre-tokenizer (SentencePiece BPE converted to tokenizer.json) is split before each '▁',
+    where SentencePiece itself never merges across."""
     counts: Counter = Counter()
     for text in texts:
         if source.normalizer is not None:
             text = source.normalizer.normalize_str(text)
-        pieces = source.pre_tokenizer.pre_tokenize_str(text) if source.pre_tokenizer else [(text, None)]
-        counts.update(piece for piece, _ in pieces)
+        if source.pre_tokenizer is not None:
+            counts.update(piece for piece, _ in source.pre_tokenizer.pre_tokenize_str(text))
+        else:
+            counts.update(piece for piece in _BEFORE_METASPACE.split(text) if piece)
     return counts
 
 
