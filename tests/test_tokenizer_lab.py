@@ -76,7 +76,7 @@ def test_extend_keeps_every_source_token_and_english_tokenization(source, tmp_pa
     src_vocab, new_vocab = source.get_vocab(), new.get_vocab()
     assert all(new_vocab[t] == i for t, i in src_vocab.items())
     assert 0 < len(new_vocab) - len(src_vocab) <= 600
-    english = ENGLISH + " Numbers 1234, code: def f(x): return x**2 # done\n\ttabs"
+    english = ENGLISH + " Numbers 1234, code: def f(x): return x**2 # done\n\ttabs — café, “naïve” ∧ ∨ 😀 日本"
     assert new(english)["input_ids"] == source(english)["input_ids"]
 
 

@@ -1,8 +1,11 @@
 """Editing byte-level BPE vocabularies: extend a source with new tokens, or shrink it and then extend.
 
 New tokens come from continued BPE (`continued_bpe`): merges learned on the segmentation the source
-(or the shrunk source) gives the Russian text, appended after its merges. In `extend` mode new tokens
-must contain a non-ASCII byte, so ASCII text (English, code) tokenizes exactly as before.
+(or the shrunk source) gives the Russian text, appended after its merges. In `extend` mode a new token
+must contain the UTF-8 lead byte of a Russian letter (0xD0 or 0xD1, which occur in nothing but
+U+0400..U+047F), so it can only form in Cyrillic text: any text without Cyrillic (English, code,
+accents, dashes, emoji) tokenizes exactly as before. On the default project this refuses 3 of 4,000
+tokens a non-ASCII rule would take (" ∧", " ∨", " (" + a lead byte).
 
 `optimized` first keeps part of the source vocabulary, by one of two rules (`KEEP_RULES`):
 - "rank" (the method's authors, `shrink_tokenizer.py`): the source tokens with ids below N. BPE ids
@@ -35,10 +38,16 @@ def byte_symbols() -> dict[int, str]:
 
 
 _ASCII_SYMBOLS = {s for b, s in byte_symbols().items() if b < 0x80}
+_CYRILLIC_LEADS = {byte_symbols()[0xD0], byte_symbols()[0xD1]}
 
 
 def has_non_ascii(token: str) -> bool:
     return not set(token) <= _ASCII_SYMBOLS
+
+
+def has_cyrillic(token: str) -> bool:
+    """The token's bytes include the lead byte of a Russian letter (U+0400..U+047F)."""
+    return not _CYRILLIC_LEADS.isdisjoint(token)
 
 
 def _model(tok: Tokenizer) -> dict:
@@ -55,14 +64,14 @@ class VocabEdit:
     tokenizer: Tokenizer
     added: int                  # new tokens appended
     kept: int                   # source tokens kept (all of them in extend mode)
-    skipped: int                # frequent pairs refused (result already a token, or ASCII-only in extend mode)
+    skipped: int                # frequent pairs refused (result already a token, or no Cyrillic in extend mode)
     absorbed: tuple[str, ...]   # new tokens that form only inside longer new tokens on the training text
 
 
 def continue_bpe(base: Tokenizer, word_counts: Mapping[str, int], new_tokens: int, min_frequency: int,
-                 non_ascii_only: bool, kept: int) -> VocabEdit:
+                 cyrillic_only: bool, kept: int) -> VocabEdit:
     learned = learn_merges(segment_words(base, word_counts), set(base.get_vocab(with_added_tokens=True)),
-                           new_tokens, min_frequency, allow=has_non_ascii if non_ascii_only else None)
+                           new_tokens, min_frequency, allow=has_cyrillic if cyrillic_only else None)
     return VocabEdit(append_merges(base, learned.merges), len(learned.merges), kept, learned.refused,
                      tuple(learned.absorbed))
 
@@ -70,7 +79,7 @@ def continue_bpe(base: Tokenizer, word_counts: Mapping[str, int], new_tokens: in
 def extend_bpe(source: Tokenizer, word_counts: Mapping[str, int], new_tokens: int,
                min_frequency: int = 2) -> VocabEdit:
     """The source vocabulary and merges unchanged, plus up to `new_tokens` continued-BPE tokens."""
-    return continue_bpe(source, word_counts, new_tokens, min_frequency, non_ascii_only=True,
+    return continue_bpe(source, word_counts, new_tokens, min_frequency, cyrillic_only=True,
                         kept=source.get_vocab_size(with_added_tokens=True))
 
 
@@ -134,7 +143,7 @@ def optimize_bpe(source: Tokenizer, word_counts: Mapping[str, int], keep: int, n
     """`keep` source tokens chosen by `rule`, then `new_tokens` continued-BPE tokens learned on the
     segmentation of the shrunk vocabulary."""
     shrunk = shrink_bpe(source, keep, rule, word_counts)
-    return continue_bpe(shrunk, word_counts, new_tokens, min_frequency, non_ascii_only=False,
+    return continue_bpe(shrunk, word_counts, new_tokens, min_frequency, cyrillic_only=False,
                         kept=shrunk.get_vocab_size(with_added_tokens=True))
 
 

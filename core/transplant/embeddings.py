@@ -30,7 +30,8 @@ from core.transplant.piece_map import PieceMap, build_piece_map
 class Init:
     input: str | None      # piece weighting of the input side; None: every row drawn at random
     head: str | None       # piece weighting of the LM head
-    fallback: str          # rows with no pieces: "mean" (of the source rows) or "random"
+    fallback: str          # rows with no pieces: "mean" (of the source rows), "random" (source statistics),
+                           # "random_all" (every row not copied)
     authors: bool
 
 
