@@ -84,7 +84,8 @@ def test_an_adapted_tokenizer_exports_and_tokenizes_exactly_as_in_transformers(t
 
 
 @pytest.mark.parametrize("arch,pre,mode", [("llama", "llama-bpe", "extend"), ("qwen2", "qwen2", "optimized")])
-def test_extended_and_optimized_padded_vocabularies_export_with_parity_and_unused_padding(tmp_path, arch, pre, mode):
+def test_extended_and_optimized_padded_vocabularies_export_with_parity_and_unused_padding(tmp_path, monkeypatch,
+                                                                                          arch, pre, mode):
     """Continued-BPE vocabularies keep the source's split, so llama.cpp tokenizes them as transformers
     does; the padding rows become [PADn] tokens of type UNUSED, which no text produces."""
     import numpy as np
@@ -106,6 +107,20 @@ def test_extended_and_optimized_padded_vocabularies_export_with_parity_and_unuse
     tokens = fields["tokenizer.ggml.tokens"]
     assert bytes(tokens.parts[tokens.data[-1]]).decode() == f"[PAD{rows - 1}]"
     assert np.all(np.array(token_types[:len(tokenizer)]) != 5)
+    text = f"Москва [PAD{rows - 1}] столица".encode()
+    monkeypatch.setenv("PYTHONPATH", str(TESTS))  # the child imports _llama_cpp_ids from this module
+    ids = run_in_child(_llama_cpp_ids, {"gguf_path": str(tmp_path / "m.gguf"), "text": text}, what="tokenize")
+    assert max(ids) < len(tokenizer)  # llama.cpp never produces a padding token, even from its own text
+
+
+def _llama_cpp_ids(gguf_path: str, text: bytes) -> list[int]:
+    import llama_cpp
+
+    vocab = llama_cpp.Llama(gguf_path, vocab_only=True, verbose=False)
+    try:
+        return vocab.tokenize(text, add_bos=False, special=True)
+    finally:
+        vocab.close()
 
 
 def test_a_tokenizer_that_merges_where_llama_cpp_looks_words_up_is_refused_before_writing(tmp_path):
