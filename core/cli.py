@@ -253,7 +253,7 @@ def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
     report = run(Path(import_run.result()["model_dir"]), corpus_run.outputs, project.tokenizer,
                  new_tokens=args.new_tokens or project.tokenizer.new_tokens,
                  bpc_chars=args.bpc_chars or evaluation.max_chars, window=evaluation.batch_tokens,
-                 inits=not args.no_inits)
+                 inits=not args.no_inits, languages=tuple(args.bpc_languages.split(",")))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2))
         print(f"wrote {args.json}")
@@ -396,6 +396,8 @@ def _parser() -> argparse.ArgumentParser:
     vocab_bench.add_argument("--new-tokens", type=int, default=0, help="default: the project's tokenizer.new_tokens")
     vocab_bench.add_argument("--bpc-chars", type=int, default=0, help="held-out characters scored per language "
                              "(default: the project's evaluation.max_chars)")
+    vocab_bench.add_argument("--bpc-languages", default="ru,en", choices=("ru,en", "ru", "en"),
+                             help="held-out texts the inits are scored on")
     vocab_bench.add_argument("--no-inits", action="store_true", help="only the vocabularies")
     vocab_bench.add_argument("--json", help="also write the figures here")
     vocab_bench.set_defaults(func=cmd_bench_vocabulary)

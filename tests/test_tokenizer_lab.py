@@ -5,16 +5,22 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import russian_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import AutoTokenizer, PreTrainedTokenizerFast
 
-from conftest import russian_text
 from core.evaluation.token_stats import token_efficiency
+from core.tokenizer.continued_bpe import (
+    append_merges,
+    learn_merges,
+    segment_words,
+    unused_tokens,
+    word_counts,
+)
 from core.tokenizer.hf_files import save_like_source
 from core.tokenizer.train import train_vocabulary
-from core.tokenizer.continued_bpe import append_merges, learn_merges, segment_words, unused_tokens, word_counts
 from core.tokenizer.vocab_ops import extend_bpe, optimize_bpe, shrink_bpe
 
 SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]

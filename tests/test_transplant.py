@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
-import torch
-from transformers import AutoModelForCausalLM, AutoTokenizer
-
-from core.tokenizer.hf_files import save_like_source
-from core.tokenizer.train import train_vocabulary
 import math
 
+import pytest
+import torch
+from conftest import russian_text
+from tiny_models import SPECIAL_TOKENS, make_tiny_hf_model
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
 from core.tokenizer.continued_bpe import word_counts
+from core.tokenizer.hf_files import save_like_source
+from core.tokenizer.train import train_vocabulary
 from core.tokenizer.vocab_ops import extend_bpe
 from core.transplant.embeddings import INITS, transplant
 from core.transplant.piece_map import build_piece_map, piece_weights
-from tiny_models import SPECIAL_TOKENS, make_tiny_hf_model
-from conftest import russian_text
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["untied", "tied"])
@@ -74,7 +74,7 @@ def test_authors_mean_and_wmean_scale_whitespace_pieces_and_weigh_the_first_piec
     old_vocab = old.get_vocab()
     # a new token whose pieces under the old tokenizer start with a whitespace-only one
     spaced = next(t for t in new.get_vocab() if t not in old_vocab
-                  and [p.value for p in old.backend_tokenizer.model.tokenize(t)][0] == "Ġ"
+                  and old.backend_tokenizer.model.tokenize(t)[0].value == "Ġ"
                   and len(old.backend_tokenizer.model.tokenize(t)) > 2)
     pieces = [p.value for p in old.backend_tokenizer.model.tokenize(spaced)]
     ids = [old_vocab[p] for p in pieces]

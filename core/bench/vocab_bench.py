@@ -79,7 +79,7 @@ def vocab_row(name: str, tok: Tokenizer, source: Tokenizer, texts: list[str], ru
             "en_unchanged": en_ids == source.encode(en, add_special_tokens=False).ids}
 
 
-def init_rows(source_model, source_hf, tok_dir: Path, ru: str, en: str, window: int, pad: int) -> list[dict]:
+def init_rows(source_model, source_hf, tok_dir: Path, texts: dict[str, str], window: int, pad: int) -> list[dict]:
     new_hf = AutoTokenizer.from_pretrained(tok_dir)
     rows = []
     for init in [*INITS, "mean, no padding"]:
@@ -87,8 +87,8 @@ def init_rows(source_model, source_hf, tok_dir: Path, ru: str, en: str, window: 
         multiple = 1 if init == "mean, no padding" else pad
         transplant(model, source_hf, new_hf, init=init.split(",")[0], rows=-(-len(new_hf) // multiple) * multiple)
         rows.append({"init": init, "authors": INITS[init.split(",")[0]].authors,
-                     "ru_bpc": bits_per_character(model, new_hf, ru, window).bits_per_char,
-                     "en_bpc": bits_per_character(model, new_hf, en, window).bits_per_char})
+                     **{f"{lang}_bpc": bits_per_character(model, new_hf, text, window).bits_per_char
+                        for lang, text in texts.items()}})
         del model
     return rows
 
@@ -104,7 +104,7 @@ def print_table(rows: list[dict], columns: list[tuple[str, str, str]]) -> None:
 
 
 def run(source_dir: Path, corpus_dir: Path, cfg, new_tokens: int, bpc_chars: int, window: int,
-        inits: bool = True) -> dict:
+        inits: bool = True, languages: tuple[str, ...] = ("ru", "en")) -> dict:
     from core.models import load_model
 
     texts = [d.text for d in iter_documents(corpus_dir / TRAIN_RU)]
@@ -124,11 +124,12 @@ def run(source_dir: Path, corpus_dir: Path, cfg, new_tokens: int, bpc_chars: int
     if not inits:
         return report
     model, _ = load_model(source_dir, dtype="float32", device="cpu")
-    ru_text, en_text = ru[:bpc_chars], en[:bpc_chars]
-    report["source_bpc"] = {"ru": bits_per_character(model, source_hf, ru_text, window).bits_per_char,
-                            "en": bits_per_character(model, source_hf, en_text, window).bits_per_char}
-    print(f"\nSource model, its own tokenizer: {report['source_bpc']['ru']:.3f} bits/char Russian, "
-          f"{report['source_bpc']['en']:.3f} English ({len(ru_text):,} / {len(en_text):,} characters)")
+    scored = {lang: text[:bpc_chars] for lang, text in (("ru", ru), ("en", en)) if lang in languages}
+    report["source_bpc"] = {lang: bits_per_character(model, source_hf, text, window).bits_per_char
+                            for lang, text in scored.items()}
+    print("\nSource model, its own tokenizer, bits per character: " + ", ".join(
+        f"{lang.upper()} {bpc:.3f} ({len(scored[lang]):,} characters)" for lang, bpc in report["source_bpc"].items()),
+        flush=True)
     report["inits"] = {}
     picks = {f"{cfg.mode} (project setting)": _project_vocab_name(cfg, vocabs), "extend (continued BPE)":
              "extend (continued BPE)"}
@@ -136,9 +137,9 @@ def run(source_dir: Path, corpus_dir: Path, cfg, new_tokens: int, bpc_chars: int
         for label, name in picks.items():
             save_like_source(vocabs[name], source_hf, Path(tmp) / label)
             print(f"\nBits per character right after the transplant, no training: {label}, {name}")
-            table = init_rows(model, source_hf, Path(tmp) / label, ru_text, en_text, window, cfg.pad_to_multiple)
-            print_table(table, [("init", "init", ""), ("authors", "authors'", ""), ("ru_bpc", "RU bits/char", ".3f"),
-                                ("en_bpc", "EN bits/char", ".3f")])
+            table = init_rows(model, source_hf, Path(tmp) / label, scored, window, cfg.pad_to_multiple)
+            print_table(table, [("init", "init", ""), ("authors", "authors'", ""),
+                                *((f"{lang}_bpc", f"{lang.upper()} bits/char", ".3f") for lang in scored)])
             report["inits"][label] = table
     return report
 

@@ -12,9 +12,9 @@ from core.errors import UserError
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
 from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
+from core.tokenizer.continued_bpe import unused_tokens, word_counts
 from core.tokenizer.hf_files import save_like_source
 from core.tokenizer.train import train_vocabulary
-from core.tokenizer.continued_bpe import unused_tokens, word_counts
 from core.tokenizer.vocab_ops import extend_bpe, optimize_bpe
 
 SHOWN = 20  # examples of unused tokens kept in the result

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tokenizers import Tokenizer
 
@@ -86,7 +87,7 @@ class _PairIndex:
         heapq.heapify(self.heap)
 
     def _add(self, i: int, word: list[str], sign: int) -> None:
-        for pair in zip(word, word[1:]):
+        for pair in pairwise(word):
             self.counts[pair] += sign * self.freqs[i]
             if sign > 0:
                 self.where.setdefault(pair, set()).add(i)
@@ -120,7 +121,7 @@ class _PairIndex:
                     j += 1
             self.words[i] = merged
             self._add(i, merged, +1)
-            touched.update(zip(merged, merged[1:]))
+            touched.update(pairwise(merged))
         for p in touched:
             if self.counts[p] > 0:
                 heapq.heappush(self.heap, (-self.counts[p], p))
