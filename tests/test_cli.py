@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def ruadapt(*args: str, **kw) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "core.cli", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=300, **kw)
+                          **{"timeout": 300, **kw})
 
 
 def test_demo_init_validate_and_stage_list(tmp_path):
@@ -108,3 +108,22 @@ def test_bench_tokenizer_prints_throughput_and_peak_memory_next_to_the_raw_train
     rows = [line for line in out.stdout.splitlines() if "MB corpus" in line]
     assert len(rows) == 2 and all("raw tokenizers" in r and "peak" in r and "speed ratio" in r for r in rows)
     assert "no invented words" in out.stdout and "our peak RSS grew" in out.stdout
+
+
+def test_bench_vocabulary_compares_modes_and_inits_on_the_projects_text(tiny_project, tmp_path):
+    import json
+    import math
+
+    out = ruadapt("bench", "vocabulary", str(tiny_project), "--json", str(tmp_path / "bench.json"), timeout=600)
+    assert out.returncode == 0, out.stdout + out.stderr
+    report = json.loads((tmp_path / "bench.json").read_text())
+    rows = {r["vocabulary"]: r for r in report["vocabularies"]}
+    extend, old = rows["extend (continued BPE)"], rows["extend, old (BPE from scratch appended)"]
+    assert 0 < extend["new"] <= 200 and 0 < old["new"] <= 200  # the tiny corpus runs out of pairs
+    assert extend["en_unchanged"] and old["en_unchanged"], out.stdout
+    assert {n.split(" (")[0] for n in rows} >= {"optimized by rank", "optimized by Russian use"}
+    for table in report["inits"].values():
+        assert [r["init"] for r in table] == ["mean", "wmean", "random", "mean_unscaled", "wmean_linear",
+                                              "random_stats", "mean, no padding"]
+        assert all(math.isfinite(r["ru_bpc"]) and r["ru_bpc"] > 0 for r in table)
+    assert "| vocabulary" in out.stdout and "RU bits/char" in out.stdout
