@@ -37,7 +37,8 @@ def _patterns() -> list[tuple[re.Pattern, str, tuple[str, ...]]]:
     for template in sorted(MESSAGES, key=len, reverse=True):
         names = tuple(_SLOT.findall(template))
         parts = _SLOT.split(template)
-        regex = "".join(re.escape(p) if i % 2 == 0 else "(.+?)" for i, p in enumerate(parts))
+        # A slot never spans "; ": that joins the parts of a summary, each matched on its own.
+        regex = "".join(re.escape(p) if i % 2 == 0 else "((?:(?!; ).)+?)" for i, p in enumerate(parts))
         out.append((re.compile(regex + r"\Z", re.DOTALL), template, names))
     return out
 
@@ -55,11 +56,11 @@ def _line(line: str) -> str:
     if stripped.startswith("- "):
         return indent + "- " + _fragment(stripped[2:])
     if stripped.startswith(_FIX):
-        return indent + tr("How to fix: {fix}").replace("{fix}", _fragment(stripped[len(_FIX):]))
+        return indent + _translate("How to fix: {fix}").replace("{fix}", _fragment(stripped[len(_FIX):]))
     return indent + _fragment(stripped)
 
 
-def tr(template: str) -> str:
+def _translate(template: str) -> str:
     return QCoreApplication.translate("Engine", template)
 
 
@@ -87,7 +88,7 @@ def _template(text: str, depth: int) -> str | None:
         found = regex.match(text)
         if found is None:
             continue
-        translated = tr(template)
+        translated = _translate(template)
         for name, value in zip(names, found.groups()):
             translated = translated.replace("{" + name + "}", _slot(name, value, depth), 1)
         return translated

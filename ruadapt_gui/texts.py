@@ -105,7 +105,7 @@ def rough_duration(seconds: float) -> str:
     """"about 3 min", "about 1 h 20 min": an estimate, so no seconds."""
     minutes = max(1, round(seconds / 60))
     if minutes < 90:
-        return QCoreApplication.translate("Duration", "about %n min", "", minutes)
+        return QCoreApplication.translate("Duration", "about {n} min").format(n=minutes)
     hours, rest = divmod(minutes, 60)
     return QCoreApplication.translate("Duration", "about {h} h {m} min").format(h=hours, m=rest)
 
