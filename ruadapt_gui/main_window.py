@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self.menu = MainMenu(self, new_project=self.new_project_from_default, open_project=self.choose_project,
                              open_path=self.open_project, save=self.settings_form.save,
                              recent=self.settings.recent_projects, set_language=self.set_language,
-                             language=self.settings.language())
+                             language=self.settings.language(),
+                             show_workspace=lambda index: self.workspaces.show_workspace(index))
         self.pages = ProjectPages(self, self.tabs, self.runner, self.monitor, self.registry,
                                   menu_before=self.menu.settings_menu.menuAction())
 

@@ -1668,6 +1668,14 @@ Press Load to start it again.</source>
 <context>
     <name>MainMenu</name>
     <message>
+        <source>About Ruadapt Studio</source>
+        <translation>О программе Ruadapt Studio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ruadapt Studio {version}&lt;/b&gt;&lt;p&gt;Adapts open LLMs to Russian with the Ruadapt method (Lomonosov MSU): a Russian tokenizer, embedding transplant and training, Learned Embedding Propagation, and the proof in chat, speed and blind annotation.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{docs}&quot;&gt;Documentation (README)&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Ruadapt Studio {version}&lt;/b&gt;&lt;p&gt;Адаптирует открытые LLM к русскому языку методом Ruadapt (МГУ им. Ломоносова): русский токенизатор, перенос и обучение эмбеддингов, Learned Embedding Propagation — и доказательство в чате, замерах скорости и слепой разметке.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{docs}&quot;&gt;Документация (README)&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1706,6 +1714,34 @@ Press Load to start it again.</source>
     <message>
         <source>System default</source>
         <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Проект</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Чат</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Разметка</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Ruadapt Studio</source>
+        <translation>&amp;О программе Ruadapt Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Документация</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2540,24 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Results (*.json *.csv *.md)</source>
         <translation>Результаты (*.json *.csv *.md)</translation>
+    </message>
+</context>
+<context>
+    <name>RunFiles</name>
+    <message>
+        <source>Open run folder</source>
+        <translation>Открыть папку запуска</translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Открыть журнал</translation>
+    </message>
+</context>
+<context>
+    <name>RunsList</name>
+    <message>
+        <source>Show in monitor</source>
+        <translation>Показать в мониторе</translation>
     </message>
 </context>
 <context>
@@ -3313,6 +3367,10 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Project settings → {section}</source>
         <translation>Настройки проекта → {section}</translation>
+    </message>
+    <message>
+        <source>Turn it on in {where}</source>
+        <translation>Включить: {where}</translation>
     </message>
 </context>
 <context>

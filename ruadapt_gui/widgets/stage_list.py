@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -70,6 +71,8 @@ class StageList(QWidget):
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._run_if_enabled,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -165,7 +168,8 @@ class StageList(QWidget):
 
     def _setting_link(self, section: str) -> str:
         where = self.tr("Project settings → {section}").format(section=section_text(SECTION_LABELS[section]))
-        return f'<a href="{section}">{html.escape(self.tr("Turn it on in {where}").format(where=where))}</a>'
+        text = self.tr("Turn it on in {where}").format(where=where)
+        return f'<a href="{section}">{html.escape(text)}</a>'
 
     def set_estimate(self, text: str) -> None:
         self.estimate.setText(text)
@@ -175,6 +179,10 @@ class StageList(QWidget):
     def _selection_changed(self, *_) -> None:
         self._update_selected()
         self.stage_selected.emit(self.selected_stage())
+
+    def _run_if_enabled(self) -> None:
+        if self.run_button.isEnabled():
+            self._run_clicked()
 
     def _run_clicked(self) -> None:
         stage = self.selected_stage()
