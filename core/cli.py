@@ -35,11 +35,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from core.project import load_project
+    from core.jobs.discover import origin_of, register_project_runs
     from core.stages.plan import prepare_run, stages_for
 
     project_path = Path(args.project).resolve()
     project = load_project(project_path)
     registry = Registry()
+    register_project_runs(project, project_path, registry)
     stages = stages_for(args.stage)
     if args.detach and len(stages) > 1:
         stages = stages[-1:]  # its upstream stages must be up to date; prepare_run says so if not
@@ -48,7 +50,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         planned = prepare_run(project, project_path, stage.name, registry,
                               force=args.force and stage.name == stages[-1].name)
         if planned.reused:
-            print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
+            origin = origin_of(planned.run.path, project, project_path)
+            came_from = f" — reused from {origin}" if origin else ""
+            print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}{came_from}")
             continue
         launch_detached(planned.run.path)
         if args.detach:
@@ -111,6 +115,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     registry = Registry()
     registry.reconcile()
     project = str(Path(args.project).resolve()) if args.project else None
+    if project:  # a copied, moved or shared project brings finished runs the registry has not seen
+        from core.jobs.discover import register_project_runs
+        from core.project import load_project
+
+        register_project_runs(load_project(project), Path(project), registry)
     records = registry.list(project=project, limit=args.limit)
     if not records:
         print("no runs yet")

@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
     def _statuses_ready(self, statuses: dict[str, StageStatus]) -> None:
         self._status_running = False
         self.stages.set_statuses(statuses)
+        self._show_estimate()
         self.pages.show_statuses(self.loaded.project, self.loaded.path, statuses)
         if not self.monitor.run_id:  # just opened: show the running stage's run, else the selected one's
             running = next((name for name, s in statuses.items() if s.status == st.RUNNING), None)
@@ -267,6 +268,10 @@ class MainWindow(QMainWindow):
                        "{detail}").format(n=len(STAGES), name=self.loaded.project.project.name, detail=detail)
         box = self.ask(self.tr("Run all stages"), text, self.tr("Run all stages"), self.pages.start_demo)
         box.setObjectName("runAllConfirm")
+
+    def _show_estimate(self) -> None:
+        todo = [name for name, status in self.stages.statuses.items() if status.status != st.UP_TO_DATE]
+        self.stages.set_estimate(self._estimate_text(todo) if todo else self.tr("Every stage is up to date."))
 
     def _estimate_text(self, stages: list[str]) -> str:
         estimates = estimate_stages(self.loaded.project, stages, self.registry)
