@@ -119,6 +119,7 @@ def test_the_settings_form_speaks_russian_after_a_switch(qtbot, studio, small_pr
     label, help_text = window.settings_form.labels[("stage1", "learning_rate")]
     assert label.text() == "Learning rate"
     window.set_language("ru")  # text shown before the switch follows it
-    assert label.text() == "Скорость обучения" and help_text.text() == "Пиковая скорость обучения."
+    qtbot.waitUntil(lambda: label.text() == "Скорость обучения", timeout=5_000)
+    assert help_text.text() == "Пиковая скорость обучения."
     assert window.settings_form.labels[("models", "source")][0].text() == "Исходная модель *"
     assert QLocale().toString(122880) == "122\xa0880"  # numbers grouped the Russian way
