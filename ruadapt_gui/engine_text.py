@@ -108,6 +108,8 @@ def _slot(name: str, value: str, depth: int) -> str:
 def _number(value: str) -> str:
     """A number core wrote the English way ("122,880", "2.80", "12%") in the interface's locale."""
     locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return value  # core already wrote it the English way
     digits, percent = value.rstrip("%×"), value[len(value.rstrip("%×")):]
     number = float(digits.replace(",", ""))
     decimals = len(digits.partition(".")[2])

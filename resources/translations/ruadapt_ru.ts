@@ -1845,6 +1845,10 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Запустить все стадии</translation>
     </message>
     <message>
+        <source>Every stage is up to date.</source>
+        <translation>Все стадии актуальны.</translation>
+    </message>
+    <message>
         <source>from this machine&apos;s earlier runs</source>
         <translation>по прошлым запускам на этой машине</translation>
     </message>

@@ -124,7 +124,7 @@ class _SpinEditor(FieldEditor):
             lo=self.spin.textFromValue(self.spin.minimum()), hi=self.spin.textFromValue(self.spin.maximum()))
 
     def value_text(self) -> str:
-        return self.spin.text()
+        return self.spin.textFromValue(self.spin.value())
 
 
 class IntEditor(_SpinEditor):
