@@ -329,7 +329,7 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>All stages: {k} of {n}, {stage}</source>
-        <translation>Все стадии: {k} из {n}, {stage}</translation>
+        <translation>Все этапы: {k} из {n}, {stage}</translation>
     </message>
     <message>
         <source>cancelling…</source>
@@ -635,7 +635,7 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>set &quot;ignore_merges&quot;: {str_pre_in_ignores_merges_lower} in the model section of tokenizer.json (the tokenizer stage keeps the source&apos;s setting)</source>
-        <translation>задайте &quot;ignore_merges&quot;: {str_pre_in_ignores_merges_lower} в разделе model файла tokenizer.json (стадия токенизатора сохраняет настройку исходной модели)</translation>
+        <translation>задайте &quot;ignore_merges&quot;: {str_pre_in_ignores_merges_lower} в разделе model файла tokenizer.json (этап токенизатора сохраняет настройку исходной модели)</translation>
     </message>
     <message>
         <source>the merge {merge} contains a space, which GGUF&apos;s &apos;a b&apos; merge format cannot hold</source>
@@ -767,7 +767,7 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>the stage process died: {why}</source>
-        <translation>процесс стадии завершился аварийно: {why}</translation>
+        <translation>процесс этапа завершился аварийно: {why}</translation>
     </message>
     <message>
         <source>{type_exc___name}: {exc} (traceback in {run_log_path})</source>
@@ -1127,7 +1127,7 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>no stage named {target}</source>
-        <translation>нет стадии с именем {target}</translation>
+        <translation>нет этапа с именем {target}</translation>
     </message>
     <message>
         <source>choose one of: {join_stage_by_name}</source>
@@ -1135,7 +1135,7 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>stage {stage_name} needs {need} to have run with the current settings</source>
-        <translation>стадии {stage_name} нужно, чтобы {need} была запущена с текущими настройками</translation>
+        <translation>этапу {stage_name} нужно, чтобы этап {need} был запущен с текущими настройками</translation>
     </message>
     <message>
         <source>run `ruadapt run {project_path} --stage {need}` first</source>
@@ -1159,7 +1159,7 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>skipped: disabled in the project</source>
-        <translation>пропущено: стадия выключена в проекте</translation>
+        <translation>пропущено: этап выключен в проекте</translation>
     </message>
     <message>
         <source>training under torchrun needs an installed Python environment, not the packaged app</source>
@@ -1243,7 +1243,7 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>run `ruadapt run {project_path} --stage import` first (it only checks or imports the model)</source>
-        <translation>сначала запустите `ruadapt run {project_path} --stage import` (стадия только проверяет или импортирует модель)</translation>
+        <translation>сначала запустите `ruadapt run {project_path} --stage import` (этап только проверяет или импортирует модель)</translation>
     </message>
     <message>
         <source>no chat with an assistant answer</source>
@@ -1807,7 +1807,7 @@ Press Load to start it again.</source>
 {names}
 
 Run them first, then “{stage}”? {estimate}</source>
-        <translation>Стадии «{stage}» нужны более ранние стадии, которые не запускались с текущими настройками:
+        <translation>Этапу «{stage}» нужны более ранние этапы, которые не запускались с текущими настройками:
 {names}
 
 Запустить сначала их, а затем «{stage}»? {estimate}</translation>
@@ -1818,35 +1818,35 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Run up to here</source>
-        <translation>Запустить до этой стадии</translation>
+        <translation>Запустить до этого этапа</translation>
     </message>
     <message numerus="yes">
         <source>%n stage(s) to run. </source>
         <translation>
-            <numerusform>Нужно запустить %n стадию. </numerusform>
-            <numerusform>Нужно запустить %n стадии. </numerusform>
-            <numerusform>Нужно запустить %n стадий. </numerusform>
+            <numerusform>Нужно запустить %n этап. </numerusform>
+            <numerusform>Нужно запустить %n этапа. </numerusform>
+            <numerusform>Нужно запустить %n этапов. </numerusform>
         </translation>
     </message>
     <message>
         <source>Every stage is up to date: nothing will run again.</source>
-        <translation>Все стадии актуальны: ничего не будет запущено заново.</translation>
+        <translation>Все этапы актуальны: ничего не будет запущено заново.</translation>
     </message>
     <message>
         <source>Run all {n} stages of “{name}”, in order? Stages that are up to date are reused.
 
 {detail}</source>
-        <translation>Запустить по порядку все {n} стадий проекта «{name}»? Актуальные стадии не запускаются заново.
+        <translation>Запустить по порядку все этапы ({n}) проекта «{name}»? Актуальные этапы не запускаются заново.
 
 {detail}</translation>
     </message>
     <message>
         <source>Run all stages</source>
-        <translation>Запустить все стадии</translation>
+        <translation>Запустить все этапы</translation>
     </message>
     <message>
         <source>Every stage is up to date.</source>
-        <translation>Все стадии актуальны.</translation>
+        <translation>Все этапы актуальны.</translation>
     </message>
     <message>
         <source>from this machine&apos;s earlier runs</source>
@@ -2140,27 +2140,27 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Run &amp;all stages…</source>
-        <translation>Запустить &amp;все стадии…</translation>
+        <translation>Запустить &amp;все этапы…</translation>
     </message>
     <message>
         <source>&amp;Stop running all stages</source>
-        <translation>&amp;Остановить запуск всех стадий</translation>
+        <translation>&amp;Остановить запуск всех этапов</translation>
     </message>
     <message>
         <source>All {n} stages are done.</source>
-        <translation>Все {n} стадий выполнены.</translation>
+        <translation>Все этапы ({n}) выполнены.</translation>
     </message>
     <message>
         <source>Stopped following the stages: another project was opened (“{stage}” goes on running).</source>
-        <translation>Студия больше не следит за стадиями: открыт другой проект («{stage}» продолжает работать).</translation>
+        <translation>Студия больше не следит за этапами: открыт другой проект («{stage}» продолжает работать).</translation>
     </message>
     <message>
         <source>Running the stages was stopped at “{stage}”.</source>
-        <translation>Запуск стадий остановлен на «{stage}».</translation>
+        <translation>Запуск этапов остановлен на «{stage}».</translation>
     </message>
     <message>
         <source>Running the stages stopped: “{stage}” failed. {message}</source>
-        <translation>Запуск стадий прерван: сбой стадии «{stage}». {message}</translation>
+        <translation>Запуск этапов прерван: сбой этапа «{stage}». {message}</translation>
     </message>
     <message>
         <source>Run every stage of this project in order, ending in the report.</source>
@@ -2380,15 +2380,15 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Run “{stage}” (or all stages) to see the original and the adapted model side by side: tokens, bits per character, the copy task and generation speed.</source>
-        <translation>Запустите «{stage}» (или все стадии), чтобы сравнить исходную и адаптированную модели: токены, биты на символ, задача копирования и скорость генерации.</translation>
+        <translation>Запустите «{stage}» (или все этапы), чтобы сравнить исходную и адаптированную модели: токены, биты на символ, задача копирования и скорость генерации.</translation>
     </message>
     <message>
         <source>Stop running all stages</source>
-        <translation>Остановить запуск всех стадий</translation>
+        <translation>Остановить запуск всех этапов</translation>
     </message>
     <message>
         <source>Run all stages…</source>
-        <translation>Запустить все стадии…</translation>
+        <translation>Запустить все этапы…</translation>
     </message>
     <message>
         <source>Held-out check: {found} of the {total} held-out Russian paragraphs occur in the training text.</source>
@@ -2630,7 +2630,7 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Where stage runs are written, relative to the project file.</source>
-        <translation>Куда пишутся запуски стадий, относительно файла проекта.</translation>
+        <translation>Куда пишутся запуски этапов, относительно файла проекта.</translation>
     </message>
     <message>
         <source>Source model</source>
@@ -2742,7 +2742,7 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>stop: a file that is not UTF-8 text (or a JSONL line without the text field) stops the stage with its name and line; skip: such files are skipped, counted and listed in the result.</source>
-        <translation>stop: файл не в UTF-8 (или строка JSONL без поля текста) останавливает стадию с именем файла и строкой; skip: такие файлы пропускаются, считаются и перечисляются в результате.</translation>
+        <translation>stop: файл не в UTF-8 (или строка JSONL без поля текста) останавливает этап с именем файла и строкой; skip: такие файлы пропускаются, считаются и перечисляются в результате.</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -2802,7 +2802,7 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Run this stage</source>
-        <translation>Запускать эту стадию</translation>
+        <translation>Запускать этот этап</translation>
     </message>
     <message>
         <source>Skip it to go straight to the next one.</source>
@@ -2910,7 +2910,7 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>LoRA on the inner layers after stage 1.</source>
-        <translation>LoRA на внутренних слоях после стадии 1.</translation>
+        <translation>LoRA на внутренних слоях после этапа 1.</translation>
     </message>
     <message>
         <source>LoRA rank</source>
@@ -2954,11 +2954,11 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Stage-2 LoRA scale</source>
-        <translation>Масштаб LoRA стадии 2</translation>
+        <translation>Масштаб LoRA этапа 2</translation>
     </message>
     <message>
         <source>Scale of the adapted base&apos;s stage-2 update (adapted − original base) added to the instruct model&apos;s layers; 0 = none.</source>
-        <translation>Масштаб обновления стадии 2 адаптированной базы (адаптированная − исходная базовая), добавляемого к слоям инструктивной модели; 0 = без него.</translation>
+        <translation>Масштаб обновления этапа 2 адаптированной базы (адаптированная − исходная базовая), добавляемого к слоям инструктивной модели; 0 = без него.</translation>
     </message>
     <message>
         <source>Rows fitted</source>
@@ -3334,11 +3334,11 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Run all stages…</source>
-        <translation>Запустить все стадии…</translation>
+        <translation>Запустить все этапы…</translation>
     </message>
     <message>
         <source>Run every stage of the project in order (Ctrl+R); stages that are up to date are reused. You confirm first.</source>
-        <translation>Запустить все стадии проекта по порядку (Ctrl+R); актуальные стадии не повторяются. Сначала вы подтверждаете запуск.</translation>
+        <translation>Запустить все этапы проекта по порядку (Ctrl+R); актуальные этапы не повторяются. Сначала вы подтверждаете запуск.</translation>
     </message>
     <message>
         <source>Settings or inputs changed since the last run.</source>
@@ -3362,11 +3362,11 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Run this stage; earlier stages it needs are offered first (Ctrl+Return).</source>
-        <translation>Запустить эту стадию; нужные ей более ранние стадии будут предложены сначала (Ctrl+Enter).</translation>
+        <translation>Запустить этот этап; нужные ему более ранние этапы будут предложены сначала (Ctrl+Enter).</translation>
     </message>
     <message>
         <source>Off in this project: the stage only passes its input on to the next one.</source>
-        <translation>Выключена в этом проекте: стадия только передаёт свой вход следующей.</translation>
+        <translation>Выключен в этом проекте: этап только передаёт свой вход следующему.</translation>
     </message>
     <message>
         <source>Project settings → {section}</source>
@@ -3476,7 +3476,7 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>off</source>
-        <translation>выключена</translation>
+        <translation>выключен</translation>
     </message>
 </context>
 <context>
