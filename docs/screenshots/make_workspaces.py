@@ -1,5 +1,5 @@
 """Each workspace (Project, Chat, Annotate) at 1366 × 768 on the default demo project, in the language
-SCREENSHOT_LANGUAGE names: docs/screenshots/workspace-{project,chat,annotate}-{en,ru}.png.
+SCREENSHOT_LANGUAGE names: docs/screenshots/workspace-{project,settings,chat,annotate}-{en,ru}.png.
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_workspaces.py
     SCREENSHOT_LANGUAGE=ru xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_workspaces.py
@@ -37,6 +37,9 @@ def main() -> None:
     wait(lambda: window.loaded is not None and bool(window.stages.estimate.text()), 120)
     window.stages.select_stage("stage2")  # an off stage: its link to the setting
     save_screen(app, HERE / f"workspace-project-{language}.png")
+    window.show_setting("stage1")  # the schema's labels and help in the interface language
+    save_screen(app, HERE / f"workspace-settings-{language}.png")
+    window.tabs.setCurrentWidget(window.monitor)
     window.workspaces.show_workspace(1)
     window.workspaces.chat.add_side()
     save_screen(app, HERE / f"workspace-chat-{language}.png")

@@ -2806,7 +2806,7 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Skip it to go straight to the next one.</source>
-        <translation>Выключите, чтобы сразу перейти к следующей.</translation>
+        <translation>Выключите, чтобы сразу перейти к следующему этапу.</translation>
     </message>
     <message>
         <source>Steps</source>
