@@ -54,6 +54,7 @@ def _silence_stdout() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from core.project import load_project
+    from core.jobs.discover import origin_of, register_project_runs
     from core.project.io import project_warnings
     from core.stages.plan import prepare_run, stages_for
 
@@ -62,6 +63,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     for warning in project_warnings(project):
         print(f"warning: {warning}", file=sys.stderr)
     registry = Registry()
+    register_project_runs(project, project_path, registry)
     stages = stages_for(args.stage)
     if args.detach and len(stages) > 1:
         stages = stages[-1:]  # its upstream stages must be up to date; prepare_run says so if not
@@ -70,7 +72,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         planned = prepare_run(project, project_path, stage.name, registry,
                               force=args.force and stage.name == stages[-1].name)
         if planned.reused:
-            print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
+            origin = origin_of(planned.run.path, project, project_path)
+            came_from = f" — reused from {origin}" if origin else ""
+            print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}{came_from}")
             continue
         if planned.attached:  # started by another `ruadapt run` or the studio: follow that one
             print(f"{label}: already running ({planned.run.id}); following it")
@@ -139,6 +143,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     registry = Registry()
     registry.reconcile()
     project = str(Path(args.project).resolve()) if args.project else None
+    if project:  # a copied, moved or shared project brings finished runs the registry has not seen
+        from core.jobs.discover import register_project_runs
+        from core.project import load_project
+
+        register_project_runs(load_project(project), Path(project), registry)
     records = registry.list(project=project, limit=args.limit)
     if not records:
         print("no runs yet")
