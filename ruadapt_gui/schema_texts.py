@@ -53,8 +53,9 @@ SCHEMA_TEXT = (
                                 'and listed in the result.'),
     # [tokenizer]
     QT_TRANSLATE_NOOP("Schema", 'Mode'),
-    QT_TRANSLATE_NOOP("Schema", 'replace: a new vocabulary; extend: source vocabulary plus new Russian tokens; '
-                                'optimized: most-used source tokens plus new ones.'),
+    QT_TRANSLATE_NOOP("Schema", 'replace: a new vocabulary; extend: source vocabulary plus new Russian tokens (continued BPE on the '
+                                "source's own segmentation, as the method's authors do; English tokenizes exactly as before); "
+                                'optimized: part of the source vocabulary (see Keep rule) plus new tokens.'),
     QT_TRANSLATE_NOOP("Schema", 'Algorithm'),
     QT_TRANSLATE_NOOP("Schema", 'Byte-level BPE or Unigram.'),
     QT_TRANSLATE_NOOP("Schema", 'Vocabulary size'),
@@ -63,12 +64,29 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'How many new Russian tokens to add (extend, optimized).'),
     QT_TRANSLATE_NOOP("Schema", 'Minimum frequency'),
     QT_TRANSLATE_NOOP("Schema", 'Ignore pieces seen fewer times in the corpus.'),
+    QT_TRANSLATE_NOOP("Schema", 'Keep rule (optimized)'),
+    QT_TRANSLATE_NOOP("Schema", "Which source tokens optimized mode keeps. rank (the method's authors): the source "
+                                'tokens with the lowest ids, i.e. its earliest, most frequent merges, which English needs; russian_use '
+                                '(ours): the tokens the Russian corpus uses most, which can drop tokens English needs.'),
+    QT_TRANSLATE_NOOP("Schema", 'Pad vocabulary to a multiple of'),
+    QT_TRANSLATE_NOOP("Schema", "The model's embedding matrix gets rows up to a multiple of this (GPU matrix "
+                                "products run faster on round sizes; the method's authors pad to 256). Padded rows are never produced by "
+                                'the tokenizer and are exported to GGUF as unused tokens; 1 = no padding.'),
     # [transplant]
     QT_TRANSLATE_NOOP("Schema", 'New-token initialisation'),
-    QT_TRANSLATE_NOOP("Schema", "mean: mean of the source embeddings of the token's pieces; wmean: "
-                                'position-weighted mean; random: source statistics.'),
+    QT_TRANSLATE_NOOP("Schema", "How a new token's embedding (input and LM head) starts. The method's authors' variants: mean = the "
+                                "mean of the source embeddings of the token's pieces, whitespace-only pieces weighted 0.1, a token "
+                                'without pieces gets the mean of all source rows; wmean = the same with weights exp(-mult·i), the first '
+                                'piece heaviest; random = every row, shared tokens too, drawn from N(0, initializer_range). Ours: '
+                                'mean_unscaled = plain mean, no whitespace scaling, no pieces → random; wmean_linear = linear weights, '
+                                'later pieces heavier on the input side and earlier ones on the LM head, no pieces → random; '
+                                "random_stats = shared tokens copied, the rest drawn from the source rows' statistics. Every variant but "
+                                'random copies tokens both vocabularies share.'),
+    QT_TRANSLATE_NOOP("Schema", 'wmean decay'),
+    QT_TRANSLATE_NOOP("Schema", 'wmean weighs piece i by exp(-mult·i): 0 = equal weights, larger = the first pieces '
+                                "count more (the authors' default is 1)."),
     QT_TRANSLATE_NOOP("Schema", 'Seed'),
-    QT_TRANSLATE_NOOP("Schema", 'Seed for tokens drawn at random.'),
+    QT_TRANSLATE_NOOP("Schema", 'Seed for rows drawn at random.'),
     # [stage1]
     QT_TRANSLATE_NOOP("Schema", 'Run this stage'),
     QT_TRANSLATE_NOOP("Schema", 'Skip it to go straight to the next one.'),
@@ -105,6 +123,14 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'LoRA scaling numerator.'),
     QT_TRANSLATE_NOOP("Schema", 'LoRA dropout'),
     QT_TRANSLATE_NOOP("Schema", 'Dropout on the adapter input.'),
+    QT_TRANSLATE_NOOP("Schema", 'LoRA targets'),
+    QT_TRANSLATE_NOOP("Schema", 'The projections that get LoRA adapters (those the model has). The authors adapt all '
+                                'seven attention and MLP projections.'),
+    QT_TRANSLATE_NOOP("Schema", 'Fully trained matrices'),
+    QT_TRANSLATE_NOOP("Schema", 'Vocabulary matrices trained in full beside the adapters (peft modules_to_save) '
+                                'after stage 1: lm_head = the LM head, embed_tokens = the input embeddings. The authors train the LM head '
+                                'and keep the input embeddings frozen. A model with tied embeddings has one matrix for both: it trains '
+                                'when either is listed.'),
     # [lep]
     QT_TRANSLATE_NOOP("Schema", 'Run LEP'),
     QT_TRANSLATE_NOOP("Schema", 'Needs the original base and instruct models.'),
@@ -117,8 +143,9 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'Fit P on a seeded sample of this many vocabulary rows (bounds the cost for '
                                 'large vocabularies on a CPU); 0 = every row.'),
     QT_TRANSLATE_NOOP("Schema", 'Copy-task passages'),
-    QT_TRANSLATE_NOOP("Schema", 'Held-out passages the original and adapted instruct models are asked to repeat '
-                                '(the copy-task score); 0 = skip.'),
+    QT_TRANSLATE_NOOP("Schema", 'DaruCopy texts'),
+    QT_TRANSLATE_NOOP("Schema", 'Held-out sentences and paragraphs per DaruCopy set (cp_sent/cp_para, Russian and '
+                                'English) the original and adapted instruct models are asked to repeat; 0 = skip.'),
     # [calibration]
     QT_TRANSLATE_NOOP("Schema", 'Run calibration'),
     QT_TRANSLATE_NOOP("Schema", 'LoRA instruction SFT plus a copy task after LEP.'),
@@ -126,18 +153,39 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'Local JSONL in chat `messages` format (optional when self-calibration or the '
                                 'copy task supply the data).'),
     QT_TRANSLATE_NOOP("Schema", 'Copy-task share'),
-    QT_TRANSLATE_NOOP("Schema", "Share of calibration examples that are the 'repeat this text' task (passages of "
-                                'the training text).'),
+    QT_TRANSLATE_NOOP("Schema", "Share of calibration examples that are the 'repeat this text' task (passages of the training text). "
+                                'The authors mix in about 3-7%. Without other data every example is a copy task.'),
+    QT_TRANSLATE_NOOP("Schema", 'At most this many training-text passages are drawn for the copy task.'),
+    QT_TRANSLATE_NOOP("Schema", 'Copy-task documents'),
+    QT_TRANSLATE_NOOP("Schema", 'The passages come from the first this many documents of the training text.'),
     QT_TRANSLATE_NOOP("Schema", 'Self-calibration'),
     QT_TRANSLATE_NOOP("Schema", 'The original instruct model answers the prompts below greedily; its answers '
                                 'become SFT data.'),
     QT_TRANSLATE_NOOP("Schema", 'Prompts'),
     QT_TRANSLATE_NOOP("Schema", 'Text file, one prompt per line, for self-calibration.'),
-    QT_TRANSLATE_NOOP("Schema", 'Chats per step.'),
+    QT_TRANSLATE_NOOP("Schema", 'Epochs'),
+    QT_TRANSLATE_NOOP("Schema", 'Passes over the calibration data (used when Steps is 0).'),
+    QT_TRANSLATE_NOOP("Schema", 'Optimizer steps; 0 = as many as Epochs passes over the data take.'),
+    QT_TRANSLATE_NOOP("Schema", "The schedule ends at this share of the peak learning rate (0: to zero, as the authors' cosine)."),
+    QT_TRANSLATE_NOOP("Schema", "Linear warmup length (cut to the run's length when longer)."),
+    QT_TRANSLATE_NOOP("Schema", 'Chats per micro-batch.'),
+    QT_TRANSLATE_NOOP("Schema", "Micro-batches per optimizer step (4 × 32 = the authors' 128 chats per step)."),
     QT_TRANSLATE_NOOP("Schema", 'Max length'),
     QT_TRANSLATE_NOOP("Schema", 'Tokens per chat (longer ones are cut).'),
     QT_TRANSLATE_NOOP("Schema", 'Rank of the calibration adapters.'),
-    QT_TRANSLATE_NOOP("Schema", 'Seed of data order and the copy-task sample.'),
+    QT_TRANSLATE_NOOP("Schema", 'LoRA scaling numerator (the update is scaled by alpha / rank).'),
+    QT_TRANSLATE_NOOP("Schema", 'Vocabulary matrices trained in full beside the adapters (peft modules_to_save) during calibration: '
+                                'lm_head = the LM head, embed_tokens = the input embeddings. The authors train the LM head and keep the '
+                                'input embeddings frozen. A model with tied embeddings has one matrix for both: it trains when either is '
+                                'listed.'),
+    QT_TRANSLATE_NOOP("Schema", 'Precision of the calibrated weights; empty = as models.dtype (auto: fp32 weights with bf16 autocast on a '
+                                'GPU that has it, as the training stages).'),
+    QT_TRANSLATE_NOOP("Schema", 'Steps between held-out evaluations (and after the last).'),
+    QT_TRANSLATE_NOOP("Schema", 'Evaluation text'),
+    QT_TRANSLATE_NOOP("Schema", 'Characters of held-out text for the evaluations during training.'),
+    QT_TRANSLATE_NOOP("Schema", 'Held-out sentences and paragraphs per DaruCopy set the model is asked to repeat before and after '
+                                'calibration; 0 = skip.'),
+    QT_TRANSLATE_NOOP("Schema", 'Seed of data order, the adapters and the copy-task sample.'),
     # [export]
     QT_TRANSLATE_NOOP("Schema", 'GGUF types'),
     QT_TRANSLATE_NOOP("Schema", 'Types to write, each for the original and the adapted model. Quantized types '
@@ -153,7 +201,12 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'Tokens per evaluation window.'),
     QT_TRANSLATE_NOOP("Schema", 'Threads'),
     QT_TRANSLATE_NOOP("Schema", 'CPU threads for llama.cpp; 0 = all cores.'),
-    QT_TRANSLATE_NOOP("Schema", 'Held-out passages each model is asked to repeat; 0 = skip the copy task.'),
+    QT_TRANSLATE_NOOP("Schema", "Held-out sentences and paragraphs per DaruCopy set (llmtf's darumeru/cp_sent and cp_para, Russian and "
+                                'English) each model is asked to repeat; 0 = skip the copy task.'),
+    QT_TRANSLATE_NOOP("Schema", 'DaruCopy generation cap'),
+    QT_TRANSLATE_NOOP("Schema", "At most this many tokens per copy; 0 = llmtf's (128 for a sentence, 1024 for "
+                                'a paragraph). A lower cap shortens runaway outputs on a CPU; their length score then reads higher than '
+                                "llmtf's."),
     QT_TRANSLATE_NOOP("Schema", 'Speed: characters'),
     QT_TRANSLATE_NOOP("Schema", 'Characters each model generates per speed prompt.'),
     QT_TRANSLATE_NOOP("Schema", 'Speed: repeats'),

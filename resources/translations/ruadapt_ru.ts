@@ -470,6 +470,14 @@ Press Load to start it again.</source>
         <translation>объединяйте только копии, выгруженные из этой сессии</translation>
     </message>
     <message>
+        <source>this copy was issued to {issued_to}; votes under another name would be refused at merge</source>
+        <translation>эта копия выдана разметчику {issued_to}; голоса под другим именем при объединении будут отклонены</translation>
+    </message>
+    <message>
+        <source>vote under the name the copy was issued to, or ask the owner for your own copy</source>
+        <translation>голосуйте под именем, на которое выдана копия, или попросите у владельца свою копию</translation>
+    </message>
+    <message>
         <source>the file holds no text</source>
         <translation>в файле нет текста</translation>
     </message>
@@ -622,6 +630,14 @@ Press Load to start it again.</source>
         <translation>используйте токенизатор, чей постпроцессор добавляет не больше BOS и EOS</translation>
     </message>
     <message>
+        <source>the model has none of the LoRA targets {targets}</source>
+        <translation>в модели нет ни одного из целевых модулей LoRA {targets}</translation>
+    </message>
+    <message>
+        <source>choose among the model&apos;s projections: {projections}</source>
+        <translation>выберите из проекций, которые есть в модели: {projections}</translation>
+    </message>
+    <message>
         <source>the tokenizer has no tokenizer.json (fast tokenizer)</source>
         <translation>у токенизатора нет tokenizer.json (быстрого токенизатора)</translation>
     </message>
@@ -766,6 +782,22 @@ Press Load to start it again.</source>
         <translation>укажите папку из списка `ruadapt status`</translation>
     </message>
     <message>
+        <source>another ruadapt is starting stage {stage} of this project</source>
+        <translation>другой процесс ruadapt сейчас запускает этап {stage} этого проекта</translation>
+    </message>
+    <message>
+        <source>wait until it has started, then see `ruadapt status`</source>
+        <translation>дождитесь, пока он запустится, затем посмотрите `ruadapt status`</translation>
+    </message>
+    <message>
+        <source>stage {stage} of this project is already running ({run_id}) with other settings</source>
+        <translation>этап {stage} этого проекта уже выполняется ({run_id}) с другими настройками</translation>
+    </message>
+    <message>
+        <source>wait for it (`ruadapt watch {run_id}`) or stop it (`ruadapt cancel {run_id}`), then run again</source>
+        <translation>дождитесь его окончания (`ruadapt watch {run_id}`) или остановите его (`ruadapt cancel {run_id}`), затем запустите снова</translation>
+    </message>
+    <message>
         <source>the stage process died: {why}</source>
         <translation>процесс этапа завершился аварийно: {why}</translation>
     </message>
@@ -860,6 +892,22 @@ Press Load to start it again.</source>
     <message>
         <source>the output folder already exists</source>
         <translation>папка для результата уже существует</translation>
+    </message>
+    <message>
+        <source>this is a folder; the output must be a file</source>
+        <translation>это папка, а результат должен быть файлом</translation>
+    </message>
+    <message>
+        <source>give a file name, e.g. {example}</source>
+        <translation>укажите имя файла, например {example}</translation>
+    </message>
+    <message>
+        <source>the file already exists</source>
+        <translation>файл уже существует</translation>
+    </message>
+    <message>
+        <source>choose another name, or pass --force to replace it (only once the new one is complete)</source>
+        <translation>выберите другое имя или передайте --force, чтобы заменить файл (он будет заменён, только когда новый запишется полностью)</translation>
     </message>
     <message>
         <source>delete it or choose another folder</source>
@@ -998,6 +1046,10 @@ Press Load to start it again.</source>
         <translation>файл проекта не существует</translation>
     </message>
     <message>
+        <source>this is a folder, not a project file</source>
+        <translation>это папка, а не файл проекта</translation>
+    </message>
+    <message>
         <source>check the path, or create one with `ruadapt demo init DIR`</source>
         <translation>проверьте путь или создайте проект командой `ruadapt demo init DIR`</translation>
     </message>
@@ -1074,8 +1126,16 @@ Press Load to start it again.</source>
         <translation>скорость генерации ({lang})</translation>
     </message>
     <message>
-        <source>{side} model: copy task</source>
-        <translation>{side} модель: задача копирования</translation>
+        <source>{side} model: DaruCopy</source>
+        <translation>{side} модель: DaruCopy</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation type="unfinished">исходная</translation>
+    </message>
+    <message>
+        <source>adapted</source>
+        <translation type="unfinished">адаптированная</translation>
     </message>
     <message>
         <source>adapted model: bits per character ({lang})</source>
@@ -2733,10 +2793,6 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <source>replace: a new vocabulary; extend: source vocabulary plus new Russian tokens; optimized: most-used source tokens plus new ones.</source>
-        <translation>replace: новый словарь; extend: словарь исходной модели плюс новые русские токены; optimized: самые частые токены исходной модели плюс новые.</translation>
-    </message>
-    <message>
         <source>Algorithm</source>
         <translation>Алгоритм</translation>
     </message>
@@ -2773,16 +2829,44 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Инициализация новых токенов</translation>
     </message>
     <message>
-        <source>mean: mean of the source embeddings of the token&apos;s pieces; wmean: position-weighted mean; random: source statistics.</source>
-        <translation>mean: среднее эмбеддингов частей токена в исходной модели; wmean: среднее с весами по позиции; random: по статистике исходной модели.</translation>
-    </message>
-    <message>
         <source>Seed</source>
         <translation>Сид</translation>
     </message>
     <message>
-        <source>Seed for tokens drawn at random.</source>
-        <translation>Сид для токенов, выбираемых случайно.</translation>
+        <source>replace: a new vocabulary; extend: source vocabulary plus new Russian tokens (continued BPE on the source&apos;s own segmentation, as the method&apos;s authors do; English tokenizes exactly as before); optimized: part of the source vocabulary (see Keep rule) plus new tokens.</source>
+        <translation>replace: новый словарь; extend: словарь исходной модели плюс новые русские токены (BPE продолжается на собственной сегментации исходной модели, как у авторов метода; английский текст токенизируется в точности как раньше); optimized: часть словаря исходной модели (см. «Правило отбора») плюс новые токены.</translation>
+    </message>
+    <message>
+        <source>Keep rule (optimized)</source>
+        <translation>Правило отбора (optimized)</translation>
+    </message>
+    <message>
+        <source>Which source tokens optimized mode keeps. rank (the method&apos;s authors): the source tokens with the lowest ids, i.e. its earliest, most frequent merges, which English needs; russian_use (ours): the tokens the Russian corpus uses most, which can drop tokens English needs.</source>
+        <translation>Какие токены исходной модели оставляет режим optimized. rank (как у авторов метода): токены исходной модели с наименьшими id, то есть её самые ранние и частые слияния, которые нужны английскому; russian_use (наш вариант): токены, чаще всего встречающиеся в русском корпусе, — при этом могут выпасть токены, нужные английскому.</translation>
+    </message>
+    <message>
+        <source>Pad vocabulary to a multiple of</source>
+        <translation>Дополнять словарь до кратного</translation>
+    </message>
+    <message>
+        <source>The model&apos;s embedding matrix gets rows up to a multiple of this (GPU matrix products run faster on round sizes; the method&apos;s authors pad to 256). Padded rows are never produced by the tokenizer and are exported to GGUF as unused tokens; 1 = no padding.</source>
+        <translation>Число строк матрицы эмбеддингов модели дополняется до кратного этому числу (на GPU произведения матриц круглых размеров считаются быстрее; авторы метода дополняют до 256). Токенизатор никогда не выдаёт дополнительные строки, а в GGUF они экспортируются как неиспользуемые токены; 1 = без дополнения.</translation>
+    </message>
+    <message>
+        <source>How a new token&apos;s embedding (input and LM head) starts. The method&apos;s authors&apos; variants: mean = the mean of the source embeddings of the token&apos;s pieces, whitespace-only pieces weighted 0.1, a token without pieces gets the mean of all source rows; wmean = the same with weights exp(-mult·i), the first piece heaviest; random = every row, shared tokens too, drawn from N(0, initializer_range). Ours: mean_unscaled = plain mean, no whitespace scaling, no pieces → random; wmean_linear = linear weights, later pieces heavier on the input side and earlier ones on the LM head, no pieces → random; random_stats = shared tokens copied, the rest drawn from the source rows&apos; statistics. Every variant but random copies tokens both vocabularies share.</source>
+        <translation>Чем начинается эмбеддинг нового токена (входной и в выходном слое). Варианты авторов метода: mean = среднее эмбеддингов частей токена в исходной модели, части только из пробелов берутся с весом 0,1, токен без частей получает среднее всех строк исходной модели; wmean = то же с весами exp(-mult·i), первая часть весит больше всех; random = каждая строка, в том числе у общих токенов, выбирается из N(0, initializer_range). Наши: mean_unscaled = простое среднее без понижения веса пробелов, без частей → random; wmean_linear = линейные веса, во входных эмбеддингах тяжелее поздние части, в выходном слое — ранние, без частей → random; random_stats = общие токены копируются, остальные выбираются по статистике строк исходной модели. Все варианты, кроме random, копируют токены, общие для обоих словарей.</translation>
+    </message>
+    <message>
+        <source>wmean decay</source>
+        <translation>Затухание wmean</translation>
+    </message>
+    <message>
+        <source>wmean weighs piece i by exp(-mult·i): 0 = equal weights, larger = the first pieces count more (the authors&apos; default is 1).</source>
+        <translation>wmean берёт часть i с весом exp(-mult·i): 0 = равные веса, больше — первые части весят сильнее (по умолчанию у авторов 1).</translation>
+    </message>
+    <message>
+        <source>Seed for rows drawn at random.</source>
+        <translation>Сид для строк, выбираемых случайно.</translation>
     </message>
     <message>
         <source>Run this stage</source>
@@ -2921,6 +3005,22 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Dropout на входе адаптера.</translation>
     </message>
     <message>
+        <source>LoRA targets</source>
+        <translation>Целевые модули LoRA</translation>
+    </message>
+    <message>
+        <source>The projections that get LoRA adapters (those the model has). The authors adapt all seven attention and MLP projections.</source>
+        <translation>Проекции, которые получают адаптеры LoRA (из тех, что есть в модели). Авторы адаптируют все семь проекций внимания и MLP.</translation>
+    </message>
+    <message>
+        <source>Fully trained matrices</source>
+        <translation>Полностью обучаемые матрицы</translation>
+    </message>
+    <message>
+        <source>Vocabulary matrices trained in full beside the adapters (peft modules_to_save) after stage 1: lm_head = the LM head, embed_tokens = the input embeddings. The authors train the LM head and keep the input embeddings frozen. A model with tied embeddings has one matrix for both: it trains when either is listed.</source>
+        <translation>Матрицы словаря, которые после этапа 1 обучаются целиком наряду с адаптерами (peft modules_to_save): lm_head = выходной слой, embed_tokens = входные эмбеддинги. Авторы обучают выходной слой, а входные эмбеддинги замораживают. У модели со связанными эмбеддингами это одна матрица: она обучается, если указана любая из двух.</translation>
+    </message>
+    <message>
         <source>Run LEP</source>
         <translation>Запускать LEP</translation>
     </message>
@@ -2957,8 +3057,100 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Отрывков для задачи копирования</translation>
     </message>
     <message>
-        <source>Held-out passages the original and adapted instruct models are asked to repeat (the copy-task score); 0 = skip.</source>
-        <translation>Отложенные отрывки, которые исходная и адаптированная инструктивные модели должны повторить (оценка задачи копирования); 0 = пропустить.</translation>
+        <source>DaruCopy texts</source>
+        <translation>Тексты DaruCopy</translation>
+    </message>
+    <message>
+        <source>Held-out sentences and paragraphs per DaruCopy set (cp_sent/cp_para, Russian and English) the original and adapted instruct models are asked to repeat; 0 = skip.</source>
+        <translation>Сколько отложенных предложений и абзацев на каждый набор DaruCopy (cp_sent/cp_para, русский и английский) должны повторить исходная и адаптированная инструктивные модели; 0 = пропустить.</translation>
+    </message>
+    <message>
+        <source>Share of calibration examples that are the &apos;repeat this text&apos; task (passages of the training text). The authors mix in about 3-7%. Without other data every example is a copy task.</source>
+        <translation>Доля примеров калибровки с задачей «повтори этот текст» (отрывки обучающего текста). Авторы подмешивают около 3–7%. Без других данных все примеры — задача копирования.</translation>
+    </message>
+    <message>
+        <source>At most this many training-text passages are drawn for the copy task.</source>
+        <translation>Для задачи копирования берётся не больше стольких отрывков обучающего текста.</translation>
+    </message>
+    <message>
+        <source>Copy-task documents</source>
+        <translation>Документы для задачи копирования</translation>
+    </message>
+    <message>
+        <source>The passages come from the first this many documents of the training text.</source>
+        <translation>Отрывки берутся из стольких первых документов обучающего текста.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпохи</translation>
+    </message>
+    <message>
+        <source>Passes over the calibration data (used when Steps is 0).</source>
+        <translation>Проходов по данным калибровки (действует, когда «Шаги» = 0).</translation>
+    </message>
+    <message>
+        <source>Optimizer steps; 0 = as many as Epochs passes over the data take.</source>
+        <translation>Шаги оптимизатора; 0 = столько, сколько займут проходы по данным, заданные в «Эпохи».</translation>
+    </message>
+    <message>
+        <source>The schedule ends at this share of the peak learning rate (0: to zero, as the authors&apos; cosine).</source>
+        <translation>Расписание заканчивается на этой доле пиковой скорости обучения (0: до нуля, как косинусное расписание авторов).</translation>
+    </message>
+    <message>
+        <source>Linear warmup length (cut to the run&apos;s length when longer).</source>
+        <translation>Длина линейного разогрева (если она больше длины запуска, обрезается до неё).</translation>
+    </message>
+    <message>
+        <source>Chats per micro-batch.</source>
+        <translation>Диалогов в микробатче.</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step (4 × 32 = the authors&apos; 128 chats per step).</source>
+        <translation>Микробатчей на шаг оптимизатора (4 × 32 = 128 диалогов на шаг, как у авторов).</translation>
+    </message>
+    <message>
+        <source>LoRA scaling numerator (the update is scaled by alpha / rank).</source>
+        <translation>Числитель масштаба LoRA (обновление умножается на alpha / rank).</translation>
+    </message>
+    <message>
+        <source>Vocabulary matrices trained in full beside the adapters (peft modules_to_save) during calibration: lm_head = the LM head, embed_tokens = the input embeddings. The authors train the LM head and keep the input embeddings frozen. A model with tied embeddings has one matrix for both: it trains when either is listed.</source>
+        <translation>Матрицы словаря, которые во время калибровки обучаются целиком наряду с адаптерами (peft modules_to_save): lm_head = выходной слой, embed_tokens = входные эмбеддинги. Авторы обучают выходной слой, а входные эмбеддинги замораживают. У модели со связанными эмбеддингами это одна матрица: она обучается, если указана любая из двух.</translation>
+    </message>
+    <message>
+        <source>Precision of the calibrated weights; empty = as models.dtype (auto: fp32 weights with bf16 autocast on a GPU that has it, as the training stages).</source>
+        <translation>Точность весов при калибровке; пусто = как models.dtype (auto: веса fp32 с автокастом в bf16 на GPU, который его поддерживает, как на этапах обучения).</translation>
+    </message>
+    <message>
+        <source>Steps between held-out evaluations (and after the last).</source>
+        <translation>Шагов между оценками на отложенном тексте (и оценка после последнего шага).</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>Текст для оценки</translation>
+    </message>
+    <message>
+        <source>Characters of held-out text for the evaluations during training.</source>
+        <translation>Символов отложенного текста для оценок во время обучения.</translation>
+    </message>
+    <message>
+        <source>Held-out sentences and paragraphs per DaruCopy set the model is asked to repeat before and after calibration; 0 = skip.</source>
+        <translation>Сколько отложенных предложений и абзацев на каждый набор DaruCopy модель должна повторить до и после калибровки; 0 = пропустить.</translation>
+    </message>
+    <message>
+        <source>Seed of data order, the adapters and the copy-task sample.</source>
+        <translation>Сид порядка данных, адаптеров и выборки для задачи копирования.</translation>
+    </message>
+    <message>
+        <source>Held-out sentences and paragraphs per DaruCopy set (llmtf&apos;s darumeru/cp_sent and cp_para, Russian and English) each model is asked to repeat; 0 = skip the copy task.</source>
+        <translation>Сколько отложенных предложений и абзацев на каждый набор DaruCopy (darumeru/cp_sent и cp_para из llmtf, русский и английский) должна повторить каждая модель; 0 = без задачи копирования.</translation>
+    </message>
+    <message>
+        <source>DaruCopy generation cap</source>
+        <translation>Предел генерации DaruCopy</translation>
+    </message>
+    <message>
+        <source>At most this many tokens per copy; 0 = llmtf&apos;s (128 for a sentence, 1024 for a paragraph). A lower cap shortens runaway outputs on a CPU; their length score then reads higher than llmtf&apos;s.</source>
+        <translation>Не больше стольких токенов на копию; 0 = как в llmtf (128 для предложения, 1024 для абзаца). Меньший предел обрывает затянувшиеся ответы на CPU, но их оценка по длине тогда выходит выше, чем в llmtf.</translation>
     </message>
     <message>
         <source>Run calibration</source>
@@ -2981,10 +3173,6 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Доля задачи копирования</translation>
     </message>
     <message>
-        <source>Share of calibration examples that are the &apos;repeat this text&apos; task (passages of the training text).</source>
-        <translation>Доля примеров калибровки с задачей «повтори этот текст» (отрывки обучающего текста).</translation>
-    </message>
-    <message>
         <source>Self-calibration</source>
         <translation>Самокалибровка</translation>
     </message>
@@ -3001,10 +3189,6 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Текстовый файл, по одному промпту в строке, для самокалибровки.</translation>
     </message>
     <message>
-        <source>Chats per step.</source>
-        <translation>Диалогов за шаг.</translation>
-    </message>
-    <message>
         <source>Max length</source>
         <translation>Макс. длина</translation>
     </message>
@@ -3015,10 +3199,6 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Rank of the calibration adapters.</source>
         <translation>Ранг адаптеров калибровки.</translation>
-    </message>
-    <message>
-        <source>Seed of data order and the copy-task sample.</source>
-        <translation>Сид порядка данных и выборки для задачи копирования.</translation>
     </message>
     <message>
         <source>GGUF types</source>
@@ -3059,10 +3239,6 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>CPU threads for llama.cpp; 0 = all cores.</source>
         <translation>Потоки CPU для llama.cpp; 0 = все ядра.</translation>
-    </message>
-    <message>
-        <source>Held-out passages each model is asked to repeat; 0 = skip the copy task.</source>
-        <translation>Отложенные отрывки, которые каждая модель должна повторить; 0 = без задачи копирования.</translation>
     </message>
     <message>
         <source>Speed: characters</source>
