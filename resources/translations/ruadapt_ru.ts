@@ -1131,11 +1131,11 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>original</source>
-        <translation type="unfinished">исходная</translation>
+        <translation>исходная</translation>
     </message>
     <message>
         <source>adapted</source>
-        <translation type="unfinished">адаптированная</translation>
+        <translation>адаптированная</translation>
     </message>
     <message>
         <source>adapted model: bits per character ({lang})</source>
