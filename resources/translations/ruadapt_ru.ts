@@ -2846,7 +2846,7 @@ Run them first, then “{stage}”? {estimate}</source>
     </message>
     <message>
         <source>Pad vocabulary to a multiple of</source>
-        <translation>Дополнять словарь до кратного</translation>
+        <translation>Кратность размера словаря</translation>
     </message>
     <message>
         <source>The model&apos;s embedding matrix gets rows up to a multiple of this (GPU matrix products run faster on round sizes; the method&apos;s authors pad to 256). Padded rows are never produced by the tokenizer and are exported to GGUF as unused tokens; 1 = no padding.</source>
