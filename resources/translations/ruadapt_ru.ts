@@ -1143,15 +1143,67 @@ Press Load to start it again.</source>
     </message>
     <message>
         <source>checking that the {side} model can be exported</source>
-        <translation>проверка, что модель ({side}) можно экспортировать</translation>
+        <translation>проверка возможности экспорта: {side} модель</translation>
+    </message>
+    <message>
+        <source>original computing the transformers reference (token ids and logits)</source>
+        <translation>исходная модель: расчёт эталона transformers (id токенов и логиты)</translation>
+    </message>
+    <message>
+        <source>original {out_type}: written</source>
+        <translation>исходная модель, {out_type}: записано</translation>
+    </message>
+    <message>
+        <source>original done</source>
+        <translation>исходная модель: готово</translation>
+    </message>
+    <message>
+        <source>adapted computing the transformers reference (token ids and logits)</source>
+        <translation>адаптированная модель: расчёт эталона transformers (id токенов и логиты)</translation>
+    </message>
+    <message>
+        <source>adapted {out_type}: written</source>
+        <translation>адаптированная модель, {out_type}: записано</translation>
+    </message>
+    <message>
+        <source>adapted done</source>
+        <translation>адаптированная модель: готово</translation>
+    </message>
+    <message>
+        <source>{side} {out_type}: checking tokenization and logits against transformers</source>
+        <translation>{side} модель, {out_type}: проверка токенизации и логитов по transformers</translation>
+    </message>
+    <message>
+        <source>{side} {out_type}: llama.cpp quantizes the {source_type} file</source>
+        <translation>{side} модель, {out_type}: llama.cpp квантует файл {source_type}</translation>
+    </message>
+    <message>
+        <source>{source_type} (to quantize from)</source>
+        <translation>{source_type} (для квантования)</translation>
+    </message>
+    <message>
+        <source>dequantizing {tensor} ({tensor_type})</source>
+        <translation>деквантование {tensor} ({tensor_type})</translation>
+    </message>
+    <message>
+        <source>rebuilding the tokenizer and checking it against llama.cpp</source>
+        <translation>восстановление токенизатора и проверка по llama.cpp</translation>
+    </message>
+    <message>
+        <source>checking that transformers loads the folder</source>
+        <translation>проверка, что transformers загружает папку</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>импортировано</translation>
     </message>
     <message>
         <source>exporting the {side} model ({folders_side}) as {join_types}</source>
-        <translation>экспорт модели ({side}, {folders_side}) как {join_types}</translation>
+        <translation>экспорт: {side} модель ({folders_side}) в {join_types}</translation>
     </message>
     <message>
         <source>{side} {out_type}: tokenization identical; top-1 agreement {figures_top1_agreement_decisive} where the model has a clear favourite ({figures_top1_agreement} everywhere), max |Δlogit| {figures_max_abs_diff}</source>
-        <translation>{side} {out_type}: токенизация совпадает; совпадение top-1 {figures_top1_agreement_decisive} там, где у модели явный фаворит ({figures_top1_agreement} везде), max |Δlogit| {figures_max_abs_diff}</translation>
+        <translation>{side} модель, {out_type}: токенизация совпадает; совпадение top-1 {figures_top1_agreement_decisive} там, где у модели явный фаворит ({figures_top1_agreement} везде), max |Δlogit| {figures_max_abs_diff}</translation>
     </message>
     <message>
         <source>no source model is set</source>
