@@ -21,6 +21,7 @@ from core.models import load_model
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
+from core.training.precision import training_precision
 from core.training.sft_data import SftExamples, copy_chats, load_chats, mix
 from core.training.trainable import add_lora
 
@@ -83,7 +84,7 @@ def run(ctx: StageContext) -> dict:
                       checkpoint_every=max(10, cfg["steps"] // 5))
     resume = ctx.spec.get("resume_from")
     device = next(model.parameters()).device
-    autocast = torch.bfloat16 if device.type == "cuda" and torch.cuda.is_bf16_supported() else None
+    autocast = training_precision(models["dtype"], device)[1]
     state = train(ctx, model, model, tok, data, loop, heldout=heldout[:4000],
                   checkpoints=ctx.run.path / "checkpoint", resume_from=Path(resume) if resume else None,
                   dist=Dist(), device=device, autocast_dtype=autocast)
