@@ -74,8 +74,6 @@ class AlignedBlocks:
         self.bounds = np.intersect1d(self.student.ends, self.teacher.ends)
         self.block_size = block_size
         self.n_blocks = len(self.student.ids) // block_size
-        self.teacher_start_id = (teacher_tok.bos_token_id if teacher_tok.bos_token_id is not None
-                                 else teacher_tok.eos_token_id)
         self.teacher_pad_id = teacher_tok.pad_token_id if teacher_tok.pad_token_id is not None else 0
         if self.n_blocks == 0:
             raise CorpusError(f"the training text has {len(self.student.ids):,} tokens, fewer than one block "
@@ -86,23 +84,18 @@ class AlignedBlocks:
     eval_window = tokens_per_example
 
     def block(self, index: int) -> dict[str, np.ndarray]:
-        """Block `index`: student ids and chunks; teacher ids (after a start token) and chunks.
-        The student's first token is never predicted, so chunks start after it."""
+        """Block `index`: student ids and chunks; the teacher's ids of the same text and their chunks.
+        The first token of either side is never predicted, so chunks start after both."""
         lo_tok, hi_tok = index * self.block_size, (index + 1) * self.block_size
-        s = self.student
-        lo, hi = s.ends[lo_tok], s.ends[hi_tok - 1]
+        s, t = self.student, self.teacher
+        first = min(int(np.searchsorted(t.starts, s.starts[lo_tok], side="left")), len(t.ids) - 1)
+        lo, hi = max(s.ends[lo_tok], t.ends[first]), s.ends[hi_tok - 1]
         bounds = self.bounds[(self.bounds >= lo) & (self.bounds <= hi)]
-        s_chunks = chunk_ids(s.ends[lo_tok:hi_tok], s.starts[lo_tok:hi_tok], bounds)
-        t = self.teacher
-        if len(bounds) >= 2:
-            first = np.searchsorted(t.ends, bounds[0], side="right")
-            last = np.searchsorted(t.ends, bounds[-1], side="right")
-        else:
-            first = last = 0
-        t_ids = np.concatenate([[self.teacher_start_id], t.ids[first:last]])
-        t_chunks = np.concatenate([[-1], chunk_ids(t.ends[first:last], t.starts[first:last], bounds)])
-        return {"input_ids": s.ids[lo_tok:hi_tok], "student_chunks": s_chunks,
-                "teacher_ids": t_ids, "teacher_chunks": t_chunks}
+        last = int(np.searchsorted(t.ends, bounds[-1], side="right")) if len(bounds) >= 2 else first + 1
+        return {"input_ids": s.ids[lo_tok:hi_tok],
+                "student_chunks": chunk_ids(s.ends[lo_tok:hi_tok], s.starts[lo_tok:hi_tok], bounds),
+                "teacher_ids": t.ids[first:last],
+                "teacher_chunks": chunk_ids(t.ends[first:last], t.starts[first:last], bounds)}
 
     def micro_batch(self, index: int, batch_size: int, seed: int) -> dict[str, torch.Tensor]:
         blocks = [self.block(i) for i in example_indices(self.n_blocks, index, batch_size, seed)]

@@ -17,6 +17,7 @@ import torch
 import torch.nn.functional as F
 
 OBJECTIVES = ("lm", "distill", "lm+distill")
+MODEL_INPUTS = ("input_ids", "labels", "attention_mask")  # the rest of an aligned batch is for the teacher
 BINARIZATION_TEMP = 100.0  # tokenkit's default
 EPSILON = 1e-6
 
@@ -69,7 +70,7 @@ class Objective:
 
     def __call__(self, model, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         if self.name == "lm":
-            return model(**batch).loss
+            return model(**{k: v for k, v in batch.items() if k in MODEL_INPUTS}).loss
         logits = model(input_ids=batch["input_ids"]).logits
         s_logp = token_logprobs(logits, batch["input_ids"])
         n_chunks = int(max(batch["student_chunks"].max(), batch["teacher_chunks"].max()).item()) + 1
