@@ -40,17 +40,18 @@ STAGES: tuple[StageDef, ...] = (
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),
              needs=("import", "transplant", "corpus"), version=2),  # 2: bf16 autocast on CPUs with native bf16
     StageDef("stage2", "Stage 2: LoRA",
-             "LoRA on attention and MLP with embeddings and head still trained; merged into a plain model.",
+             "LoRA on attention and MLP with the LM head trained in full and the input embeddings frozen; "
+             "merged into a plain model.",
              "core.stages.train:run_stage2", ("models", "stage2", "compute", "evaluation"),
-             needs=("import", "stage1", "corpus"), version=3),  # 2: LoRA init seeded; 3: bf16 autocast on CPU
+            needs=("import", "stage1", "corpus"), version=4),  # 2: LoRA seeded; 3: embeddings frozen; 4: bf16 on CPU
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
              "core.stages.lep:run", ("models", "lep", "evaluation"), needs=("import", "tokenizer", "stage2", "corpus"),
-             version=2),  # 2: held-out bits per character before and after
+             version=3),  # 3: chat markers from the instruct model, DaruCopy; 2: bits per character
     StageDef("calibration", "Calibration",
              "LoRA SFT of the adapted instruct model on instruction chats plus the copy task.",
              "core.stages.calibration:run", ("models", "calibration", "evaluation"),
-             needs=("import", "lep", "corpus"), version=3),  # 2: held-out bpc before/after; 3: bf16 on CPU
+            needs=("import", "lep", "corpus"), version=4),  # 2: bits/char; 3: authors' ft settings, DaruCopy; 4: bf16 on CPU
     StageDef("export", "Export to GGUF",
              "The original and the adapted model as GGUF files for llama.cpp, quantized, each checked against "
              "transformers (identical tokenization, next-token agreement).",
@@ -58,6 +59,7 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("evaluate", "Evaluate and report",
              "Original vs adapted: tokens, bits per character, copy task, generation speed; a report with charts.",
              "core.stages.evaluate:run", ("models", "evaluation"),
-             needs=("import", "corpus", "baseline", "stage1", "stage2", "calibration", "export")),
+             needs=("import", "corpus", "baseline", "stage1", "stage2", "calibration", "export"),
+             version=2),  # 2: DaruCopy under llmtf's definitions
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}
