@@ -137,6 +137,10 @@ class Training:
                              "original model's likelihood of each aligned chunk of the same text, read on its "
                              "own tokenization (ALM; the original runs without gradients); lm+distill: both.",
                              choices=("lm", "distill", "lm+distill"))
+    train_rows: str = setting("all", "Rows that learn", "all: every row of the input embeddings and LM head "
+                              "learns; new: only the new tokens' rows, and the rows of tokens the source model "
+                              "had (English, chat markers, at the same id) stay exactly as they were (stage 1; "
+                              "keeps English with an extended vocabulary).", choices=("all", "new"))
 
 
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")

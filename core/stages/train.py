@@ -34,6 +34,7 @@ from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
 from core.training.plan import stage_memory
 from core.training.precision import describe, training_precision
+from core.training.source_rows import keep_rows, source_row_mask
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
@@ -135,6 +136,8 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     # copy, where DDP would broadcast rank 0's).
     torch.manual_seed(cfg["seed"])
     model = _trainable(model, section, cfg)
+    if cfg.get("train_rows", "all") == "new":
+        _keep_source_rows(ctx, model, tokenizer, models)
     corpus = Path(ctx.inputs["corpus"]["outputs"])
     objective, data = _objective_and_data(ctx, section, tokenizer, weights_dtype, device, dist)
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation["max_chars"]]
@@ -194,6 +197,17 @@ def _objective_and_data(ctx, section: str, tokenizer, weights_dtype: str, device
         ctx.log(f"training text: {len(data.student.ids):,} tokens ({len(data.teacher.ids):,} for the original "
                 f"model, the teacher), {len(data.bounds):,} aligned chunks; objective {cfg['objective']}")
     return Objective(cfg["objective"], teacher), data
+
+
+def _keep_source_rows(ctx, model, tokenizer, models: dict) -> None:
+    from transformers import AutoTokenizer
+
+    source_tok = AutoTokenizer.from_pretrained(ctx.inputs["import"]["result"]["model_dir"],
+                                               trust_remote_code=models["trust_remote_code"])
+    rows = model.get_input_embeddings().weight.shape[0]
+    kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows))
+    ctx.log(f"train_rows = 'new': {kept:,} rows of the source's tokens kept as they were, "
+            f"{rows - kept:,} rows learn")
 
 
 def _load(model_dir: str, dtype: str, device: str, models: dict):

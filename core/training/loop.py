@@ -52,7 +52,8 @@ def make_optimizer(model, cfg: LoopConfig) -> torch.optim.Optimizer:
     decay, no_decay = [], []
     for param in model.parameters():
         if param.requires_grad:
-            (decay if param.dim() >= 2 else no_decay).append(param)
+            # A matrix with kept rows (core.training.source_rows) must not decay: those rows would move.
+            (decay if param.dim() >= 2 and not getattr(param, "no_weight_decay", False) else no_decay).append(param)
     return torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                               {"params": no_decay, "weight_decay": 0.0}],
                              lr=cfg.learning_rate, betas=(0.9, 0.95), eps=1e-8)
