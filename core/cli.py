@@ -229,7 +229,8 @@ def cmd_bench_train(args: argparse.Namespace) -> int:
     run(Path(done["transplant"].result()["model_dir"]), Path(done["import"].result()["model_dir"]),
         corpus / TRAIN_RU, {"ru": corpus / HELDOUT_RU, "en": corpus / HELDOUT_EN}, steps=args.steps,
         seconds=args.seconds, batch=args.batch, block=args.block, lr=args.lr, repeats=args.repeats,
-        objectives=tuple(args.objectives.split(",")), parts=tuple(args.parts.split(",")))
+        objectives=tuple(args.objectives.split(",")), parts=tuple(args.parts.split(",")),
+        heldout_chars=args.heldout_chars)
     return EXIT_DONE
 
 
@@ -394,6 +395,7 @@ def _parser() -> argparse.ArgumentParser:
     train_bench.add_argument("--lr", type=float, default=5e-4)
     train_bench.add_argument("--batch", type=int, default=4)
     train_bench.add_argument("--block", type=int, default=256)
+    train_bench.add_argument("--heldout-chars", type=int, default=8000, help="held-out characters per language")
     train_bench.set_defaults(func=cmd_bench_train)
 
     vocab_bench = bench_sub.add_parser(
