@@ -230,7 +230,7 @@ def cmd_bench_train(args: argparse.Namespace) -> int:
         corpus / TRAIN_RU, {"ru": corpus / HELDOUT_RU, "en": corpus / HELDOUT_EN}, steps=args.steps,
         seconds=args.seconds, batch=args.batch, block=args.block, lr=args.lr, repeats=args.repeats,
         objectives=tuple(args.objectives.split(",")), parts=tuple(args.parts.split(",")),
-        heldout_chars=args.heldout_chars)
+        heldout_chars=args.heldout_chars, train_rows=project.stage1.train_rows)
     return EXIT_DONE
 
 

@@ -24,9 +24,10 @@ def pair(tmp_path_factory):
             "heldout": {"ru": str(root / "ru.txt"), "en": str(root / "en.txt")}}
 
 
-@pytest.mark.parametrize("precision,objective", [("fp32", "lm"), ("bf16", "distill"), ("fp32", "lm+distill")])
-def test_a_variant_trains_the_steps_it_is_given_and_scores_held_out_text(pair, precision, objective):
-    result = run_variant({**pair, "precision": precision, "objective": objective, "steps": 4})
+@pytest.mark.parametrize("precision,objective,rows", [("fp32", "lm", "all"), ("bf16", "distill", "new"),
+                                                     ("fp32", "lm+distill", "all")])
+def test_a_variant_trains_the_steps_it_is_given_and_scores_held_out_text(pair, precision, objective, rows):
+    result = run_variant({**pair, "precision": precision, "objective": objective, "steps": 4, "train_rows": rows})
     assert result["steps"] == 4 and result["tokens_per_s"] > 0
     assert set(result["bpc"]) == {"ru", "en"} and all(0 < v < 20 for v in result["bpc"].values())
 

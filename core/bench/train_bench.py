@@ -82,10 +82,11 @@ def objective_table(base: dict, seconds: float, objectives: list[str], precision
 def run(student: Path, teacher: Path, train_text: Path, heldout: dict[str, Path], *, steps: int = 20,
         seconds: float = 120.0, batch: int = 4, block: int = 256, lr: float = 5e-4, repeats: int = 2,
         objectives: tuple[str, ...] = ("lm", "distill", "lm+distill"), heldout_chars: int = 8000,
-        parts: tuple[str, ...] = ("precision", "objective")) -> dict:
+        parts: tuple[str, ...] = ("precision", "objective"), train_rows: str = "all") -> dict:
     base = {"student": str(student), "teacher": str(teacher), "train": str(train_text), "batch": batch,
-            "block": block, "lr": lr, "warmup": 2, "heldout_chars": heldout_chars,
+            "block": block, "lr": lr, "warmup": 2, "heldout_chars": heldout_chars, "train_rows": train_rows,
             "heldout": {lang: str(p) for lang, p in heldout.items()}}
+    print(f"student: {student}\nteacher (the original model): {teacher}\nstage-1 rows that learn: {train_rows}")
     out = {}
     if "precision" in parts:
         out["precision"] = precision_table(base, steps, repeats)
