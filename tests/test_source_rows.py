@@ -24,9 +24,9 @@ def test_the_mask_marks_tokens_the_source_has_at_the_same_id():
     from tiny_models import train_tiny_tokenizer
 
     source, new = train_tiny_tokenizer(300), train_tiny_tokenizer(400)
-    mask = source_row_mask(new, source, len(new))
+    mask = source_row_mask(new, source, len(new) + 8)
     vocab = source.get_vocab()
-    assert mask.sum() > 0 and not mask.all()
+    assert mask.sum() > 0 and not mask.all() and mask[len(new):].all()  # padding rows are kept too
     for token, i in new.get_vocab().items():
         assert bool(mask[i]) == (vocab.get(token) == i)
 

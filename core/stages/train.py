@@ -206,7 +206,7 @@ def _keep_source_rows(ctx, model, tokenizer, models: dict) -> None:
                                                trust_remote_code=models["trust_remote_code"])
     rows = model.get_input_embeddings().weight.shape[0]
     kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows))
-    ctx.log(f"train_rows = 'new': {kept:,} rows of the source's tokens kept as they were, "
+    ctx.log(f"train_rows = 'new': {kept:,} rows of the source's tokens (and padding) kept as they were, "
             f"{rows - kept:,} rows learn")
 
 

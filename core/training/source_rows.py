@@ -15,9 +15,11 @@ TRAIN_ROWS = ("all", "new")
 
 
 def source_row_mask(new_tokenizer, source_tokenizer, rows: int) -> torch.Tensor:
-    """True for each of the model's `rows` whose token the source vocabulary has, at the same id."""
+    """True for each of the model's `rows` whose token the source vocabulary has, at the same id, and
+    for padding rows past the tokenizer (never produced, so they stay as the transplant left them)."""
     source = source_tokenizer.get_vocab()
     mask = torch.zeros(rows, dtype=torch.bool)
+    mask[len(new_tokenizer):] = True
     for token, i in new_tokenizer.get_vocab().items():
         if i < rows and source.get(token) == i:
             mask[i] = True
