@@ -108,3 +108,16 @@ def test_lm_plus_distill_adds_the_next_token_loss(tokenizers):
     assert Objective("lm+distill", teacher)(student, batch).item() == pytest.approx((lm + distill).item(), rel=1e-5)
     with pytest.raises(ValueError, match="teacher"):
         Objective("distill")
+
+
+def test_stage1_distils_from_the_original_model_end_to_end(tiny_project, tmp_path):
+    from core.jobs.events import Log
+    from test_training import _clone_project, run_pipeline
+
+    project = _clone_project(tiny_project, tmp_path, "distill", **{"stage1.objective": "distill"})
+    runs = run_pipeline(project, "stage1")
+    result = runs["stage1"].result()
+    assert result is not None and result["steps"] == 6
+    logs = " ".join(e.message for e in runs["stage1"].events() if isinstance(e, Log))
+    assert "objective distill" in logs and "for the original model, the teacher" in logs
+    assert result["final_bpc_ru"] is not None and 0 < result["final_loss"] < 1  # ALM's loss, not cross-entropy
