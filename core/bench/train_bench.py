@@ -44,6 +44,7 @@ def precision_table(base: dict, steps: int, repeats: int, print_=print) -> dict:
     rows: dict[str, list[dict]] = {}
     for v in alternate(variants, repeats):
         rows.setdefault(v, []).append(run_variant({**base, "precision": v, "objective": "lm", "steps": steps}))
+        print_(f"  (ran {v}: {rows[v][-1]['tokens_per_s']:.1f} tokens/s, {rows[v][-1]['wall_s']:.0f} s)", flush=True)
     best = {v: max(rows[v], key=lambda r: r["tokens_per_s"]) for v in rows}
     print_(f"precision: stage 1, objective lm, {steps} steps of {base['batch']} × {base['block']} tokens, "
            f"best of {repeats} by tokens/s; held-out bits per character after the same steps")
@@ -63,6 +64,7 @@ def objective_table(base: dict, seconds: float, objectives: list[str], precision
     for obj in alternate(objectives, repeats):
         rows.setdefault(obj, []).append(run_variant({**base, "precision": precision, "objective": obj,
                                                      "seconds": seconds, "steps": None}))
+        print_(f"  (ran {obj}: {rows[obj][-1]['steps']} steps, {rows[obj][-1]['wall_s']:.0f} s)", flush=True)
     print_(f"objective: stage 1, {precision}, {seconds:.0f} s of training each (constant learning rate after "
            f"warmup), mean of {repeats}; held-out bits per character when time is up")
     mean = {}
@@ -87,7 +89,9 @@ def run(student: Path, teacher: Path, train_text: Path, heldout: dict[str, Path]
             "block": block, "lr": lr, "warmup": 2, "heldout_chars": heldout_chars, "train_rows": train_rows,
             "heldout": {lang: str(p) for lang, p in heldout.items()}}
     print(f"student: {student}\nteacher (the original model): {teacher}\nstage-1 rows that learn: {train_rows}")
-    out = {}
+    start = run_variant({**base, "precision": "fp32", "objective": "lm", "steps": 0})
+    print(f"before training (the transplant): bpc {_bpc_cells(start)}", flush=True)
+    out = {"start_bpc": start["bpc"]}
     if "precision" in parts:
         out["precision"] = precision_table(base, steps, repeats)
     if "objective" in parts:

@@ -84,7 +84,7 @@ def run_variant(spec: dict) -> dict:
                                     window=spec["block"]).bits_per_char
            for lang, path in spec["heldout"].items()}
     return {"steps": len(ctx.step_times), "seconds": sum(ctx.step_times),
-            "tokens_per_s": len(timed_steps) * spec["batch"] * spec["block"] / sum(timed_steps),
+            "tokens_per_s": len(timed_steps) * spec["batch"] * spec["block"] / sum(timed_steps) if timed_steps else 0.0,
             "bpc": bpc, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
