@@ -59,7 +59,7 @@ def test_stage1_with_new_rows_only_keeps_the_sources_rows(tiny_project, tmp_path
     result = runs["stage1"].result()
     assert result is not None, runs["stage1"].log_path.read_text()[-3000:]
     logs = " ".join(e.message for e in runs["stage1"].events() if isinstance(e, Log))
-    assert "rows of the source's tokens kept" in logs
+    assert "rows of the source's tokens (and padding) kept as they were" in logs
     before = AutoModelForCausalLM.from_pretrained(runs["transplant"].result()["model_dir"])
     after = AutoModelForCausalLM.from_pretrained(result["model_dir"])
     mask = source_row_mask(AutoTokenizer.from_pretrained(result["model_dir"]),
