@@ -254,25 +254,25 @@ def cmd_slurm(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_train(args: argparse.Namespace) -> int:
-    import tempfile
-
-    from transformers import AutoTokenizer
-
     from core.bench.train_bench import run
-    from core.corpus import iter_documents
-    from core.models import cached_import
-    from core.paths import resolve_path
-    from core.project.default import default_project
-    from core.training.data import tokenize_to_file
+    from core.project import load_project
+    from core.project.default import default_project_path
+    from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
+    from core.stages.plan import prepare_run
 
-    project = default_project()
-    model_dir = cached_import(resolve_path(project.models.source, Path.cwd()))
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    with tempfile.TemporaryDirectory() as tmp:
-        text = resolve_path(project.corpus.russian[0], Path.cwd())
-        tokens = Path(tmp) / "train.u32"
-        tokenize_to_file((d.text for d in iter_documents(text)), tokenizer, tokens, tokenizer.eos_token_id)
-        run(model_dir, tokens, steps=args.steps, batch=args.batch, block=args.block)
+    project_path = Path(args.project).resolve() if args.project else default_project_path()
+    code = cmd_run(argparse.Namespace(project=str(project_path), stage="transplant", force=False, detach=False))
+    if code != EXIT_DONE:
+        return code
+    project, registry = load_project(project_path), Registry()
+    done = {name: prepare_run(project, project_path, name, registry).run for name in ("import", "corpus",
+                                                                                     "transplant")}
+    corpus = done["corpus"].outputs
+    run(Path(done["transplant"].result()["model_dir"]), Path(done["import"].result()["model_dir"]),
+        corpus / TRAIN_RU, {"ru": corpus / HELDOUT_RU, "en": corpus / HELDOUT_EN}, steps=args.steps,
+        seconds=args.seconds, batch=args.batch, block=args.block, lr=args.lr, repeats=args.repeats,
+        objectives=tuple(args.objectives.split(",")), parts=tuple(args.parts.split(",")),
+        heldout_chars=args.heldout_chars, train_rows=project.stage1.train_rows)
     return EXIT_DONE
 
 
@@ -430,10 +430,19 @@ def _parser() -> argparse.ArgumentParser:
     lep_bench.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     lep_bench.set_defaults(func=cmd_bench_lep)
 
-    train_bench = bench_sub.add_parser("train", help="stage-1 tokens/s on SmolLM2: our loop vs a plain loop")
-    train_bench.add_argument("--steps", type=int, default=12)
+    train_bench = bench_sub.add_parser("train", help="stage 1 on the project's transplanted model: fp32 vs bf16 "
+                                       "(same steps), lm vs distill (same wall-clock); tokens/s and held-out "
+                                       "bits per character")
+    train_bench.add_argument("project", nargs="?", help="project file (default: the default project)")
+    train_bench.add_argument("--steps", type=int, default=20, help="steps of the precision comparison")
+    train_bench.add_argument("--seconds", type=float, default=120.0, help="training seconds per objective")
+    train_bench.add_argument("--objectives", default="lm,distill,lm+distill")
+    train_bench.add_argument("--parts", default="precision,objective", help="precision, objective or both")
+    train_bench.add_argument("--repeats", type=int, default=2, help="alternated runs of each variant")
+    train_bench.add_argument("--lr", type=float, default=5e-4)
     train_bench.add_argument("--batch", type=int, default=4)
     train_bench.add_argument("--block", type=int, default=256)
+    train_bench.add_argument("--heldout-chars", type=int, default=8000, help="held-out characters per language")
     train_bench.set_defaults(func=cmd_bench_train)
 
     vocab_bench = bench_sub.add_parser(

@@ -1,7 +1,12 @@
-"""`ruadapt bench train`: stage-1 training throughput of our loop against a plain PyTorch loop doing
-the same work (same model, same batches, same optimizer), measured in the same run.
+"""`ruadapt bench train`: stage 1 on a project's transplanted model, variants measured in the same run,
+alternated so drift on a shared machine falls on all of them.
 
-Each variant runs in its own child process so their peak memory is their own.
+1. Precision: fp32 against bf16 autocast (fp32 master weights), when this CPU has native bf16, for
+   the same number of steps: tokens/s, and held-out bits per character after those steps.
+2. Objective: next-token loss against distillation from the original model (and both), for the same
+   wall-clock: steps done, and held-out bits per character when time is up.
+
+Each variant runs in its own process (`core.bench.train_variant`).
 """
 
 from __future__ import annotations
@@ -11,65 +16,85 @@ import subprocess
 import sys
 from pathlib import Path
 
-_VARIANT = r"""
-import json, resource, sys, time
-import torch
-from core.models import load_model
-from core.training.data import PackedBlocks
-from core.training.distributed import Dist
-from core.training.loop import LoopConfig, make_optimizer, train
-from core.training.trainable import train_embeddings_only
-
-model_dir, tokens_file, steps, batch, block, variant = sys.argv[1:7]
-steps, batch, block = int(steps), int(batch), int(block)
-torch.manual_seed(0)
-model, tok = load_model(model_dir, dtype="float32", device="cpu")
-train_embeddings_only(model)
-data = PackedBlocks(tokens_file, block)
-cfg = LoopConfig(steps=steps, learning_rate=5e-4, scheduler="cosine", warmup_steps=2, weight_decay=0.1,
-                 batch_size=batch, grad_accum=1, eval_every=10**9, seed=0, checkpoint_every=10**9)
-class Quiet:
-    def metric(self, *a): pass
-    def emit(self, *a): pass
-    def log(self, *a, **k): pass
-    def check_cancelled(self): pass
-warm = 2  # first steps allocate; both variants skip them in the timing
-if variant == "ours":
-    times = []
-    class Timed(Quiet):
-        def metric(self, name, value, step):
-            if name == "tokens_per_s" and step > warm: times.append(batch * block / value)
-    train(Timed(), model, model, tok, data, cfg, heldout="", checkpoints=None, resume_from=None, dist=Dist(),
-          device=torch.device("cpu"), autocast_dtype=None)
-    seconds = sum(times)
-else:
-    opt = make_optimizer(model, cfg)
-    model.train()
-    seconds = 0.0
-    for step in range(steps):
-        t = time.perf_counter()
-        x = data.micro_batch(step, batch, 0)["input_ids"]
-        model(input_ids=x, labels=x).loss.backward()
-        torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
-        opt.step(); opt.zero_grad(set_to_none=True)
-        if step >= warm: seconds += time.perf_counter() - t
-print(json.dumps({"tokens_per_s": (steps - warm) * batch * block / seconds,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+from core.training.precision import cpu_bf16_features
 
 
-def run(model_dir: Path, tokens_file: Path, steps: int = 12, batch: int = 4, block: int = 256) -> dict:
-    rows = {}
-    for variant in ("plain", "ours", "plain", "ours"):  # interleaved, so drift on a shared machine evens out
-        out = subprocess.run([sys.executable, "-c", _VARIANT, str(model_dir), str(tokens_file), str(steps),
-                              str(batch), str(block), variant], capture_output=True, text=True, check=True)
-        figures = json.loads(out.stdout.strip().splitlines()[-1])
-        rows.setdefault(variant, []).append(figures)
-    best = {v: max(r["tokens_per_s"] for r in runs) for v, runs in rows.items()}
-    peak = {v: max(r["peak_rss_mb"] for r in runs) for v, runs in rows.items()}
-    ratio = best["ours"] / best["plain"]
-    print(f"stage 1 (embeddings + head), batch {batch} × {block} tokens, {steps} steps, best of 2:\n"
-          f"  ours:        {best['ours']:8.1f} tokens/s, peak RSS {peak['ours']:,.0f} MB\n"
-          f"  plain loop:  {best['plain']:8.1f} tokens/s, peak RSS {peak['plain']:,.0f} MB\n"
-          f"  ratio ours/plain: {ratio:.3f}")
-    return {"ours": best["ours"], "plain": best["plain"], "ratio": ratio, "peak_rss_mb": peak}
+def run_variant(spec: dict) -> dict:
+    out = subprocess.run([sys.executable, "-m", "core.bench.train_variant", json.dumps(spec)],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"bench variant {spec['precision']}/{spec['objective']} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def alternate(variants: list[str], repeats: int) -> list[str]:
+    """a b c, then c b a, …: each variant runs early and late."""
+    order = []
+    for r in range(repeats):
+        order += variants if r % 2 == 0 else variants[::-1]
+    return order
+
+
+def _bpc_cells(result: dict) -> str:
+    return "  ".join(f"{lang} {v:.3f}" for lang, v in result["bpc"].items())
+
+
+def precision_table(base: dict, steps: int, repeats: int, print_=print) -> dict:
+    variants = ["fp32", "bf16"] if cpu_bf16_features() else ["fp32"]
+    rows: dict[str, list[dict]] = {}
+    for v in alternate(variants, repeats):
+        rows.setdefault(v, []).append(run_variant({**base, "precision": v, "objective": "lm", "steps": steps}))
+        print_(f"  (ran {v}: {rows[v][-1]['tokens_per_s']:.1f} tokens/s, {rows[v][-1]['wall_s']:.0f} s)", flush=True)
+    best = {v: max(rows[v], key=lambda r: r["tokens_per_s"]) for v in rows}
+    print_(f"precision: stage 1, objective lm, {steps} steps of {base['batch']} × {base['block']} tokens, "
+           f"best of {repeats} by tokens/s; held-out bits per character after the same steps")
+    for v, r in best.items():
+        print_(f"  {v:5s} {r['tokens_per_s']:8.1f} tokens/s   bpc {_bpc_cells(r)}   "
+               f"peak RSS {r['peak_rss_mb']:,.0f} MB")
+    if "bf16" in best:
+        print_(f"  bf16/fp32 tokens/s: {best['bf16']['tokens_per_s'] / best['fp32']['tokens_per_s']:.2f}×")
+    else:
+        print_("  bf16: this CPU has no native bf16 (AVX-512 BF16 or AMX); not measured")
+    return {"steps": steps, "rows": rows, "best": best}
+
+
+def objective_table(base: dict, seconds: float, objectives: list[str], precision: str, repeats: int,
+                    print_=print) -> dict:
+    rows: dict[str, list[dict]] = {}
+    for obj in alternate(objectives, repeats):
+        rows.setdefault(obj, []).append(run_variant({**base, "precision": precision, "objective": obj,
+                                                     "seconds": seconds, "steps": None}))
+        print_(f"  (ran {obj}: {rows[obj][-1]['steps']} steps, {rows[obj][-1]['wall_s']:.0f} s)", flush=True)
+    print_(f"objective: stage 1, {precision}, {seconds:.0f} s of training each (constant learning rate after "
+           f"warmup), mean of {repeats}; held-out bits per character when time is up")
+    mean = {}
+    for obj, runs in rows.items():
+        mean[obj] = {lang: sum(r["bpc"][lang] for r in runs) / len(runs) for lang in runs[0]["bpc"]}
+        steps = sum(r["steps"] for r in runs) / len(runs)
+        tps = sum(r["tokens_per_s"] for r in runs) / len(runs)
+        cells = "  ".join(f"{lang} {v:.3f}" for lang, v in mean[obj].items())
+        print_(f"  {obj:10s} {steps:6.1f} steps  {tps:7.1f} tokens/s   bpc {cells}")
+    ref = mean[objectives[0]]
+    for obj in objectives[1:]:
+        ratio = "  ".join(f"{lang} {mean[obj][lang] / ref[lang]:.3f}" for lang in ref)
+        print_(f"  {obj}/{objectives[0]} bpc: {ratio}")
+    return {"seconds": seconds, "rows": rows, "mean_bpc": mean}
+
+
+def run(student: Path, teacher: Path, train_text: Path, heldout: dict[str, Path], *, steps: int = 20,
+        seconds: float = 120.0, batch: int = 4, block: int = 256, lr: float = 5e-4, repeats: int = 2,
+        objectives: tuple[str, ...] = ("lm", "distill", "lm+distill"), heldout_chars: int = 8000,
+        parts: tuple[str, ...] = ("precision", "objective"), train_rows: str = "all") -> dict:
+    base = {"student": str(student), "teacher": str(teacher), "train": str(train_text), "batch": batch,
+            "block": block, "lr": lr, "warmup": 2, "heldout_chars": heldout_chars, "train_rows": train_rows,
+            "heldout": {lang: str(p) for lang, p in heldout.items()}}
+    print(f"student: {student}\nteacher (the original model): {teacher}\nstage-1 rows that learn: {train_rows}")
+    start = run_variant({**base, "precision": "fp32", "objective": "lm", "steps": 0})
+    print(f"before training (the transplant): bpc {_bpc_cells(start)}", flush=True)
+    out = {"start_bpc": start["bpc"]}
+    if "precision" in parts:
+        out["precision"] = precision_table(base, steps, repeats)
+    if "objective" in parts:
+        precision = "bf16" if cpu_bf16_features() else "fp32"
+        out["objective"] = objective_table(base, seconds, list(objectives), precision, repeats)
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from core.errors import ProjectError
@@ -23,6 +24,10 @@ def init_demo(folder: Path | str) -> Path:
     if target.exists():
         raise ProjectError("a project file already exists here", where=str(target),
                            fix="choose an empty folder, or open that project instead")
+    folder.mkdir(parents=True, exist_ok=True)
+    for extra in (resources_dir() / "default_project").iterdir():  # files the project names (its prompts)
+        if extra.name != PROJECT_FILE and extra.is_file():
+            shutil.copyfile(extra, folder / extra.name)
     save_project(default_project(), target)
     return target
 

@@ -37,8 +37,9 @@ class Models:
                         path="model")
     instruct: str = setting("", "Original instruct model",
                             "For LEP: the instruct model whose tuning is propagated (optional).", path="model")
-    dtype: str = setting("auto", "Weights dtype", "Precision to load weights in; auto = bf16 on a GPU that "
-                         "supports it, else fp32.", choices=("auto", "float32", "bfloat16", "float16"))
+    dtype: str = setting("auto", "Weights dtype", "Precision to load weights in; auto = fp32 master weights "
+                         "with bf16 autocast where the device has native bf16 (a recent GPU, or a CPU with "
+                         "AVX-512 BF16 or AMX), else plain fp32; float32 = always plain fp32.", choices=("auto", "float32", "bfloat16", "float16"))
     device: str = setting("auto", "Device", "Where training and evaluation run; auto = CUDA when present.",
                           choices=("auto", "cpu", "cuda"))
     allow_pickle: bool = setting(False, "Allow pickle checkpoints",
@@ -132,6 +133,14 @@ class Training:
                                   "learning rate.", min=0.0, max=1.0)
     decay_steps: int = setting(0, "WSD decay steps", "Length of the WSD annealing phase; 0 = the last "
                                "10% of the steps.", min=0, max=10_000_000)
+    objective: str = setting("lm", "Objective", "lm: next-token loss on the Russian text; distill: match the "
+                             "original model's likelihood of each aligned chunk of the same text, read on its "
+                             "own tokenization (ALM; the original runs without gradients); lm+distill: both.",
+                             choices=("lm", "distill", "lm+distill"))
+    train_rows: str = setting("all", "Rows that learn", "all: every row of the input embeddings and LM head "
+                              "learns; new: only the new tokens' rows, and the rows of tokens the source model "
+                              "had (English, chat markers, at the same id) stay exactly as they were (stage 1; "
+                              "keeps English with an extended vocabulary).", choices=("all", "new"))
 
 
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")

@@ -38,12 +38,12 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("stage1", "Stage 1: embeddings",
              "Train the new input embeddings and LM head on the Russian text, the body frozen.",
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),
-             needs=("transplant", "corpus")),
+             needs=("import", "transplant", "corpus"), version=2),  # 2: bf16 autocast on CPUs with native bf16
     StageDef("stage2", "Stage 2: LoRA",
              "LoRA on attention and MLP with the LM head trained in full and the input embeddings frozen; "
              "merged into a plain model.",
              "core.stages.train:run_stage2", ("models", "stage2", "compute", "evaluation"),
-             needs=("stage1", "corpus"), version=3),  # 3: input embeddings frozen (the authors'); 2: LoRA seeded
+            needs=("import", "stage1", "corpus"), version=4),  # 2: LoRA seeded; 3: embeddings frozen; 4: bf16 on CPU
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
              "core.stages.lep:run", ("models", "lep", "evaluation"), needs=("import", "tokenizer", "stage2", "corpus"),
@@ -51,7 +51,7 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("calibration", "Calibration",
              "LoRA SFT of the adapted instruct model on instruction chats plus the copy task.",
              "core.stages.calibration:run", ("models", "calibration", "evaluation"),
-             needs=("import", "lep", "corpus"), version=3),  # 3: the authors' ft settings, DaruCopy; 2: bits/char
+            needs=("import", "lep", "corpus"), version=4),  # 2: bits/char; 3: authors' ft settings, DaruCopy; 4: bf16 on CPU
     StageDef("export", "Export to GGUF",
              "The original and the adapted model as GGUF files for llama.cpp, quantized, each checked against "
              "transformers (identical tokenization, next-token agreement).",

@@ -22,9 +22,10 @@ from core.evaluation.darucopy import copy_sets, darucopy, describe, passages_fro
 from core.jobs.context import StageContext
 from core.models import load_model
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU, heldout_texts
-from core.stages.train import pick_device, precision
+from core.stages.train import pick_device
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
+from core.training.precision import training_precision
 from core.training.sft_data import SftExamples, copy_chats, load_chats, mix
 from core.training.trainable import add_lora
 
@@ -81,7 +82,7 @@ def run(ctx: StageContext) -> dict:
     corpus = Path(ctx.inputs["corpus"]["outputs"])
     chats, data_chats = training_chats(ctx, cfg, models)
     device = pick_device(models["device"], Dist())
-    weights_dtype, autocast = precision(cfg["dtype"] or models["dtype"], device)
+    weights_dtype, autocast = training_precision(cfg["dtype"] or models["dtype"], device)
     model, tok = load_model(model_dir, dtype=weights_dtype, device=str(device),
                             allow_pickle=models["allow_pickle"], trust_remote_code=models["trust_remote_code"])
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")

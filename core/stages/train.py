@@ -26,11 +26,15 @@ from core.models import inspect_model_folder, load_model
 from core.slurm import srun_torchrun
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
 from core.training.checkpoint import trainable_state
+from core.training.alignment import AlignedBlocks
 from core.training.data import PackedBlocks, tokenize_to_file
+from core.training.distill import Objective
 from core.training.distributed import Dist
 from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
 from core.training.plan import stage_memory
+from core.training.precision import describe, training_precision
+from core.training.source_rows import keep_rows, source_row_mask
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
@@ -90,14 +94,6 @@ def pick_device(setting: str, dist: Dist) -> torch.device:
     return torch.device("cpu")
 
 
-def precision(setting: str, device: torch.device) -> tuple[str, torch.dtype | None]:
-    """(weights dtype, autocast dtype): fp32 master weights with bf16 autocast on a GPU that has it."""
-    if setting == "auto":
-        bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
-        return "float32", (torch.bfloat16 if bf16 else None)
-    return setting, None
-
-
 def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: dict, section: str,
                  cfg: dict, compute: dict, world: int) -> None:
     """Refuse before loading a model whose training state cannot fit: the weights, and the gradients and
@@ -128,7 +124,7 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     model_dir = ctx.inputs[UPSTREAM[section]]["result"]["model_dir"]
     device = pick_device(models["device"], dist)
     dist.init(device)
-    weights_dtype, autocast_dtype = precision(models["dtype"], device)
+    weights_dtype, autocast_dtype = training_precision(models["dtype"], device)
     fsdp = dist.enabled and compute["strategy"] == "fsdp"
     check_memory(model_dir, device, weights_dtype, models, section, cfg, compute, dist.world)
     # Under FSDP each rank loads on the CPU and keeps only its shard on the GPU (see Dist.wrap).
@@ -140,16 +136,10 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     # copy, where DDP would broadcast rank 0's).
     torch.manual_seed(cfg["seed"])
     model = _trainable(model, section, cfg)
+    if cfg.get("train_rows", "all") == "new":
+        _keep_source_rows(ctx, model, tokenizer, models)
     corpus = Path(ctx.inputs["corpus"]["outputs"])
-    tokens_file = ctx.run.path / "data" / "train.u32"
-    if dist.is_main:
-        tokens_file.parent.mkdir(exist_ok=True)
-        from core.corpus import iter_documents
-        n = tokenize_to_file((d.text for d in iter_documents(corpus / TRAIN_RU)), tokenizer, tokens_file,
-                             tokenizer.eos_token_id)
-        ctx.log(f"training text: {n:,} tokens")
-    dist.barrier()
-    data = PackedBlocks(tokens_file, cfg["block_size"], section)
+    objective, data = _objective_and_data(ctx, section, tokenizer, weights_dtype, device, dist)
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation["max_chars"]]
     trainable, total = count_parameters(model)
     matmul, matmul_trainable = matmul_parameters(model)
@@ -157,11 +147,12 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     if dist.is_main:
         how = f", {compute['strategy'].upper()}" if dist.enabled else ""
         ctx.log(f"{section}: training {trainable:,} of {total:,} parameters on {device} "
-                f"({dist.world} process{'es' if dist.world > 1 else ''}{how})")
+                f"({dist.world} process{'es' if dist.world > 1 else ''}{how}; "
+                f"{describe(weights_dtype, autocast_dtype, device)})")
     resume = ctx.spec.get("resume_from")
     state = train(ctx, model, wrapped, tokenizer, data, LoopConfig.from_settings(cfg), heldout=heldout,
                   checkpoints=ctx.run.path / "checkpoint", resume_from=Path(resume) if resume else None,
-                  dist=dist, device=device, autocast_dtype=autocast_dtype)
+                  dist=dist, device=device, autocast_dtype=autocast_dtype, objective=objective)
     result = {}
     if fsdp:  # gather the trained tensors (every rank) into a plain model on rank 0
         trained = trainable_state(model)
@@ -181,6 +172,42 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     del wrapped  # before the process group goes (see Dist.close)
     dist.close()
     return result
+
+
+def _objective_and_data(ctx, section: str, tokenizer, weights_dtype: str, device: torch.device, dist: Dist):
+    """The loss and the batches: packed token blocks for "lm"; with distillation, the same blocks
+    aligned with the original model's tokenization of the same text, and that model as teacher."""
+    from core.corpus import iter_documents
+
+    cfg, models = ctx.settings[section], ctx.settings["models"]
+    corpus = Path(ctx.inputs["corpus"]["outputs"])
+    if cfg["objective"] == "lm":
+        tokens_file = ctx.run.path / "data" / "train.u32"
+        if dist.is_main:
+            tokens_file.parent.mkdir(exist_ok=True)
+            n = tokenize_to_file((d.text for d in iter_documents(corpus / TRAIN_RU)), tokenizer, tokens_file,
+                                 tokenizer.eos_token_id)
+            ctx.log(f"training text: {n:,} tokens")
+        dist.barrier()
+        return Objective("lm"), PackedBlocks(tokens_file, cfg["block_size"], section)
+    teacher, teacher_tok = _load(ctx.inputs["import"]["result"]["model_dir"], weights_dtype, str(device), models)
+    data = AlignedBlocks((d.text for d in iter_documents(corpus / TRAIN_RU)), tokenizer, teacher_tok,
+                         cfg["block_size"], section)
+    if dist.is_main:
+        ctx.log(f"training text: {len(data.student.ids):,} tokens ({len(data.teacher.ids):,} for the original "
+                f"model, the teacher), {len(data.bounds):,} aligned chunks; objective {cfg['objective']}")
+    return Objective(cfg["objective"], teacher), data
+
+
+def _keep_source_rows(ctx, model, tokenizer, models: dict) -> None:
+    from transformers import AutoTokenizer
+
+    source_tok = AutoTokenizer.from_pretrained(ctx.inputs["import"]["result"]["model_dir"],
+                                               trust_remote_code=models["trust_remote_code"])
+    rows = model.get_input_embeddings().weight.shape[0]
+    kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows))
+    ctx.log(f"train_rows = 'new': {kept:,} rows of the source's tokens (and padding) kept as they were, "
+            f"{rows - kept:,} rows learn")
 
 
 def _load(model_dir: str, dtype: str, device: str, models: dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,9 @@ from core.jobs.context import CancelRequested
 from core.jobs.events import Progress
 from core.training.checkpoint import TrainState, latest_checkpoint, load_checkpoint, save_checkpoint
 from core.training.data import BatchSource
+from core.training.distill import Objective
 from core.training.distributed import Dist, is_sharded
+from core.training.precision import autocast_context
 from core.training.schedules import lr_at
 
 
@@ -51,7 +52,8 @@ def make_optimizer(model, cfg: LoopConfig) -> torch.optim.Optimizer:
     decay, no_decay = [], []
     for param in model.parameters():
         if param.requires_grad:
-            (decay if param.dim() >= 2 else no_decay).append(param)
+            # A matrix with kept rows (core.training.source_rows) must not decay: those rows would move.
+            (decay if param.dim() >= 2 and not getattr(param, "no_weight_decay", False) else no_decay).append(param)
     return torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                               {"params": no_decay, "weight_decay": 0.0}],
                              lr=cfg.learning_rate, betas=(0.9, 0.95), eps=1e-8)
@@ -59,8 +61,10 @@ def make_optimizer(model, cfg: LoopConfig) -> torch.optim.Optimizer:
 
 def train(ctx, model, wrapped, tokenizer, data: BatchSource, cfg: LoopConfig, *, heldout: str,
           checkpoints: Path, resume_from: Path | None, dist: Dist, device: torch.device,
-          autocast_dtype: torch.dtype | None) -> TrainState:
-    """Train `wrapped` (the model, or its DDP wrapper) for cfg.steps optimizer steps."""
+          autocast_dtype: torch.dtype | None, objective=None) -> TrainState:
+    """Train `wrapped` (the model, or its DDP wrapper) for cfg.steps optimizer steps on `objective`
+    (a `core.training.distill.Objective`; default: next-token loss)."""
+    objective = objective or Objective("lm")
     optimizer = make_optimizer(model, cfg)
     state = TrainState(history=[])
     if resume_from is not None and (ckpt := latest_checkpoint(resume_from)) is not None:
@@ -69,7 +73,7 @@ def train(ctx, model, wrapped, tokenizer, data: BatchSource, cfg: LoopConfig, *,
             ctx.log(f"resumed from {ckpt} at step {state.step}")
             for step, name, value in state.history:  # the curve so far, so plots continue where they stopped
                 ctx.metric(name, value, step)
-    autocast = (torch.autocast(device.type, dtype=autocast_dtype) if autocast_dtype else nullcontext())
+    autocast = autocast_context(device, autocast_dtype)
     per_step = cfg.grad_accum * dist.world
     block_tokens = cfg.batch_size * data.tokens_per_example
     model.train()
@@ -84,7 +88,7 @@ def train(ctx, model, wrapped, tokenizer, data: BatchSource, cfg: LoopConfig, *,
             batch = data.micro_batch(state.step * per_step + a * dist.world + dist.rank, cfg.batch_size, cfg.seed)
             inputs = {k: v.to(device) for k, v in batch.items()}
             with dist.no_sync(wrapped, a == cfg.grad_accum - 1), autocast:
-                loss = wrapped(**inputs).loss / cfg.grad_accum
+                loss = objective(wrapped, inputs) / cfg.grad_accum
                 loss.backward()
             step_loss += loss.detach()
         torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], cfg.max_grad_norm)
@@ -102,7 +106,7 @@ def train(ctx, model, wrapped, tokenizer, data: BatchSource, cfg: LoopConfig, *,
         if dist.is_main:
             ctx.emit(Progress(done=state.step, total=cfg.steps, unit="steps"))
         if state.step % cfg.eval_every == 0 or state.step == cfg.steps:
-            evaluate(ctx, model, tokenizer, heldout, data.eval_window, state, dist, autocast)
+            evaluate(ctx, model, tokenizer, heldout, data.eval_window, state, dist)
             model.train()
         if state.step % cfg.checkpoint_every == 0 and state.step < cfg.steps:
             save_checkpoint(checkpoints, model, optimizer, state, dist.is_main)
@@ -129,12 +133,12 @@ def _report(ctx, state: TrainState, dist: Dist, metrics: dict[str, float]) -> No
 
 
 @torch.no_grad()
-def evaluate(ctx, model, tokenizer, heldout: str, window: int, state: TrainState, dist: Dist, autocast) -> None:
+def evaluate(ctx, model, tokenizer, heldout: str, window: int, state: TrainState, dist: Dist) -> None:
     """Held-out loss per token and bits per character, reported by rank 0. The others wait, or, when
-    the model is sharded (FSDP), run the same forward passes, which need every rank's shard."""
+    the model is sharded (FSDP), run the same forward passes, which need every rank's shard.
+    Always in the master weights' precision, so runs with and without autocast compare."""
     if heldout and (dist.is_main or is_sharded(model)):
         model.eval()
-        with autocast:
-            result = bits_per_character(model, tokenizer, heldout, window=window)
+        result = bits_per_character(model, tokenizer, heldout, window=window)
         _report(ctx, state, dist, {"eval_loss": result.nll_nats / result.tokens, "bpc_ru": result.bits_per_char})
     dist.barrier()
