@@ -25,7 +25,9 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'Original instruct model'),
     QT_TRANSLATE_NOOP("Schema", 'For LEP: the instruct model whose tuning is propagated (optional).'),
     QT_TRANSLATE_NOOP("Schema", 'Weights dtype'),
-    QT_TRANSLATE_NOOP("Schema", 'Precision to load weights in; auto = bf16 on a GPU that supports it, else fp32.'),
+    QT_TRANSLATE_NOOP("Schema", 'Precision to load weights in; auto = fp32 master weights with bf16 autocast '
+                                'where the device has native bf16 (a recent GPU, or a CPU with AVX-512 BF16 or '
+                                'AMX), else plain fp32; float32 = always plain fp32.'),
     QT_TRANSLATE_NOOP("Schema", 'Device'),
     QT_TRANSLATE_NOOP("Schema", 'Where training and evaluation run; auto = CUDA when present.'),
     QT_TRANSLATE_NOOP("Schema", 'Allow pickle checkpoints'),
@@ -115,6 +117,15 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'The schedule ends at this share of the peak learning rate.'),
     QT_TRANSLATE_NOOP("Schema", 'WSD decay steps'),
     QT_TRANSLATE_NOOP("Schema", 'Length of the WSD annealing phase; 0 = the last 10% of the steps.'),
+    QT_TRANSLATE_NOOP("Schema", 'Objective'),
+    QT_TRANSLATE_NOOP("Schema", "lm: next-token loss on the Russian text; distill: match the original model's "
+                                'likelihood of each aligned chunk of the same text, read on its own '
+                                'tokenization (ALM; the original runs without gradients); lm+distill: both.'),
+    QT_TRANSLATE_NOOP("Schema", 'Rows that learn'),
+    QT_TRANSLATE_NOOP("Schema", 'all: every row of the input embeddings and LM head learns; new: only the new '
+                                "tokens' rows, and the rows of tokens the source model had (English, chat "
+                                'markers, at the same id) stay exactly as they were (stage 1; keeps English '
+                                'with an extended vocabulary).'),
     # [stage2]
     QT_TRANSLATE_NOOP("Schema", 'LoRA on the inner layers after stage 1.'),
     QT_TRANSLATE_NOOP("Schema", 'LoRA rank'),

@@ -1294,8 +1294,32 @@ Press Load to start it again.</source>
         <translation>обучающий текст: {n} токенов</translation>
     </message>
     <message>
-        <source>{section}: training {trainable} of {total} parameters on {device} ({dist_world} process{es_if_dist_world_1_else}{how})</source>
-        <translation>{section}: обучается {trainable} из {total} параметров на {device} ({dist_world} процесс{es_if_dist_world_1_else}{how})</translation>
+        <source>{section}: training {trainable} of {total} parameters on {device} ({world} process{es_how}; {precision})</source>
+        <translation>{section}: обучается {trainable} из {total} параметров на {device} (процессов: {world}{es_how}; {precision})</translation>
+    </message>
+    <message>
+        <source>{section}: training {trainable} of {total} parameters on {device} (1 process; {precision})</source>
+        <translation>{section}: обучается {trainable} из {total} параметров на {device} (1 процесс; {precision})</translation>
+    </message>
+    <message>
+        <source>{section}: training {trainable} of {total} parameters on {device} ({world} processes, {strategy}; {precision})</source>
+        <translation>{section}: обучается {trainable} из {total} параметров на {device} (процессов: {world}, {strategy}; {precision})</translation>
+    </message>
+    <message>
+        <source>bf16 autocast, {weights} master weights</source>
+        <translation>автокаст в bf16, основные веса {weights}</translation>
+    </message>
+    <message>
+        <source>bf16 autocast, {weights} master weights ({features})</source>
+        <translation>автокаст в bf16, основные веса {weights} ({features})</translation>
+    </message>
+    <message>
+        <source>training text: {student} tokens ({teacher} for the original model, the teacher), {chunks} aligned chunks; objective {objective}</source>
+        <translation>обучающий текст: токенов {student} (у исходной модели-учителя {teacher}), выровненных фрагментов {chunks}; цель обучения {objective}</translation>
+    </message>
+    <message>
+        <source>train_rows = &apos;new&apos;: {kept} rows of the source&apos;s tokens (and padding) kept as they were, {learn} rows learn</source>
+        <translation>train_rows = &apos;new&apos;: строк токенов исходной модели (и дополнения) без изменений: {kept}, обучаемых строк: {learn}</translation>
     </message>
     <message>
         <source>models.device = &apos;cuda&apos; but no CUDA device is visible</source>
@@ -2757,10 +2781,6 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Тип весов</translation>
     </message>
     <message>
-        <source>Precision to load weights in; auto = bf16 on a GPU that supports it, else fp32.</source>
-        <translation>Точность загрузки весов; auto = bf16 на GPU, который его поддерживает, иначе fp32.</translation>
-    </message>
-    <message>
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
@@ -2887,6 +2907,10 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>replace: a new vocabulary; extend: source vocabulary plus new Russian tokens (continued BPE on the source&apos;s own segmentation, as the method&apos;s authors do; English tokenizes exactly as before); optimized: part of the source vocabulary (see Keep rule) plus new tokens.</source>
         <translation>replace: новый словарь; extend: словарь исходной модели плюс новые русские токены (BPE продолжается на собственной сегментации исходной модели, как у авторов метода; английский текст токенизируется в точности как раньше); optimized: часть словаря исходной модели (см. «Правило отбора») плюс новые токены.</translation>
+    </message>
+    <message>
+        <source>Precision to load weights in; auto = fp32 master weights with bf16 autocast where the device has native bf16 (a recent GPU, or a CPU with AVX-512 BF16 or AMX), else plain fp32; float32 = always plain fp32.</source>
+        <translation>Точность загрузки весов; auto = основные веса в fp32 с автокастом в bf16 там, где устройство поддерживает bf16 аппаратно (современный GPU или CPU с AVX-512 BF16 либо AMX), иначе просто fp32; float32 = всегда просто fp32.</translation>
     </message>
     <message>
         <source>Keep rule (optimized)</source>
@@ -3027,6 +3051,22 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Length of the WSD annealing phase; 0 = the last 10% of the steps.</source>
         <translation>Длина фазы спада WSD; 0 = последние 10% шагов.</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Цель обучения</translation>
+    </message>
+    <message>
+        <source>lm: next-token loss on the Russian text; distill: match the original model&apos;s likelihood of each aligned chunk of the same text, read on its own tokenization (ALM; the original runs without gradients); lm+distill: both.</source>
+        <translation>lm: функция потерь предсказания следующего токена на русском тексте; distill: совпадение с правдоподобием, которое исходная модель даёт каждому выровненному фрагменту того же текста в своей собственной токенизации (ALM; исходная модель работает без градиентов); lm+distill: обе.</translation>
+    </message>
+    <message>
+        <source>Rows that learn</source>
+        <translation>Обучаемые строки</translation>
+    </message>
+    <message>
+        <source>all: every row of the input embeddings and LM head learns; new: only the new tokens&apos; rows, and the rows of tokens the source model had (English, chat markers, at the same id) stay exactly as they were (stage 1; keeps English with an extended vocabulary).</source>
+        <translation>all: обучаются все строки входных эмбеддингов и выходного слоя; new: только строки новых токенов, а строки токенов, которые были в исходной модели (английские, маркеры чата, с тем же id), остаются в точности прежними (этап 1; сохраняет английский при расширенном словаре).</translation>
     </message>
     <message>
         <source>LoRA on the inner layers after stage 1.</source>
