@@ -14,10 +14,9 @@ from pathlib import Path
 
 from core.cli_progress import ProgressBar, format_duration
 from core.errors import UserError
-from core.jobs.events import TERMINAL, EventReader
 from core.jobs.launch import launch_detached
 from core.jobs.registry import Registry, outcome_of
-from core.jobs.rundir import RunDir
+from core.jobs.rundir import RunDir, RunTail
 from core.jobs.states import JobState
 
 EXIT_DONE, EXIT_FAILED, EXIT_USER, EXIT_CANCELLED = 0, 1, 2, 130
@@ -61,22 +60,23 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def follow(run: RunDir, registry: Registry, label: str) -> JobState:
-    """Show a run's progress until it ends. Ctrl-C asks it to cancel (a second one only detaches)."""
+    """Show a run's progress until it ends. Ctrl-C asks it to cancel (a second one only detaches).
+    The events file is tailed from where the last look stopped; its end event is written after the
+    registry records the end, so when it shows, the run is over everywhere."""
     bar = ProgressBar(label)
-    reader = EventReader(run.events_path)
+    tail = RunTail(run)
     last_reconcile = time.monotonic()
     interrupted = False
     while True:
         try:
-            events = reader.read_new()
-            for event in events:
+            for event in tail.read_new():
                 bar.handle(event)
-            if any(isinstance(e, TERMINAL) for e in events) or run.state().is_terminal:
+            if tail.end is not None:
                 break
             if time.monotonic() - last_reconcile > 2:  # a supervisor killed without a word
                 last_reconcile = time.monotonic()
                 if registry.reconcile() and registry.get(run.id).state.is_terminal:
-                    for event in reader.read_new():
+                    for event in tail.read_new():
                         bar.handle(event)
                     break
             time.sleep(0.2)
@@ -89,12 +89,7 @@ def follow(run: RunDir, registry: Registry, label: str) -> JobState:
             run.request_cancel()
             print("\ncancelling… (Ctrl-C again to detach)", file=sys.stderr)
     bar.close()
-    # The supervisor records the end in the registry just after the terminal event.
-    for _ in range(50):
-        if registry.get(run.id).state.is_terminal:
-            break
-        time.sleep(0.1)
-    state = run.state()
+    state = tail.state() if tail.end is not None else registry.get(run.id).state
     mark = {JobState.DONE: "✓", JobState.CANCELLED: "⊘"}.get(state, "✗")
     print(f"{mark} {label}: {state.value} — {outcome_of(run)}  ({run.path})")
     return state

@@ -229,3 +229,43 @@ def test_a_setting_added_later_with_its_default_leaves_earlier_results_current(s
     changed = copy.deepcopy(settings)
     changed["stage1"]["min_lr_ratio"] = 0.5
     assert stage_key(changed, paths, stage, {}) != key
+
+
+def test_the_supervisor_alone_writes_the_end_registry_first(tmp_path, tests_importable):
+    """While the registry is locked, a worker that has finished leaves no `finished` event: readers never
+    see an end the registry does not yet hold (the next stage may start the moment they see it)."""
+    import sqlite3
+
+    from core.jobs.events import TERMINAL
+
+    registry, run = _custom_run(tmp_path, "job_targets:finish_when_told")
+    launch_detached(run.path)
+    worker = wait_until(lambda: next((e.pid for e in run.events() if isinstance(e, Started)), None),
+                        what="the worker")
+    lock = sqlite3.connect(registry.path, isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")  # the supervisor's end-of-run write now waits (up to 30 s)
+    try:
+        (run.path / "go").touch()
+        wait_until(lambda: not psutil.pid_exists(worker) or psutil.Process(worker).status() == psutil.STATUS_ZOMBIE,
+                   what="the worker to exit")
+        assert not any(isinstance(e, TERMINAL) for e in run.events())
+        assert isinstance(run.worker_end(), Finished)  # the worker's word, for the supervisor to record
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert wait_terminal(registry, run.id) is JobState.DONE
+    wait_until(lambda: isinstance(run.events()[-1], Finished), what="the finished event")
+    assert registry.get(run.id).outcome == "told to finish"
+
+
+def test_a_supervisor_crash_leaves_its_traceback_in_the_log(tmp_path):
+    from core.jobs.rundir import write_json_atomic
+
+    run = RunDir(tmp_path / "run")
+    run.path.mkdir()
+    (tmp_path / "a-folder").mkdir()  # the registry named in the spec cannot be opened: the supervisor dies
+    write_json_atomic(run.spec_path, {"stage": "custom", "target": "job_targets:finish_when_told", "settings": {},
+                                      "registry": str(tmp_path / "a-folder")})
+    psutil.Process(launch_detached(run.path)).wait(timeout=60)
+    log = run.log_path.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log and "sqlite3.OperationalError" in log
