@@ -269,3 +269,22 @@ def test_a_supervisor_crash_leaves_its_traceback_in_the_log(tmp_path):
     psutil.Process(launch_detached(run.path)).wait(timeout=60)
     log = run.log_path.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log and "sqlite3.OperationalError" in log
+
+
+def test_one_status_refresh_works_out_each_stage_key_once(small_project, monkeypatch):
+    """Every stage's status needs its upstream's current run: worked out once per refresh and shared, not
+    once per downstream stage (each time fingerprinting the input files again)."""
+    from collections import Counter
+
+    from core.stages import STAGES
+    from core.stages import plan
+    from ruadapt_gui.stage_status import UP_TO_DATE, stage_statuses
+
+    corpus = run_inline(small_project, "corpus")
+    keyed = Counter()
+    stage_key = plan.stage_key
+    monkeypatch.setattr(plan, "stage_key", lambda settings, paths, stage, up: keyed.update([stage.name]) or
+                        stage_key(settings, paths, stage, up))
+    statuses = stage_statuses(load_project(small_project), small_project, Registry())
+    assert statuses["corpus"].status == UP_TO_DATE and statuses["corpus"].run_id == corpus.id
+    assert keyed["corpus"] == 1 and max(keyed.values()) == 1 and set(keyed) <= {s.name for s in STAGES}

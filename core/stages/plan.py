@@ -133,15 +133,24 @@ def create_run(root: Path, stage: str, target: str, settings: dict[str, Any], re
     return run
 
 
-def current_run(project: Project, project_path: Path, stage_name: str, registry: Registry) -> RunDir | None:
-    """The finished run of `stage_name` that matches the project's current settings, if any."""
+def current_run(project: Project, project_path: Path, stage_name: str, registry: Registry,
+                known: dict[str, RunDir | None] | None = None) -> RunDir | None:
+    """The finished run of `stage_name` that matches the project's current settings, if any.
+    `known` carries the answers already worked out (one status refresh asks for every stage, and each
+    stage's answer needs its upstream's: without it the first stages' inputs are fingerprinted again and
+    again)."""
+    known = {} if known is None else known
+    if stage_name in known:
+        return known[stage_name]
     stage = STAGE_BY_NAME[stage_name]
     upstream_keys = {}
     for need in stage.needs:
-        up = current_run(project, project_path, need, registry)
+        up = current_run(project, project_path, need, registry, known)
         if up is None:
+            known[stage_name] = None
             return None
         upstream_keys[need] = up.spec()["key"]
     key = stage_key(*stage_settings(project, Path(project_path).resolve(), stage), stage, upstream_keys)
     done = registry.latest_done(stage.name, key)
-    return done.run if done else None
+    known[stage_name] = done.run if done else None
+    return known[stage_name]
