@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core import metric_names as metric
 from core.bench.speed_bench import run as speed_run
 from core.evaluation.bpc import bits_per_character
 from core.evaluation.copy_task import copy_task_score, passages_from
@@ -36,7 +37,7 @@ def curves(inputs: dict, stage: str) -> dict[str, list[tuple[int, float]]]:
         return {}
     out: dict[str, list] = {}
     for event in RunDir(Path(run_dir)).events():
-        if isinstance(event, Metric) and event.name in ("loss", "eval_loss", "bpc_ru"):
+        if isinstance(event, Metric) and event.name in metric.CURVE_METRICS:
             out.setdefault(event.name, []).append((event.step, event.value))
     return out
 
@@ -89,7 +90,7 @@ def run(ctx: StageContext) -> dict:
                          png=charts / f"speed_{lang}.png", label=f"{'Russian' if lang == 'ru' else 'English'} prompts")
         m["speed"][lang] = rows
     m["curves"] = {stage: curves(inputs, stage) for stage in ("stage1", "stage2", "calibration")}
-    m["curves_bpc_reference"] = baseline.get("bpc_ru")
+    m["curves_bpc_reference"] = baseline.get(metric.BPC_RU)
     report_md, report_html = build_report(m, ctx.output_dir, ctx.spec.get("project", ""))
     ctx.progress(steps, steps, "steps")
     ru_o, ru_a = m["original"].get("tokens_ru", {}), m["adapted"].get("tokens_ru", {})

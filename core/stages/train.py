@@ -19,6 +19,7 @@ from pathlib import Path
 import psutil
 import torch
 
+from core import metric_names as metric
 from core.errors import UserError
 from core.jobs.context import StageContext
 from core.jobs.launch import child_env
@@ -206,9 +207,9 @@ def _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_
         "trainable_parameters": trainable, "parameters": total, "flops": estimate.flops,
         "flops_formula": estimate.formula, "achieved_tflops": achieved / 1e12,
         "mfu": achieved / (peak * 1e12 * dist.world) if peak else None, "device": str(device),
-        "world_size": dist.world, "final_loss": last.get("loss"), "final_bpc_ru": last.get("bpc_ru"),
-        "final_eval_loss": last.get("eval_loss"),
-        "bpc_ru_curve": [(s, v) for s, n, v in state.history if n == "bpc_ru"],
+        "world_size": dist.world, "final_loss": last.get(metric.LOSS), "final_bpc_ru": last.get(metric.BPC_RU),
+        "final_eval_loss": last.get(metric.EVAL_LOSS),
+        "bpc_ru_curve": [(s, v) for s, n, v in state.history if n == metric.BPC_RU],
     }
     bpc = f", held-out {result['final_bpc_ru']:.3f} bits/char" if result["final_bpc_ru"] is not None else ""
     result["summary"] = f"{section}: {state.step} steps, loss {result['final_loss']:.3f}{bpc}"
