@@ -40,12 +40,21 @@ def work_for_supervisor(run: RunDir) -> int:
     return EXIT_CODES.get(type(end), 1)
 
 
+def checked_result(stage: str, result: dict) -> dict:
+    """A pipeline stage's result, checked against its type and versioned, before its outputs are published
+    (other jobs, such as annotation answers, hand on what they like)."""
+    from core.stages import STAGE_BY_NAME  # the stage table, only in the worker (keeps core.jobs below core.stages)
+    from core.stages.results import result_for_disk
+
+    return result_for_disk(STAGE_BY_NAME[stage].result, result, stage) if stage in STAGE_BY_NAME else result
+
+
 def run_stage(run: RunDir) -> Event:
     """Run the stage function; returns its terminal event (outputs published or discarded already)."""
     ctx = StageContext(run)
     ctx.emit(Started(stage=ctx.spec["stage"], pid=os.getpid()))
     try:
-        result = load_stage_function(ctx.spec["target"])(ctx) or {}
+        result = checked_result(ctx.spec["stage"], load_stage_function(ctx.spec["target"])(ctx) or {})
         if run.partial_outputs.exists():
             shutil.rmtree(run.outputs, ignore_errors=True)
             os.replace(run.partial_outputs, run.outputs)

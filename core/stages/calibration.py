@@ -18,6 +18,7 @@ from core.evaluation.bpc import bits_per_character_or_none
 from core.evaluation.copy_task import copy_task_score, passages_from
 from core.jobs.context import StageContext
 from core.models import load_model
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
@@ -46,7 +47,7 @@ def self_calibration_chats(models: dict, source_dir: str, prompts_file: str, max
 
 def run(ctx: StageContext) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings["calibration"]
-    model_dir = ctx.inputs["lep"]["result"]["model_dir"]
+    model_dir = input_result(ctx.inputs, "lep", ModelResult).model_dir
     if not cfg["enabled"]:
         return {"model_dir": model_dir, "skipped": True, "summary": "skipped: calibration is off in the project"}
     corpus = Path(ctx.inputs["corpus"]["outputs"])
@@ -56,7 +57,7 @@ def run(ctx: StageContext) -> dict:
             raise UserError("self-calibration needs prompts", where="calibration.prompts",
                             fix="point it to a text file with one prompt per line")
         ctx.log("the original instruct model answers the calibration prompts")
-        chats += self_calibration_chats(models, ctx.inputs["import"]["result"]["model_dir"], cfg["prompts"],
+        chats += self_calibration_chats(models, input_result(ctx.inputs, "import", ModelResult).model_dir, cfg["prompts"],
                                         cfg["max_length"] // 2)
     train_text = "\n".join(d.text for _, d in zip(range(2000), iter_documents(corpus / TRAIN_RU)))
     copies = copy_chats(passages_from(train_text, COPY_PASSAGES))

@@ -21,6 +21,7 @@ from core.jobs.rundir import RunDir
 from core.models import load_model
 from core.paths import resources_dir
 from core.report.build import build_report
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
 
 
@@ -33,7 +34,7 @@ def heldout_check(corpus: Path) -> dict:
 
 def curves(inputs: dict, stage: str) -> dict[str, list[tuple[int, float]]]:
     run_dir = inputs.get(stage, {}).get("run_dir")
-    if not run_dir or inputs[stage]["result"].get("skipped"):
+    if not run_dir or input_result(inputs, stage, ModelResult).skipped:
         return {}
     out: dict[str, list] = {}
     for event in RunDir(Path(run_dir)).events():
@@ -55,7 +56,8 @@ def run(ctx: StageContext) -> dict:
              for lang, name in (("ru", HELDOUT_RU), ("en", HELDOUT_EN))}
     texts = {lang: t for lang, t in texts.items() if t.strip()}
     baseline = inputs["baseline"]["result"]
-    dirs = {"original": inputs["import"]["result"]["model_dir"], "adapted": inputs["calibration"]["result"]["model_dir"]}
+    dirs = {"original": input_result(inputs, "import", ModelResult).model_dir,
+            "adapted": input_result(inputs, "calibration", ModelResult).model_dir}
     m: dict = {"texts": {lang: {"file": str(corpus / (HELDOUT_RU if lang == "ru" else HELDOUT_EN)), "chars": len(t)}
                          for lang, t in texts.items()},
                "models": dirs, "heldout_check": heldout_check(corpus), "original": {}, "adapted": {}}

@@ -25,6 +25,7 @@ from core.jobs.context import StageContext
 from core.jobs.launch import child_env
 from core.models import inspect_model_folder, load_model
 from core.slurm import srun_torchrun
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
 from core.training.checkpoint import trainable_state
 from core.training.data import PackedBlocks, tokenize_to_file
@@ -48,7 +49,7 @@ def run_stage2(ctx: StageContext) -> dict:
 
 
 def _run(ctx: StageContext, section: str) -> dict:
-    upstream = ctx.inputs[UPSTREAM[section]]["result"]["model_dir"]
+    upstream = input_result(ctx.inputs, UPSTREAM[section], ModelResult).model_dir
     if not ctx.settings[section]["enabled"]:
         return {"model_dir": upstream, "skipped": True, "summary": "skipped: disabled in the project"}
     compute = ctx.settings["compute"]
@@ -126,7 +127,7 @@ def check_memory(model_dir: str, device: torch.device, weights_dtype: str, model
 def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings[section]
     compute, evaluation = ctx.settings["compute"], ctx.settings["evaluation"]
-    model_dir = ctx.inputs[UPSTREAM[section]]["result"]["model_dir"]
+    model_dir = input_result(ctx.inputs, UPSTREAM[section], ModelResult).model_dir
     device = pick_device(models["device"], dist)
     dist.init(device)
     weights_dtype, autocast_dtype = precision(models["dtype"], device)

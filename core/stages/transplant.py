@@ -6,13 +6,14 @@ from transformers import AutoTokenizer
 
 from core.jobs.context import StageContext
 from core.models import load_model
+from core.stages import ModelResult, TokenizerResult, input_result
 from core.transplant.embeddings import transplant
 
 
 def run(ctx: StageContext) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings["transplant"]
-    source_dir = ctx.inputs["import"]["result"]["model_dir"]
-    tokenizer_dir = ctx.inputs["tokenizer"]["result"]["tokenizer_dir"]
+    source_dir = input_result(ctx.inputs, "import", ModelResult).model_dir
+    tokenizer_dir = input_result(ctx.inputs, "tokenizer", TokenizerResult).tokenizer_dir
     ctx.progress(0, 3, "steps", "loading the source model")
     # fp32 on the CPU: the transplant is a one-off matrix product, and exact copies need full precision.
     model, old_tokenizer = load_model(source_dir, dtype="float32", device="cpu",
