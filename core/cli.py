@@ -14,6 +14,7 @@ from pathlib import Path
 
 from core.cli_progress import ProgressBar, format_duration
 from core.errors import UserError
+from core.gguf_types import FLOAT_TYPE_NAMES, QUANT_TYPE_NAMES
 from core.jobs.launch import launch_detached
 from core.jobs.registry import Registry, outcome_of
 from core.jobs.rundir import RunDir, RunTail
@@ -377,9 +378,9 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export a Hugging Face model folder to GGUF, checked against transformers")
     export.add_argument("hf_dir", help="the model folder (config.json, *.safetensors, tokenizer.json)")
     export.add_argument("out", help="the .gguf file to write (it appears only once complete and checked)")
-    export.add_argument("--type", default="f16", choices=("f32", "f16", "bf16"),
+    export.add_argument("--type", default="f16", choices=FLOAT_TYPE_NAMES,
                         help="float type of the export (with --quantize: of the temporary file quantized from)")
-    export.add_argument("--quantize", choices=("q8_0", "q6_k", "q5_k_m", "q4_k_m"),
+    export.add_argument("--quantize", choices=QUANT_TYPE_NAMES,
                         help="write this llama.cpp quantization to OUT instead")
     export.add_argument("--no-parity", action="store_true",
                         help="skip the check of token ids and next-token agreement against transformers")

@@ -32,7 +32,13 @@ def wait_until(predicate, timeout=120.0, what="condition"):
 
 
 def wait_terminal(registry: Registry, run_id: str) -> JobState:
-    return wait_until(lambda: (s := registry.get(run_id).state).is_terminal and s, what="the run to end")
+    """The run's end as every reader sees it: its terminal event, which the supervisor writes only after the
+    registry records the end (so the registry must already agree)."""
+    run = registry.get(run_id).run
+    wait_until(lambda: run.state().is_terminal, what="the run to end")
+    state = registry.get(run_id).state
+    assert state == run.state(), "the end event came before the registry recorded it"
+    return state
 
 
 def start(project_path: Path, stage: str, **kw):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.gguf_types import TYPE_NAMES
+
 
 def setting(default: Any, label: str, help: str, **rules: Any) -> Any:
     """A project setting with its GUI label, tooltip and validation rules."""
@@ -158,7 +160,7 @@ class Export:
     types: tuple[str, ...] = setting(("f16", "q8_0"), "GGUF types", "Types to write, each for the original "
                                      "and the adapted model. Quantized types are made by llama.cpp from a "
                                      "float export in the weights' own precision.",
-                                     choices=("f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m"))
+                                     choices=TYPE_NAMES)
     parity: bool = setting(True, "Parity check", "Check every file against transformers before keeping it: "
                            "identical token ids on a fixed Russian/English test set, and next-token agreement "
                            "where the model has a clear favourite (f16/bf16 at least 99%, q8_0 at least 95%).")
@@ -178,7 +180,7 @@ class Evaluation:
                                  min=1, max=100)
     speed_type: str = setting("", "Speed: GGUF type", "Which exported type the speed test runs; empty = q8_0 "
                               "if exported, else the first type.",
-                              choices=("", "f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m"))
+                              choices=("", *TYPE_NAMES))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""One table of GGUF types (core.gguf_types) feeds the writer, the quantizer, the parity check, the project
+schema and the CLI; it agrees with gguf-py's and llama.cpp's own constants."""
+
+from __future__ import annotations
+
+import gguf
+import llama_cpp
+import pytest
+
+from core.cli import _parser
+from core.export import FLOAT_TYPES, GGUF_TYPES, QUANT_TYPES, THRESHOLDS
+from core.gguf_types import GGUF_TYPE_BY_NAME, TYPE_NAMES
+from core.project import project_from_dict
+from core.project.io import section_fields
+from core.project.schema import Evaluation, Export
+
+
+@pytest.mark.parametrize("row", GGUF_TYPE_BY_NAME.values(), ids=TYPE_NAMES)
+def test_each_row_names_real_ggml_and_file_types(row):
+    ggml = gguf.GGMLQuantizationType[row.ggml_type]
+    assert gguf.GGML_QUANT_SIZES[ggml][0] == row.block
+    assert int(gguf.LlamaFileType[row.file_type]) == getattr(llama_cpp, row.llama_ftype)
+
+
+def test_every_consumer_reads_the_same_types():
+    assert set(FLOAT_TYPES) | set(QUANT_TYPES) == set(GGUF_TYPES) == set(THRESHOLDS) == set(TYPE_NAMES)
+    assert not set(FLOAT_TYPES) & set(QUANT_TYPES)
+    choices = {f.name: f.metadata.get("choices") for f, _ in section_fields(Export)}
+    assert set(choices["types"]) == set(TYPE_NAMES)
+    speed = {f.name: f.metadata.get("choices") for f, _ in section_fields(Evaluation)}["speed_type"]
+    assert set(speed) == {"", *TYPE_NAMES}
+
+
+def test_q4_0_can_be_chosen_in_a_project_and_on_the_command_line(tmp_path):
+    (tmp_path / "model.gguf").write_bytes(b"GGUF")
+    (tmp_path / "ru.txt").write_text("Привет.\n", encoding="utf-8")
+    project = project_from_dict({"project": {"name": "q"}, "models": {"source": "model.gguf"},
+                                 "corpus": {"russian": ["ru.txt"]},
+                                 "export": {"types": ["f16", "q4_0"]}, "evaluation": {"speed_type": "q4_0"}},
+                                base=tmp_path)
+    assert project.export.types == ("f16", "q4_0") and project.evaluation.speed_type == "q4_0"
+    args = _parser().parse_args(["export", "in", "out.gguf", "--quantize", "q4_0"])
+    assert args.quantize == "q4_0"
