@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.gguf_types import TYPE_NAMES
+from core.lep.modes import MODES
+from core.transplant.inits import INITS
 
 
 def setting(default: Any, label: str, help: str, **rules: Any) -> Any:
@@ -86,7 +88,7 @@ class Tokenizer:
 class Transplant:
     init: str = setting("mean", "New-token initialisation", "mean: mean of the source embeddings of the "
                         "token's pieces; wmean: position-weighted mean; random: source statistics.",
-                        choices=("mean", "wmean", "random"))
+                        choices=INITS)
     seed: int = setting(0, "Seed", "Seed for tokens drawn at random.", min=0, max=2**31 - 1)
 
 
@@ -126,7 +128,7 @@ class LoraTraining(Training):
 class Lep:
     enabled: bool = setting(False, "Run LEP", "Needs the original base and instruct models.")
     mode: str = setting("conversion", "Projection", "conversion (the paper's best), overlap, or swap.",
-                        choices=("conversion", "overlap", "swap"))
+                        choices=MODES)
     lora_scale: float = setting(1.0, "Stage-2 LoRA scale", "Scale of the adapted base's stage-2 update "
                                 "(adapted − original base) added to the instruct model's layers; 0 = none.",
                                 min=0.0, max=4.0)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import torch
 
+from core.errors import ModelError
+from core.transplant.inits import INITS
 from core.transplant.piece_map import PieceMap, build_piece_map
-
-INITS = ("mean", "wmean", "random")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ def init_new_embeddings(old: torch.Tensor, piece_map: PieceMap, init: str, gener
 def transplant(model, old_tokenizer, new_tokenizer, init: str = "mean", seed: int = 0) -> TransplantReport:
     """Replace `model`'s input embeddings and LM head with ones for `new_tokenizer` (HF fast tokenizers).
     Tied heads stay tied; special-token ids in the config follow the new tokenizer."""
+    if init not in INITS:
+        raise ModelError(f"unknown embedding initialisation {init!r}", fix=f"use one of: {', '.join(INITS)}")
     old_backend, new_backend = old_tokenizer.backend_tokenizer, new_tokenizer.backend_tokenizer
     weighting = {"wmean": "wmean_input"}.get(init, "mean")
     in_map = build_piece_map(new_backend, old_backend, weighting)

@@ -1,4 +1,4 @@
-"""One table of GGUF types (core.gguf_types) feeds the writer, the quantizer, the parity check, the project
+"""One table per fact. GGUF types: one table (core.gguf_types) feeds the writer, the quantizer, the parity check, the project
 schema and the CLI; it agrees with gguf-py's and llama.cpp's own constants."""
 
 from __future__ import annotations
@@ -41,3 +41,12 @@ def test_q4_0_can_be_chosen_in_a_project_and_on_the_command_line(tmp_path):
     assert project.export.types == ("f16", "q4_0") and project.evaluation.speed_type == "q4_0"
     args = _parser().parse_args(["export", "in", "out.gguf", "--quantize", "q4_0"])
     assert args.quantize == "q4_0"
+
+
+def test_the_schema_offers_exactly_what_the_engine_does():
+    from core.lep.modes import MODES
+    from core.project.schema import Lep, Transplant
+    from core.transplant.inits import INITS
+
+    assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Transplant)}["init"] is INITS
+    assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Lep)}["mode"] is MODES
