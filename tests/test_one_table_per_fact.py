@@ -50,3 +50,34 @@ def test_the_schema_offers_exactly_what_the_engine_does():
 
     assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Transplant)}["init"] is INITS
     assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Lep)}["mode"] is MODES
+
+
+@pytest.mark.parametrize("arch", ["llama", "qwen2", "qwen3"])
+def test_the_architecture_table_agrees_with_gguf_py(arch):
+    """Our (HF, GGUF) tensor names are gguf-py's TensorNameMap's, and our metadata keys are gguf.Keys'."""
+    from core.models.architectures import ARCHITECTURES, gguf_key
+
+    row = ARCHITECTURES[arch]
+    model_arch = {name: enum for enum, name in gguf.MODEL_ARCH_NAMES.items()}[arch]
+    name_map = gguf.get_tensor_name_map(model_arch, 2)
+    for hf, ours in row.tensors:
+        hf_name, gguf_name = hf.format(bid=1), ours.format(bid=1)
+        assert name_map.get_name(hf_name, try_suffixes=(".weight", ".bias")) == gguf_name, hf_name
+    templates = {v for group in (gguf.Keys.LLM, gguf.Keys.Attention, gguf.Keys.Rope)
+                 for k, v in vars(group).items() if not k.startswith("_")}
+    for hf_key, _ in row.config_keys:
+        key = gguf_key(arch, hf_key)
+        assert key.replace(f"{arch}.", "{arch}.", 1) in templates, key
+
+
+def test_the_live_readout_and_llama_cpp_s_figures_are_one_formula():
+    from core.inference.llama_session import GenerationStats
+    from core.inference.speed import speed_figures, words_in
+    from ruadapt_gui.chat.readouts import Readout
+
+    stats = GenerationStats(prompt_tokens=5, completion_tokens=11, chars=60, words=9, ttft_s=0.2, decode_s=0.5)
+    live = Readout(5, 11, 60, 9, 0.2, 0.5)
+    assert stats.speed == live.speed == speed_figures(11, 60, 9, 0.5)
+    assert stats.tokens_per_s == 20.0 and live.chars_per_s == 60 * 20.0 / 11
+    assert stats.as_dict()["words_per_s"] == live.as_dict()["words_per_s"]
+    assert words_in("Привет, мир_2 и hello!") == ["Привет", "мир_2", "и", "hello"]

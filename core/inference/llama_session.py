@@ -4,16 +4,14 @@ exact token counts and timings (streamed completions carry no usage, so we count
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from core.errors import ModelError
+from core.inference.speed import SpeedFigures, speed_figures, words_in
 from core.models.gguf_import import check_gguf_file
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -27,24 +25,16 @@ class GenerationStats:
     finish: str = ""         # "eos", "length", "stopped"
 
     @property
-    def tokens_per_s(self) -> float:
-        return (self.completion_tokens - 1) / self.decode_s if self.decode_s > 0 else 0.0
+    def speed(self) -> SpeedFigures:
+        return speed_figures(self.completion_tokens, self.chars, self.words, self.decode_s)
 
-    @property
-    def chars_per_s(self) -> float:
-        return self.chars * self.tokens_per_s / self.completion_tokens if self.completion_tokens else 0.0
-
-    @property
-    def words_per_s(self) -> float:
-        return self.words * self.tokens_per_s / self.completion_tokens if self.completion_tokens else 0.0
-
-    @property
-    def chars_per_token(self) -> float:
-        return self.chars / self.completion_tokens if self.completion_tokens else 0.0
+    tokens_per_s = property(lambda self: self.speed.tokens_per_s)
+    chars_per_s = property(lambda self: self.speed.chars_per_s)
+    words_per_s = property(lambda self: self.speed.words_per_s)
+    chars_per_token = property(lambda self: self.speed.chars_per_token)
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "tokens_per_s": self.tokens_per_s, "chars_per_s": self.chars_per_s,
-                "words_per_s": self.words_per_s, "chars_per_token": self.chars_per_token}
+        return {**asdict(self), **asdict(self.speed)}
 
 
 @dataclass(frozen=True)
@@ -160,7 +150,7 @@ class LlamaSession:
     def generate(self, prompt: str, params: SamplingParams) -> tuple[str, GenerationStats]:
         stats = GenerationStats()
         text = "".join(self.stream(prompt, params, stats=stats))
-        stats.words = len(_WORD.findall(text))
+        stats.words = len(words_in(text))
         return text, stats
 
 
