@@ -81,3 +81,30 @@ def test_the_live_readout_and_llama_cpp_s_figures_are_one_formula():
     assert stats.tokens_per_s == 20.0 and live.chars_per_s == 60 * 20.0 / 11
     assert stats.as_dict()["words_per_s"] == live.as_dict()["words_per_s"]
     assert words_in("Привет, мир_2 и hello!") == ["Привет", "мир_2", "и", "hello"]
+
+
+def test_one_atomic_writer():
+    """Small files are written whole by core.atomic_files alone (there were four copies of this)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    writers = [p.relative_to(root).as_posix() for folder in ("core", "ruadapt_gui") for p in (root / folder).rglob("*.py")
+               if "mkstemp(" in p.read_text(encoding="utf-8")]
+    assert writers == ["core/atomic_files.py"]
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_litter(tmp_path, monkeypatch):
+    import os
+
+    from core.atomic_files import write_atomic, write_json_atomic
+
+    target = tmp_path / "result.json"
+    write_json_atomic(target, {"summary": "old"})
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(target, "{\"summary\": \"new\"}")
+    assert target.read_text(encoding="utf-8") == '{\n  "summary": "old"\n}' and os.listdir(tmp_path) == ["result.json"]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.atomic_files import finish, partial_path, remove_dead_partials
 from core.errors import ModelError
-from core.export.atomic import finish, partial_path, remove_dead_partials
 from core.export.gguf_hparams import check_rope, rope_freqs, write_hparams
 from core.export.gguf_vocab import GgufVocab, vocab_from_hf
 from core.gguf_types import GGUF_TYPES

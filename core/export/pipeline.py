@@ -13,8 +13,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from core.atomic_files import partial_path, remove_dead_partials
 from core.errors import ModelError
-from core.export.atomic import partial_path, remove_dead_partials
 from core.export.gguf_writer import FLOAT_TYPES, ExportPlan, plan_export, write_gguf
 from core.export.parity import HfReference, ParityFailed, check_parity, hf_reference
 from core.export.quantize import QUANT_TYPES, quantize_gguf

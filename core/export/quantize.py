@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.atomic_files import finish, partial_path, remove_dead_partials
 from core.errors import ModelError
-from core.export.atomic import finish, partial_path, remove_dead_partials
 from core.export.child import run_in_child
 from core.gguf_types import GGUF_TYPES
 

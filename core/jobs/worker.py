@@ -12,10 +12,11 @@ import shutil
 import sys
 import traceback
 
+from core.atomic_files import write_json_atomic
 from core.errors import UserError
 from core.jobs.context import CancelRequested, StageContext
 from core.jobs.events import Cancelled, Event, Failed, Finished, Started, append_event
-from core.jobs.rundir import RunDir, write_json_atomic
+from core.jobs.rundir import RunDir
 
 
 def load_stage_function(target: str):

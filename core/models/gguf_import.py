@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 from gguf import Keys
 
+from core.atomic_files import write_json_atomic
 from core.errors import ModelError
-from core.jobs.rundir import write_json_atomic
 from core.models.architectures import (GGUF_ONLY_TENSORS, Architecture, architecture, gguf_to_hf_name,
                                        heads_for, needs_rotary_permute, unpermute_qk)
 from core.models.gguf_config import hf_config_from_gguf, read_field

@@ -9,9 +9,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from core.atomic_files import write_json_atomic
 from core.errors import JobError, UserError
 from core.jobs.registry import Registry
-from core.jobs.rundir import RunDir, write_json_atomic
+from core.jobs.rundir import RunDir
 from core.paths import resolve_path
 from core.project.io import section_fields, sections
 from core.project.schema import Project
