@@ -12,12 +12,11 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from core.cli_progress import ProgressBar, format_duration
+from core.cli_progress import ProgressBar, follow, format_duration
 from core.errors import UserError
 from core.gguf_types import FLOAT_TYPE_NAMES, QUANT_TYPE_NAMES
 from core.jobs.launch import launch_detached
 from core.jobs.registry import Registry, outcome_of
-from core.jobs.rundir import RunDir, RunTail
 from core.jobs.states import JobState
 
 EXIT_DONE, EXIT_FAILED, EXIT_USER, EXIT_CANCELLED = 0, 1, 2, 130
@@ -58,42 +57,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         if state != JobState.DONE:
             return _EXIT.get(state, EXIT_FAILED)
     return EXIT_DONE
-
-
-def follow(run: RunDir, registry: Registry, label: str) -> JobState:
-    """Show a run's progress until it ends. Ctrl-C asks it to cancel (a second one only detaches).
-    The events file is tailed from where the last look stopped; its end event is written after the
-    registry records the end, so when it shows, the run is over everywhere."""
-    bar = ProgressBar(label)
-    tail = RunTail(run)
-    last_reconcile = time.monotonic()
-    interrupted = False
-    while True:
-        try:
-            for event in tail.read_new():
-                bar.handle(event)
-            if tail.end is not None:
-                break
-            if time.monotonic() - last_reconcile > 2:  # a supervisor killed without a word
-                last_reconcile = time.monotonic()
-                if registry.reconcile() and registry.get(run.id).state.is_terminal:
-                    for event in tail.read_new():
-                        bar.handle(event)
-                    break
-            time.sleep(0.2)
-        except KeyboardInterrupt:
-            if interrupted:
-                bar.close()
-                print(f"\ndetached; the run goes on: ruadapt watch {run.id}", file=sys.stderr)
-                return JobState.RUNNING
-            interrupted = True
-            run.request_cancel()
-            print("\ncancelling… (Ctrl-C again to detach)", file=sys.stderr)
-    bar.close()
-    state = tail.state() if tail.end is not None else registry.get(run.id).state
-    mark = {JobState.DONE: "✓", JobState.CANCELLED: "⊘"}.get(state, "✗")
-    print(f"{mark} {label}: {state.value} — {outcome_of(run)}  ({run.path})")
-    return state
 
 
 def cmd_watch(args: argparse.Namespace) -> int:

@@ -115,7 +115,7 @@ def test_watch_tails_the_events_from_where_it_stopped(tmp_path, monkeypatch, cap
     once per poll (the run here advances one event per poll, driven by the poll's own sleep)."""
     import types
 
-    from core import cli
+    from core import cli_progress
     from core.jobs.events import Finished, Progress, Started, append_event
     from core.jobs.rundir import RunDir
     from core.jobs.states import JobState
@@ -124,11 +124,11 @@ def test_watch_tails_the_events_from_where_it_stopped(tmp_path, monkeypatch, cap
     run.path.mkdir()
     append_event(run.events_path, Started(stage="corpus", pid=1))
     coming = [Progress(done=i, total=3) for i in range(3)] + [Finished(result={"summary": "all read"})]
-    monkeypatch.setattr(cli, "time", types.SimpleNamespace(
+    monkeypatch.setattr(cli_progress, "time", types.SimpleNamespace(
         monotonic=lambda: 0.0, time=lambda: 0.0, sleep=lambda _s: append_event(run.events_path, coming.pop(0))))
     whole_reads = []
     original = RunDir.events
     monkeypatch.setattr(RunDir, "events", lambda self: whole_reads.append(1) or original(self))
-    assert cli.follow(run, Registry(), "corpus") is JobState.DONE
+    assert cli_progress.follow(run, Registry(), "corpus") is JobState.DONE
     assert not coming and len(whole_reads) <= 1  # at most one read, for the outcome line at the end
     assert "all read" in capsys.readouterr().out

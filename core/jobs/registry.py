@@ -16,7 +16,8 @@ from pathlib import Path
 import psutil
 
 from core.errors import JobError
-from core.jobs.events import TERMINAL, Event, Failed, append_event
+from core.jobs.events import TERMINAL, Event, Failed, Started, append_event
+from core.jobs.processes import kill_tree
 from core.jobs.rundir import RunDir, end_state
 from core.jobs.states import JobState
 from core.paths import data_home
@@ -188,9 +189,6 @@ def record_end(registry: Registry, run: RunDir, end: Event) -> JobState:
 def _kill_orphaned_worker(run: RunDir) -> None:
     """A worker whose supervisor died can run on unwatched (and later write an end the registry
     contradicts): stop it, so the run's end is the one recorded here."""
-    from core.jobs.events import Started
-    from core.jobs.supervisor import kill_tree
-
     for event in run.events():
         if isinstance(event, Started):
             try:

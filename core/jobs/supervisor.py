@@ -15,6 +15,7 @@ import psutil
 
 from core.jobs.events import Cancelled, Failed
 from core.jobs.launch import child_env, job_command
+from core.jobs.processes import kill_processes, kill_tree
 from core.jobs.registry import Registry, record_end
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
@@ -69,16 +70,6 @@ def _death(run: RunDir, code: int) -> Failed:
     return Failed(error=f"the stage process died: {why}", kind="crash", log_tail=run.log_tail(), **died)
 
 
-def kill_tree(pid: int) -> None:
-    """Kill a process and every descendant (data loaders, torchrun workers, llama.cpp children)."""
-    try:
-        root = psutil.Process(pid)
-        procs = root.children(recursive=True) + [root]
-    except psutil.NoSuchProcess:
-        return
-    _kill(procs)
-
-
 def _descendants(pid: int) -> dict[int, psutil.Process]:
     try:
         return {p.pid: p for p in psutil.Process(pid).children(recursive=True)}
@@ -89,13 +80,4 @@ def _descendants(pid: int) -> dict[int, psutil.Process]:
 def _stop_survivors(procs) -> None:
     """Kill what the worker started and left running (is_running also checks the start time, so a
     reused pid is never hit)."""
-    _kill([p for p in procs if p.is_running()])
-
-
-def _kill(procs: list[psutil.Process]) -> None:
-    for proc in procs:
-        try:
-            proc.kill()
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(procs, timeout=5)
+    kill_processes([p for p in procs if p.is_running()])

@@ -16,7 +16,8 @@ from core.project.io import project_from_dict, project_to_dict, save_project, se
 from core.project.schema import SECTION_LABELS, Project
 from ruadapt_gui.background import Background
 from ruadapt_gui.texts import section_text
-from ruadapt_gui.widgets.field_editors import FieldEditor, editor_for
+from ruadapt_gui.widgets.field_editors import FieldEditor
+from ruadapt_gui.widgets.setting_editors import editor_for
 
 VALIDATE_MS = 300
 Problems = list[tuple[str, str]]  # (setting, message), as ProjectError.problems: "" names no setting
