@@ -54,3 +54,24 @@ def finish(partial: Path, out: Path) -> Path:
         os.fsync(fh.fileno())
     os.replace(partial, out)
     return out
+
+
+def discard(partial: Path) -> None:
+    """Remove a partial file after a failure without hiding that failure: on a read-only disk the unlink
+    fails too (EROFS before ENOENT), and the first error is the one the user must see."""
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def check_output_file(out: Path, force: bool = False) -> None:
+    """Refuse, before any work, an output that is a folder, or an existing file unless `force`."""
+    from core.errors import UserError
+
+    if out.is_dir():
+        raise UserError("this is a folder; the output must be a file", where=str(out),
+                        fix=f"give a file name, e.g. {out / 'model.gguf'}")
+    if out.exists() and not force:
+        raise UserError("the file already exists", where=str(out),
+                        fix="choose another name, or pass --force to replace it (only once the new one is complete)")

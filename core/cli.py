@@ -7,16 +7,17 @@ Exit codes scripts can trust: 0 done, 1 a stage failed, 2 bad input (project, ar
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
 from core.cli_progress import ProgressBar, follow, format_duration
-from core.errors import UserError
+from core.errors import UserError, reraise_as_user_error, user_error_from
 from core.gguf_types import FLOAT_TYPE_NAMES, QUANT_TYPE_NAMES
 from core.jobs.launch import launch_detached
-from core.jobs.registry import Registry, outcome_of
+from core.jobs.registry import Registry, failure_fix, outcome_of
 from core.jobs.states import JobState
 
 EXIT_DONE, EXIT_FAILED, EXIT_USER, EXIT_CANCELLED = 0, 1, 2, 130
@@ -26,18 +27,39 @@ _EXIT = {JobState.DONE: EXIT_DONE, JobState.FAILED: EXIT_FAILED, JobState.CANCEL
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.func(args)
-    except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows here, not at exit with a traceback
+        return code
+    except BrokenPipeError:  # `ruadapt status | head`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_DONE
+    except (UserError, OSError, sqlite3.Error) as exc:
+        error = user_error_from(exc)
+        if error is None:
+            raise  # a bug: keep its traceback
+        print(f"error: {error}", file=sys.stderr)
         return EXIT_USER
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail on the closed pipe."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     from core.project import load_project
+    from core.project.io import project_warnings
     from core.stages.plan import prepare_run, stages_for
 
     project_path = Path(args.project).resolve()
     project = load_project(project_path)
+    for warning in project_warnings(project):
+        print(f"warning: {warning}", file=sys.stderr)
     registry = Registry()
     stages = stages_for(args.stage)
     if args.detach and len(stages) > 1:
@@ -49,9 +71,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         if planned.reused:
             print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
             continue
-        launch_detached(planned.run.path)
+        if planned.attached:  # started by another `ruadapt run` or the studio: follow that one
+            print(f"{label}: already running ({planned.run.id}); following it")
+        else:
+            launch_detached(planned.run.path)
         if args.detach:
-            print(f"started {stage.name}: {planned.run.id}\n  watch: ruadapt watch {planned.run.id}")
+            how = "already running" if planned.attached else "started"
+            print(f"{how} {stage.name}: {planned.run.id}\n  watch: ruadapt watch {planned.run.id}")
             return EXIT_DONE
         state = follow(planned.run, registry, label)
         if state != JobState.DONE:
@@ -79,6 +105,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         started = datetime.fromtimestamp(r.started).strftime("%Y-%m-%d %H:%M") if r.started else "-"
         took = format_duration((r.ended or time.time()) - r.started) if r.started else "-"
         print(f"{r.id:<40} {r.stage:<10} {r.state.value:<10} {started:<16} {took:>8}  {r.outcome}")
+        if r.state == JobState.FAILED and (fix := failure_fix(r.run)):
+            print(f"{'':<40} {fix}")
     return EXIT_DONE
 
 
@@ -103,8 +131,11 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from core.project import load_project
+    from core.project.io import project_warnings
 
     project = load_project(args.project)
+    for warning in project_warnings(project):
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"✓ {args.project}: valid ({project.project.name})")
     return EXIT_DONE
 
@@ -220,11 +251,13 @@ def cmd_bench_speed(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from core.atomic_files import check_output_file
     from core.export.parity import ParityFailed
     from core.export.pipeline import export_gguf_types
     from core.jobs.events import Progress
 
     out_type = args.quantize or args.type
+    check_output_file(Path(args.out), force=args.force)
     bar = ProgressBar(f"export {out_type}")
     try:
         result = export_gguf_types(
@@ -236,6 +269,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         bar.close()
         print(f"✗ parity check failed, nothing written: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:  # disk full, read-only: name the place written to
+        bar.close()
+        reraise_as_user_error(exc, where=str(Path(args.out).resolve().parent))
     bar.close()
     made = result["file"]
     origin = f", quantized from a temporary {args.type} export" if args.quantize else ""
@@ -348,6 +384,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--no-parity", action="store_true",
                         help="skip the check of token ids and next-token agreement against transformers")
     export.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
+    export.add_argument("--force", action="store_true", help="replace OUT if it exists (once the new file is checked)")
     export.set_defaults(func=cmd_export)
 
     demo = sub.add_parser("demo", help="the embedded default project")

@@ -59,6 +59,10 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     session = Session.open(args.session)
+    if not session.is_owner:
+        session.close()
+        raise SessionError("an annotator's copy cannot generate answers", where=args.session,
+                           fix="run it on the owner's session file")
     settings = json.loads(session.meta("settings"))
     seed = int(session.meta("seed"))
     session.close()
@@ -73,10 +77,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if missing:
             raise SessionError(f"{len(missing)} answers are still missing", where=args.session,
                                fix=f"run `ruadapt arena generate {args.session}` first")
-        path = session.export_annotator_copy(args.output)
+        path = session.export_annotator_copy(args.output, args.annotator, force=args.force)
     finally:
         session.close()
-    print(f"wrote {path}: a blind copy for annotators (no model names)")
+    print(f"wrote {path}: a blind copy for {args.annotator.strip()} (no model names, token counts or timings)")
     return EXIT_DONE
 
 
@@ -126,6 +130,10 @@ def register(sub) -> None:
     exp = arena_sub.add_parser("export", help="write a blind copy of the session for an annotator")
     exp.add_argument("session")
     exp.add_argument("output")
+    exp.add_argument("-a", "--annotator", required=True,
+                     help="who the copy is for: only this annotator's votes are merged back from it")
+    exp.add_argument("--force", action="store_true",
+                     help="replace an existing file (never the owner's session, which is always refused)")
     exp.set_defaults(func=cmd_export)
     merge = arena_sub.add_parser("merge", help="merge annotators' copies into the owner's session")
     merge.add_argument("session")

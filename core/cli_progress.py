@@ -8,7 +8,7 @@ import time
 from typing import TextIO
 
 from core.jobs.events import Event, Failed, Log, Metric, Progress
-from core.jobs.registry import Registry, outcome_of
+from core.jobs.registry import Registry, failure_fix, outcome_of
 from core.jobs.rundir import RunDir, RunTail
 from core.jobs.states import JobState
 
@@ -117,4 +117,6 @@ def follow(run: RunDir, registry: Registry, label: str) -> JobState:
     state = tail.state() if tail.end is not None else registry.get(run.id).state
     mark = {JobState.DONE: "✓", JobState.CANCELLED: "⊘"}.get(state, "✗")
     print(f"{mark} {label}: {state.value} — {outcome_of(run)}  ({run.path})")
+    if state == JobState.FAILED and (fix := failure_fix(run)):
+        print(f"  {fix}")
     return state

@@ -16,6 +16,9 @@ from pathlib import Path
 from core.errors import CorpusError
 
 TEXT_SUFFIXES = (".txt", ".txt.gz", ".jsonl", ".jsonl.gz", ".json.gz", ".md")
+# Longer paragraphs (a whole book on one line) are cut into pieces this long, at a sentence or word end:
+# tokenizers take memory in proportion to the longest text, and a split needs more than one paragraph.
+MAX_DOC_CHARS = 16_384
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ def corpus_files(paths: list[str] | tuple[str, ...]) -> list[Path]:
 
 
 def iter_documents(path: Path, text_field: str = "text") -> Iterator[Document]:
-    """Paragraphs of a text file, or records of a JSONL file; memory stays flat whatever the size."""
+    """Paragraphs of a text file, or records of a JSONL file, each at most MAX_DOC_CHARS long (longer ones come
+    in pieces); memory stays flat whatever the size, and whatever the length of a line."""
     jsonl = ".jsonl" in path.name or path.name.endswith(".json.gz")
     opener = gzip.open if path.name.endswith(".gz") else open
     yielded = False
@@ -63,22 +67,53 @@ def iter_documents(path: Path, text_field: str = "text") -> Iterator[Document]:
         raise CorpusError("the file holds no text", where=str(path), fix="remove it from [corpus] or fill it")
 
 
-def _paragraphs(lines: Iterator[str], path: Path) -> Iterator[Document]:
+def _cut(text: str) -> tuple[str, str]:
+    """Split `text` (longer than MAX_DOC_CHARS) before the limit: at a line or sentence end in the second half
+    of the window if there is one, else at a space, else hard."""
+    window = text[:MAX_DOC_CHARS]
+    for sep in ("\n", ". ", "! ", "? ", "… ", "; ", " "):
+        i = window.rfind(sep, MAX_DOC_CHARS // 2)
+        if i > 0:
+            return text[:i + len(sep)], text[i + len(sep):]
+    return window, text[MAX_DOC_CHARS:]
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """A long text as pieces of at most MAX_DOC_CHARS characters."""
+    while len(text) > MAX_DOC_CHARS:
+        head, text = _cut(text)
+        if head.strip():
+            yield head.strip("\n")
+    if text.strip():
+        yield text.strip("\n")
+
+
+def _paragraphs(lines: io.TextIOWrapper, path: Path) -> Iterator[Document]:
+    """Paragraphs (blank-line separated), each cut into pieces of at most MAX_DOC_CHARS: a 50 MB corpus on one
+    line is read MAX_DOC_CHARS at a time, never whole."""
     buf: list[str] = []
-    start = 1
-    for number, line in enumerate(lines, 1):
-        if "\x00" in line:
+    size, start, number, mid_line = 0, 1, 1, False
+    while chunk := lines.readline(MAX_DOC_CHARS):
+        if "\x00" in chunk:
             raise CorpusError("binary data (NUL bytes), not text", where=f"{path}:{number}",
                               fix="remove binary files from the corpus")
-        if line.strip():
+        if mid_line or chunk.strip():
             if not buf:
                 start = number
-            buf.append(line)
+            buf.append(chunk)
+            size += len(chunk)
         elif buf:
-            yield Document("".join(buf).strip("\n"), f"{path}:{start}")
-            buf = []
+            yield from (Document(piece, f"{path}:{start}") for piece in _pieces("".join(buf)))
+            buf, size = [], 0
+        mid_line = not chunk.endswith("\n")
+        number += not mid_line
+        while size > MAX_DOC_CHARS:  # emit the full pieces now, keep the rest
+            head, tail = _cut("".join(buf))
+            if head.strip():
+                yield Document(head.strip("\n"), f"{path}:{start}")
+            buf, size, start = [tail], len(tail), number
     if buf:
-        yield Document("".join(buf).strip("\n"), f"{path}:{start}")
+        yield from (Document(piece, f"{path}:{start}") for piece in _pieces("".join(buf)))
 
 
 def _jsonl_records(lines: Iterator[str], path: Path, field: str) -> Iterator[Document]:
@@ -95,5 +130,6 @@ def _jsonl_records(lines: Iterator[str], path: Path, field: str) -> Iterator[Doc
                               fix=f"set [corpus] text_field to the field that holds the text")
         if not isinstance(record[field], str):
             raise CorpusError(f"{field!r} is not a string", where=where, fix="store the text as a string")
-        if record[field].strip():
-            yield Document(record[field], where)
+        for piece in _pieces(record[field]) if len(record[field]) > MAX_DOC_CHARS else [record[field]]:
+            if piece.strip():
+                yield Document(piece, where)

@@ -161,6 +161,9 @@ class JobRunner(QObject):
         if planned.reused:
             self.reused.emit(stage, planned.run.id)
             return
+        if planned.attached:  # already going (the CLI, another studio): watch it, never a second supervisor
+            self.attach(planned.run, stage)
+            return
         self._launch(planned.run, stage)
 
     def _plan_failed(self, stage: str, exc: BaseException) -> None:

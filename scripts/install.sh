@@ -23,6 +23,10 @@ libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libx
 libxcb-render-util0 libxcb-image0 libxrender1 libxi6 fonts-dejavu-core xvfb xauth cmake build-essential"
 missing=""
 for d in $debs; do dpkg -s "$d" >/dev/null 2>&1 || missing="$missing $d"; done
+# Debian ships venv's pip bootstrap separately (python3.11-venv), and a fresh machine often lacks it.
+if [ ! -x .venv/bin/python ] && ! "$PY" -c "import ensurepip" 2>/dev/null; then
+  missing="$missing $(basename "$PY")-venv"
+fi
 if [ -n "$missing" ]; then
   # As root, apt-get runs directly; otherwise through sudo. `env` keeps the variable an assignment
   # either way (after an empty "$sudo" a bare VAR=value word would be taken for a command).

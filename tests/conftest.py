@@ -23,6 +23,15 @@ def ruadapt_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture
+def hold_stage(monkeypatch):
+    """`hold_stage("corpus")`: that stage stops right after its first progress event until it is
+    cancelled (in this process and in every job it starts), so a cancel always lands mid-stage."""
+    from core.jobs.context import HOLD_AT_PROGRESS_ENV
+
+    return lambda stage, n=1: monkeypatch.setenv(HOLD_AT_PROGRESS_ENV, f"{stage}:{n}")
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_processes():
     """Fail a test that leaves a job process running (supervisors are detached on purpose, so a

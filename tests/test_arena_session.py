@@ -40,7 +40,7 @@ def test_prepare_generates_every_answer_ahead_of_time(session_file):
 
 def test_annotation_is_blind_durable_and_resumable(session_file, tmp_path):
     owner = Session.open(session_file)
-    copy_path = owner.export_annotator_copy(tmp_path / "for-ann.sqlite")
+    copy_path = owner.export_annotator_copy(tmp_path / "for-ann.sqlite", "ann")
     raw = copy_path.read_bytes()
     assert b"original" not in raw and b"adapted" not in raw and b".gguf" not in raw  # nothing reveals who is who
     copy = Session.open(copy_path)
@@ -108,7 +108,7 @@ def test_killing_the_annotation_process_between_votes_loses_no_cast_vote(session
     from pathlib import Path
 
     owner = Session.open(session_file)
-    copy_path = owner.export_annotator_copy(tmp_path / "copy.sqlite")
+    copy_path = owner.export_annotator_copy(tmp_path / "copy.sqlite", "kim")
     owner.close()
     script = ("import sys, time\nfrom core.arena.session import Session\n"
               f"s = Session.open({str(copy_path)!r})\n"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from core.jobs.registry import Registry
-from test_jobs import big_corpus, wait_until
+from test_jobs import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,8 +49,8 @@ def test_bad_input_exits_2_and_a_failed_stage_exits_1(small_project, tmp_path):
     assert "not UTF-8" in failed.stdout + failed.stderr
 
 
-def test_cancel_from_another_terminal(small_project):
-    big_corpus(small_project)
+def test_cancel_from_another_terminal(small_project, hold_stage):
+    hold_stage("corpus")  # the stage waits mid-way for the cancel: it cannot finish first
     runner = subprocess.Popen([sys.executable, "-m", "core.cli", "run", str(small_project), "--stage", "corpus"],
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     registry = Registry()

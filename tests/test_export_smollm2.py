@@ -9,7 +9,7 @@ from core.export import export_gguf_types
 from core.models import cached_import
 from test_models_smollm2 import smollm2_gguf
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]  # ~2 min alone; 10+ on a machine loaded 6x
 
 
 def test_smollm2_exports_to_f16_and_q8_0_and_passes_parity(tmp_path):

@@ -107,7 +107,7 @@ def view(qtbot, qt_settings, gui_leak_guard):
 
 def test_annotator_votes_by_key_goes_back_changes_and_resumes(qtbot, view, models, tmp_path):
     owner = owner_session(tmp_path / "session.sqlite", models)
-    copy = owner.export_annotator_copy(tmp_path / "for-anna.sqlite")
+    copy = owner.export_annotator_copy(tmp_path / "for-anna.sqlite", "anna")
     owner.close()
     v = view()
     assert "Enter your name" in v.message.text() and not v.vote_buttons["a"].isEnabled()
@@ -150,7 +150,7 @@ def test_annotator_votes_by_key_goes_back_changes_and_resumes(qtbot, view, model
 
 def test_nothing_visible_names_a_model(qtbot, studio, models, tmp_path):
     owner = owner_session(tmp_path / "session.sqlite", models)
-    copy = owner.export_annotator_copy(tmp_path / "copy.sqlite")
+    copy = owner.export_annotator_copy(tmp_path / "copy.sqlite", "boris")
     owner.close()
     window = studio()
     page = window.workspaces.annotate
@@ -234,7 +234,7 @@ def test_owner_prepares_resumes_shares_merges_and_scores(qtbot, qt_settings, gui
         copies = []
         for annotator, votes in (("ann1", "aab"), ("ann2", "abt")):
             target = tmp_path / f"for-{annotator}.sqlite"
-            owner.export_copy(target)
+            owner.export_copy(target, annotator)
             qtbot.waitUntil(lambda target=target: target.is_file() and str(target) in panel.log.toPlainText(),
                             timeout=10_000)
             copy = Session.open(target)
@@ -305,5 +305,22 @@ def test_results_count_votes_in_english_and_say_when_agreement_needs_more(qtbot,
         assert panel.status.text() == "8 votes in all"
         assert f"Pairwise agreement {results['agreement']['pairwise']:.2f}" in text and "anna / boris" in text
         assert needs_more not in text and "n/a" not in text
+    finally:
+        session.close()
+
+
+def test_the_leaderboard_says_what_degenerate_votes_cannot_support(qtbot, english, tmp_path):
+    session = owner_session(tmp_path / "s.sqlite", {"alpha": "alpha.gguf", "omega": "omega.gguf"})
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        for number in range(1, len(PROMPTS) + 1):  # one annotator, always the same side: one model never loses
+            a = session._sides(session._order("anna")[number - 1], "anna")[0]
+            session.vote("anna", number, "a" if a == "m1" else "b")
+        panel.show_results(session_results(session, rounds=10))
+        text = panel.warnings.text()
+        assert panel.warnings.isVisible() and "never lost" in text and "never won" in text
+        assert "Fewer than 10 battles" in text
     finally:
         session.close()

@@ -8,7 +8,6 @@ from core.jobs.states import JobState
 from core.project import load_project
 from ruadapt_gui.demo_chain import DemoChain
 from ruadapt_gui.job_runner import JobRunner
-from test_jobs import big_corpus
 
 pytest_plugins = ["conftest_gui"]
 
@@ -52,8 +51,9 @@ def test_the_demo_runs_stages_in_order_from_the_studio(qtbot, tiny_project, stud
     assert record.ended[1] == ("done", "corpus", "") and len(record.launched) == 2
 
 
-def test_cancel_stops_the_running_stage_and_starts_nothing_after_it(qtbot, gui_leak_guard, small_project):
-    big_corpus(small_project)  # the corpus stage then runs for seconds
+def test_cancel_stops_the_running_stage_and_starts_nothing_after_it(qtbot, gui_leak_guard, small_project,
+                                                                   hold_stage):
+    hold_stage("corpus")  # the corpus stage waits mid-way until the cancel lands
     runner = JobRunner(Registry())
     chain = DemoChain(runner)
     record = ChainRecord(chain)

@@ -63,7 +63,12 @@ def test_replay_of_a_finished_run_is_one_batch(qtbot, runner, run_dir):
     assert not runner.is_watching("r1")
 
 
-def test_tail_sees_only_complete_lines(qtbot, runner, run_dir):
+def test_tail_sees_only_complete_lines(qtbot, runner, run_dir, monkeypatch):
+    import ruadapt_gui.job_runner as job_runner
+
+    reads = []  # one entry per poll of the run folder, counted when the read returns
+    read_batch = job_runner.read_batch
+    monkeypatch.setattr(job_runner, "read_batch", lambda *a: (batch := read_batch(*a), reads.append(1))[0])
     append_event(run_dir.events_path, Started(stage="corpus", pid=1))
     rec = Recorder(runner)
     with qtbot.waitSignal(runner.state_changed, timeout=5000):
@@ -71,8 +76,11 @@ def test_tail_sees_only_complete_lines(qtbot, runner, run_dir):
     line = Progress(done=3, total=10).to_line().encode()
     with open(run_dir.events_path, "ab") as fh:
         fh.write(line[:10])
-    qtbot.wait(400)  # a few polls: a half-written line is not an event yet
-    assert rec.of("progress") == []
+    seen = len(reads)
+    # A poll starts only after the previous one was applied: three more reads mean two whole polls saw the
+    # half-written line and handed their result to the GUI thread.
+    qtbot.waitUntil(lambda: len(reads) >= seen + 3, timeout=10_000)
+    assert rec.of("progress") == []  # a half-written line is not an event yet
     with open(run_dir.events_path, "ab") as fh:
         fh.write(line[10:])
     qtbot.waitUntil(lambda: rec.of("progress") == [("r1", 3.0, 10.0, "", "")], timeout=5000)

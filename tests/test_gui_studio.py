@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from core.jobs.events import Progress
 from core.jobs.registry import Registry
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
@@ -46,15 +47,20 @@ def bar_fraction(window) -> float:
     return bar.value() / bar.maximum() if bar.maximum() else 0.0
 
 
-def test_run_shows_progress_then_cancel_leaves_no_outputs(qtbot, studio):
-    """The default project's `import` stage (dequantizing a real GGUF) runs for several seconds."""
+def test_run_shows_progress_then_cancel_leaves_no_outputs(qtbot, studio, hold_stage):
+    """The default project's `import` stage (dequantizing a real GGUF), held after its second progress
+    event until the cancel lands, so the bar is seen to move and the cancel always lands mid-import."""
+    hold_stage("import", 2)
     window = open_window(studio, default_project_path())
     wait_loaded(qtbot, window, default_project_path())
     run_id = click_run(qtbot, window, "import")
     assert window.monitor.run_id == run_id
-    qtbot.waitUntil(lambda: bar_fraction(window) > 0, timeout=JOB_TIMEOUT_MS)
-    first = bar_fraction(window)
-    qtbot.waitUntil(lambda: bar_fraction(window) > first, timeout=JOB_TIMEOUT_MS)  # it moves
+    qtbot.waitUntil(lambda: window.monitor.trace.done > 0, timeout=JOB_TIMEOUT_MS)
+    run = RunDir(Path(Registry().get(run_id).run_dir))
+    qtbot.waitUntil(lambda: sum(isinstance(e, Progress) for e in run.events()) == 2, timeout=JOB_TIMEOUT_MS)
+    done = [e.done for e in run.events() if isinstance(e, Progress)]
+    assert done[1] > done[0]  # it moves, and the monitor follows
+    qtbot.waitUntil(lambda: window.monitor.trace.done == done[1] and bar_fraction(window) > 0, timeout=10_000)
     assert window.stages.statuses["import"].status == st.RUNNING
     assert window.stages.cancel_button.isEnabled() and not window.stages.run_button.isEnabled()
 

@@ -49,14 +49,6 @@ def start(project_path: Path, stage: str, **kw):
     return registry, planned
 
 
-def big_corpus(project_path: Path, megabytes: int = 60) -> None:
-    """Make the corpus stage run for seconds, so it can be stopped mid-way."""
-    block = (project_path.parent / "ru.txt").read_text(encoding="utf-8")
-    with open(project_path.parent / "ru.txt", "w", encoding="utf-8") as fh:
-        for _ in range(megabytes * 1_000_000 // len(block.encode())):
-            fh.write(block)
-
-
 def test_a_stage_runs_as_a_child_process_and_reports_everything(small_project):
     registry, planned = start(small_project, "corpus")
     run = planned.run
@@ -91,8 +83,8 @@ def test_an_unchanged_stage_is_not_rerun_unless_forced(small_project):
     wait_terminal(registry, changed.run.id)
 
 
-def test_sigkill_mid_way_is_reported_as_failed_with_the_signal(small_project):
-    big_corpus(small_project)
+def test_sigkill_mid_way_is_reported_as_failed_with_the_signal(small_project, hold_stage):
+    hold_stage("corpus")  # still running when the kill lands
     registry, planned = start(small_project, "corpus")
     run = planned.run
     wait_until(lambda: any(isinstance(e, Progress) for e in run.events()), what="progress")
@@ -105,11 +97,13 @@ def test_sigkill_mid_way_is_reported_as_failed_with_the_signal(small_project):
     assert not run.outputs.exists() and not run.partial_outputs.exists()
 
 
-def test_cancel_is_cooperative_and_leaves_no_half_written_output(small_project):
-    big_corpus(small_project)
+def test_cancel_is_cooperative_and_leaves_no_half_written_output(small_project, hold_stage):
+    hold_stage("corpus")  # held mid-way, its output files open, until the cancel lands
     registry, planned = start(small_project, "corpus")
     run = planned.run
-    wait_until(lambda: (run.partial_outputs / "train_ru.txt").exists(), what="partial output")
+    wait_until(lambda: run.events_path.exists() and any(isinstance(e, Progress) for e in run.events()),
+               what="the first progress event")
+    assert (run.partial_outputs / "train_ru.txt").exists()
     run.request_cancel()
     assert wait_terminal(registry, run.id) is JobState.CANCELLED
     assert isinstance(run.events()[-1], Cancelled) and not run.events()[-1].forced

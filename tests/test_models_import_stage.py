@@ -65,18 +65,16 @@ def test_a_missing_source_fails_as_a_user_error(tmp_path, source):
     assert isinstance(failed, Failed) and failed.kind == "user" and "How to fix" in failed.error
 
 
-def test_a_cancel_mid_import_leaves_no_cached_folder(tmp_path, ruadapt_home):
-    gguf_path = make_tiny_gguf(tmp_path / "wide.gguf", layers=24, hidden=256, tensor_type="q8_0")
+def test_a_cancel_mid_import_leaves_no_cached_folder(tmp_path, ruadapt_home, hold_stage):
+    gguf_path = make_tiny_gguf(tmp_path / "tiny.gguf", "qwen2")
     run_dir = RunDir(tmp_path / "run")
+    hold_stage("import")  # the import waits after its first tensor until the cancel below lands
 
     def cancel_at_the_first_tensor() -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if run_dir.events_path.exists() and any(
-                    isinstance(e, Progress) and e.unit == "tensors" for e in run_dir.events()):
-                run_dir.request_cancel()
-                return
+        while not (run_dir.events_path.exists() and any(
+                isinstance(e, Progress) and e.unit == "tensors" for e in run_dir.events())):
             time.sleep(0.005)
+        run_dir.request_cancel()
 
     watcher = threading.Thread(target=cancel_at_the_first_tensor)
     watcher.start()

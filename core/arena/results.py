@@ -1,5 +1,5 @@
-"""Session results: leaderboard (Bradley–Terry and Elo with bootstrap CIs), pairs, agreement, counts;
-exported as JSON, CSV and Markdown."""
+"""Session results: leaderboard (Bradley–Terry and Elo with bootstrap CIs), pairs, agreement, counts,
+and warnings where the data cannot support the numbers; exported as JSON, CSV and Markdown."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from core.arena.agreement import cohen_kappa, fleiss_kappa, pairwise_agreement
+from core.arena.diagnostics import rating_warnings
 from core.arena.ratings import bootstrap, pair_stats
 from core.arena.session import Session
 
@@ -32,11 +33,14 @@ def session_results(session: Session, rounds: int = 200, seed: int = 0) -> dict:
                             for i, x in enumerate(annotators) for y in annotators[i + 1:]},
         },
         "annotators": {a: len(v) for a, v in votes.items()},
+        "warnings": [w.as_dict() for w in rating_warnings(battles, session.invalid_votes())],
     }
 
 
 def to_markdown(results: dict) -> str:
-    lines = ["| Model | Rating (BT) | 95% CI | Votes | Median answer (chars) |", "|---|---:|---|---:|---:|"]
+    warnings = results.get("warnings", [])
+    lines = ["Warnings:", *(f"- {w['message']}" for w in warnings), ""] if warnings else []
+    lines += ["| Model | Rating (BT) | 95% CI | Votes | Median answer (chars) |", "|---|---:|---|---:|---:|"]
     for r in results["leaderboard_bt"]:
         lines.append(f"| {r['model']} | {r['rating']:.0f} | {r['ci_low']:.0f} – {r['ci_high']:.0f} | {r['votes']} "
                      f"| {r['median_answer_chars']:.0f} |")

@@ -1,7 +1,8 @@
 """An annotation session: one SQLite file holding prompts, answers, the pairs to judge and the votes.
 
-The owner's copy knows which model is which; the copies handed to annotators do not (model names and
-paths are removed, models are only "m1", "m2", …). Which model is shown as A is drawn per item and
+The owner's copy knows which model is which; the copies handed to annotators do not (model names,
+paths, token counts and timings are removed; models are only "m1", "m2", …, numbered at random per
+session, not in the order they were given). Which model is shown as A is drawn per item and
 per annotator from the session seed and recorded with the vote. Every vote is committed (synchronous,
 rollback journal) before the next item is shown: killing the app loses no vote already cast.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+from core.arena.copies import COPIES_TABLE
 from core.errors import UserError
 
 FORMAT, VERSION = "ruadapt-annotation", 1
@@ -35,7 +37,13 @@ CREATE TABLE votes (item_id INTEGER NOT NULL REFERENCES items(id), annotator TEX
                     a_model TEXT NOT NULL, b_model TEXT NOT NULL,
                     vote TEXT NOT NULL CHECK (vote IN ('a', 'b', 'tie', 'both_bad')),
                     comment TEXT NOT NULL DEFAULT '', voted_at REAL NOT NULL, PRIMARY KEY (item_id, annotator));
-"""
+""" + COPIES_TABLE + ";"
+
+
+# Votes whose two models are the item's two models, both known: the only ones ratings may use.
+_VALID_VOTES = ("SELECT v.a_model, v.b_model, v.vote FROM votes v JOIN items i ON i.id = v.item_id "
+                "WHERE v.a_model != v.b_model AND v.a_model IN (i.model_x, i.model_y) "
+                "AND v.b_model IN (i.model_x, i.model_y) AND v.vote IN ('a', 'b', 'tie', 'both_bad')")
 
 
 class SessionError(UserError):
@@ -80,9 +88,11 @@ class Session:
                 "settings": json.dumps(settings)}
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         con.executemany("INSERT INTO prompts (id, text) VALUES (?, ?)", enumerate(prompts, 1))
-        ids = {name: f"m{i}" for i, name in enumerate(models, 1)}
-        con.executemany("INSERT INTO models VALUES (?, ?, ?, ?)",
-                        [(ids[n], n, str(p), json.dumps(settings)) for n, p in models.items()])
+        # Public ids drawn at random (not from the seed, which copies carry): m1 is not the first -m model.
+        numbers = random.SystemRandom().sample(range(1, len(models) + 1), len(models))
+        ids = {name: f"m{k}" for name, k in zip(models, numbers)}
+        con.executemany("INSERT INTO models VALUES (?, ?, ?, ?)",  # in id order: row order tells nothing
+                        sorted((ids[n], n, str(p), json.dumps(settings)) for n, p in models.items()))
         pairs = list(combinations(sorted(ids.values()), 2))
         con.executemany("INSERT INTO items (prompt_id, model_x, model_y) VALUES (?, ?, ?)",
                         [(pid, x, y) for pid in range(1, len(prompts) + 1) for x, y in pairs])
@@ -101,6 +111,9 @@ class Session:
             con.execute("PRAGMA journal_mode=DELETE")
             con.execute("PRAGMA synchronous=FULL")
             meta = dict(con.execute("SELECT key, value FROM meta"))
+            if meta.get("format") == FORMAT and meta.get("role") == "owner" and not con.execute(
+                    "SELECT 1 FROM sqlite_master WHERE name='copies'").fetchone():
+                con.execute(COPIES_TABLE)  # sessions made before copies were recorded
         except sqlite3.DatabaseError as exc:
             raise SessionError(f"not a readable session file ({exc})", where=str(path),
                                fix="ask the session owner for a new copy") from None
@@ -117,6 +130,15 @@ class Session:
 
     def meta(self, key: str) -> str:
         return self.con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()[0]
+
+    def meta_or(self, key: str, default: str | None = None) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    @property
+    def issued_to(self) -> str | None:
+        """The annotator an annotator's copy was issued to (None for the owner's file, or an old copy)."""
+        return None if self.is_owner else self.meta_or("annotator")
 
     @property
     def is_owner(self) -> bool:
@@ -183,54 +205,32 @@ class Session:
             raise SessionError(f"unknown vote {vote!r}", fix=f"one of {', '.join(VOTES)}")
         if not annotator.strip():
             raise SessionError("an annotator name is needed", fix="enter your name")
-        item_id = self._order(annotator)[number - 1]
+        if self.issued_to and annotator != self.issued_to:
+            raise SessionError(f"this copy was issued to {self.issued_to!r}; votes under another name would be "
+                               "refused at merge", where=str(self.path),
+                               fix="vote under the name the copy was issued to, or ask the owner for your own copy")
+        order = self._order(annotator)
+        if not 1 <= number <= len(order):
+            raise SessionError(f"no item {number}", where=str(self.path), fix=f"choose 1–{len(order)}")
+        item_id = order[number - 1]
         a, b = self._sides(item_id, annotator)
         self.con.execute("INSERT OR REPLACE INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (item_id, annotator, a, b, vote, comment, time.time()))
 
     # ---- owner: copies, merge, reveal --------------------------------------------------------
-    def export_annotator_copy(self, target: Path | str) -> Path:
-        """A copy to hand out: no model names or paths, no votes, nothing that says who is who."""
-        target = Path(target)
-        tmp = target.with_name(target.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        self.con.execute("VACUUM INTO ?", (str(tmp),))
-        con = sqlite3.connect(tmp)
-        con.execute("UPDATE models SET name=NULL, path=NULL, settings=NULL")
-        con.execute("DELETE FROM votes")
-        con.execute("UPDATE meta SET value='annotator' WHERE key='role'")
-        con.commit()
-        con.execute("VACUUM")  # no deleted pages left with names in them
-        con.close()
-        tmp.replace(target)
-        return target
+    def export_annotator_copy(self, target: Path | str, annotator: str, force: bool = False) -> Path:
+        """A copy to hand to `annotator`: nothing in it says which model is which (see core.arena.copies)."""
+        from core.arena.copies import export_copy
+
+        return export_copy(self, target, annotator, force)
 
     def merge(self, others: list[Path | str]) -> dict[str, int]:
         """Take the votes of annotators' copies. The same item voted twice by one annotator counts once:
-        the later vote wins. Copies of another session or prompt set are refused, nothing merged."""
-        sources = [Session.open(p) for p in others]
-        try:
-            for other in sources:
-                for key in ("session_id", "prompt_set"):
-                    if other.meta(key) != self.meta(key):
-                        raise SessionError(f"belongs to another session ({key} differs)", where=str(other.path),
-                                           fix="merge only copies exported from this session")
-            merged = {}
-            for other in sources:
-                rows = list(other.con.execute("SELECT * FROM votes"))
-                self.con.execute("BEGIN")
-                for row in rows:
-                    self.con.execute(
-                        "INSERT INTO votes VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_id, annotator) DO UPDATE "
-                        "SET a_model=excluded.a_model, b_model=excluded.b_model, vote=excluded.vote, "
-                        "comment=excluded.comment, voted_at=excluded.voted_at WHERE excluded.voted_at > votes.voted_at",
-                        row)
-                self.con.execute("COMMIT")
-                merged[str(other.path)] = len(rows)
-            return merged
-        finally:
-            for other in sources:
-                other.close()
+        the later vote wins. A copy of another session, one this session never issued, or with votes it
+        may not carry is refused, and nothing is merged."""
+        from core.arena.copies import merge_copies
+
+        return merge_copies(self, others)
 
     def battles(self) -> list[tuple[str, str, str]]:
         """(model A name, model B name, vote) per vote: only the owner's copy can reveal this."""
@@ -238,7 +238,12 @@ class Session:
             raise SessionError("this is an annotator's copy: it does not know which model is which",
                                where=str(self.path), fix="open the owner's session file")
         names = {mid: name for mid, (name, _) in self.models().items()}
-        return [(names[a], names[b], v) for a, b, v in self.con.execute("SELECT a_model, b_model, vote FROM votes")]
+        return [(names[a], names[b], v) for a, b, v in self.con.execute(_VALID_VOTES)]
+
+    def invalid_votes(self) -> int:
+        """Votes that do not match their item (left by a forged copy merged before merges were checked)."""
+        total = self.con.execute("SELECT COUNT(*) FROM votes").fetchone()[0]
+        return total - len(self.con.execute(_VALID_VOTES).fetchall())
 
     def votes_by_annotator(self) -> dict[str, dict[str, str]]:
         """annotator → item → vote, with A/B mapped back to the item's fixed order (for agreement)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.atomic_files import finish, partial_path, remove_dead_partials
+from core.atomic_files import discard, finish, partial_path, remove_dead_partials
 from core.errors import ModelError
 from core.export.gguf_hparams import check_rope, rope_freqs, write_hparams
 from core.export.gguf_vocab import GgufVocab, vocab_from_hf
@@ -215,7 +215,7 @@ def write_gguf(hf_dir: Path | str, out: Path | str, out_type: str = "f16", progr
         _write(plan, partial, out_type, progress or (lambda done, total, message: None))
         finish(partial, out)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        discard(partial)
         raise
     return GgufFile(out, out_type, len(plan.tensors), out.stat().st_size, time.monotonic() - started,
                     plan.vocab.pre)

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from core.atomic_files import partial_path, remove_dead_partials
+from core.atomic_files import discard, partial_path, remove_dead_partials
 from core.errors import ModelError
 from core.export.gguf_writer import FLOAT_TYPES, ExportPlan, plan_export, write_gguf
 from core.export.parity import HfReference, ParityFailed, check_parity, hf_reference
@@ -76,7 +76,7 @@ def _checked(path: Path, out: Path, out_type: str, ref: HfReference | None, thre
                 raise ParityFailed(out, report)
         os.replace(path, out)
     except BaseException:
-        path.unlink(missing_ok=True)
+        discard(path)
         raise
     return report
 
@@ -127,6 +127,6 @@ def export_gguf_types(hf_dir: Path | str, outputs: dict[str, Path], *, parity: b
                                               "pre_tokenizer": plan.vocab.pre}, "parity": report}
         finally:
             if temp_source:
-                source.unlink(missing_ok=True)
+                discard(source)
     steps.tell("done")
     return {t: results[t] for t in outputs}

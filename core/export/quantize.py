@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.atomic_files import finish, partial_path, remove_dead_partials
+from core.atomic_files import discard, finish, partial_path, remove_dead_partials
 from core.errors import ModelError
 from core.export.child import run_in_child
 from core.gguf_types import GGUF_TYPES
@@ -88,7 +88,7 @@ def quantize_gguf(src: Path | str, dst: Path | str, qtype: str, *, threads: int 
                              fix="check that the file loads in llama.cpp (an f32/f16/bf16 GGUF it knows)")
         finish(partial, dst)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        discard(partial)
         raise
     return QuantizedFile(dst, qtype, dst.stat().st_size, time.monotonic() - started, _tensor_types(dst),
                          _fallbacks(src, block))

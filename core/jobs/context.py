@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,16 @@ class CancelRequested(Exception):
     """Raised inside a stage by `check_cancelled()` once the user asked the run to stop."""
 
 
+# Tests (and anyone reproducing a cancel): "STAGE:N" holds that stage right after its Nth progress event
+# until the run is cancelled, so a cancel lands mid-stage whatever the machine's speed.
+HOLD_AT_PROGRESS_ENV = "RUADAPT_HOLD_AT_PROGRESS"
+
+
+def _hold_point(stage: str) -> int:
+    held_stage, _, count = os.environ.get(HOLD_AT_PROGRESS_ENV, "").partition(":")
+    return int(count or 1) if held_stage == stage else 0
+
+
 class StageContext:
     PROGRESS_INTERVAL_S = 0.1  # at most ten progress events a second reach the file
 
@@ -24,6 +35,8 @@ class StageContext:
         self.inputs: dict[str, dict[str, Any]] = self.spec.get("inputs", {})
         self._last_progress = 0.0
         self._last_cancel_check = 0.0
+        self._progress_events = 0
+        self._hold_at = _hold_point(self.spec.get("stage", ""))
 
     @property
     def output_dir(self) -> Path:
@@ -39,6 +52,9 @@ class StageContext:
         if now - self._last_progress >= self.PROGRESS_INTERVAL_S or (total is not None and done >= total):
             self._last_progress = now
             self.emit(Progress(done=done, total=total, unit=unit, message=message))
+            self._progress_events += 1
+            if self._progress_events == self._hold_at:
+                self._hold_until_cancelled()
         self.check_cancelled()
 
     def metric(self, name: str, value: float, step: int) -> None:
@@ -50,6 +66,11 @@ class StageContext:
 
     def artifact(self, path: Path, kind: str = "") -> None:
         self.emit(Artifact(path=str(path), kind=kind))
+
+    def _hold_until_cancelled(self) -> None:
+        while not self.run.cancel_flag.exists():
+            time.sleep(0.02)
+        raise CancelRequested()
 
     def check_cancelled(self) -> None:
         """Cheap enough to call every step: looks at the flag file at most every 0.2 s."""

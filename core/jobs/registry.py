@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psutil
 
-from core.errors import JobError
+from core.errors import JobError, reraise_as_user_error
 from core.jobs.events import TERMINAL, Event, Failed, Started, append_event
 from core.jobs.processes import kill_tree
 from core.jobs.rundir import RunDir, end_state
@@ -82,18 +82,21 @@ class Registry:
                     con.close()
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == 49:
-                    raise
+                    reraise_as_user_error(exc, where=str(self.path))
                 time.sleep(0.05 + 0.01 * attempt)
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=30, isolation_level=None)
 
     def _execute(self, sql: str, args: tuple = ()) -> list[tuple]:
-        con = self._connect()
         try:
-            return con.execute(sql, args).fetchall()
-        finally:
-            con.close()
+            con = self._connect()
+            try:
+                return con.execute(sql, args).fetchall()
+            finally:
+                con.close()
+        except sqlite3.Error as exc:  # disk full, read-only or damaged registry: say which file
+            reraise_as_user_error(exc, where=str(self.path))
 
     def add(self, run: RunDir, project: str, stage: str, key: str) -> None:
         self._execute(
@@ -140,7 +143,15 @@ class Registry:
             "SELECT * FROM runs WHERE stage=? AND key=? AND state=? ORDER BY ended DESC",
             (stage, key, JobState.DONE.value),
         )
-        return next((r for r in map(_record, rows) if r.run.result_path.is_file()), None)
+        return next((r for r in map(_record, rows) if r.run.result_path.is_file() and not r.run.missing_outputs()),
+                    None)
+
+    def active_runs(self, project: str, stage: str) -> list[RunRecord]:
+        """Runs of this project's stage not yet ended (pending, running, cancelling), newest first."""
+        rows = self._execute(
+            "SELECT * FROM runs WHERE project=? AND stage=? AND state IN (?, ?, ?) ORDER BY created DESC",
+            (project, stage, JobState.PENDING.value, JobState.RUNNING.value, JobState.CANCELLING.value))
+        return [_record(r) for r in rows]
 
     def latest_resumable(self, stage: str, key: str) -> RunRecord | None:
         """The newest run of `stage` with this key that stopped early but left a checkpoint."""
@@ -212,6 +223,14 @@ def describe_end(end: Event) -> str:
     if end.type == "cancelled":
         return "cancelled (process tree killed)" if end.forced else "cancelled"
     return end.result.get("summary", "done")
+
+
+def failure_fix(run: RunDir) -> str:
+    """The "How to fix: …" line a failed run's error carries (UserError.render puts it last), or ""."""
+    for event in run.events():
+        if isinstance(event, Failed):
+            return next((line for line in event.error.splitlines() if line.startswith("How to fix:")), "")
+    return ""
 
 
 def _alive(pid: int, created: float | None) -> bool:

@@ -62,6 +62,11 @@ class RunDir:
         except FileNotFoundError:
             return None
 
+    def missing_outputs(self) -> list[str]:
+        """Files and folders the result points to that are gone (a deleted model cache, say): such a
+        result is not up to date, whatever its key."""
+        return [p for p in _paths_in(self.result() or {}) if not Path(p).exists()]
+
     def events(self) -> list[Event]:
         return read_events(self.events_path)
 
@@ -102,6 +107,17 @@ _END_STATES = {Finished: JobState.DONE, Failed: JobState.FAILED, Cancelled: JobS
 def end_state(end: Event) -> JobState:
     """The state a terminal event means."""
     return _END_STATES[type(end)]
+
+
+def _paths_in(value: Any) -> list[str]:
+    """Absolute paths among a result's values (nested lists and dicts too); prose never starts with '/'."""
+    if isinstance(value, dict):
+        return [p for v in value.values() for p in _paths_in(v)]
+    if isinstance(value, (list, tuple)):
+        return [p for v in value for p in _paths_in(v)]
+    if isinstance(value, str) and "\n" not in value and len(value) < 4096 and os.path.isabs(value):
+        return [value]
+    return []
 
 
 def state_from_events(events: list[Event], cancel_requested: bool = False) -> JobState:

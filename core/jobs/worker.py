@@ -13,7 +13,7 @@ import sys
 import traceback
 
 from core.atomic_files import write_json_atomic
-from core.errors import UserError
+from core.errors import UserError, user_error_from
 from core.jobs.context import CancelRequested, StageContext
 from core.jobs.events import Cancelled, Event, Failed, Finished, Started, append_event
 from core.jobs.rundir import RunDir
@@ -70,6 +70,9 @@ def run_stage(run: RunDir) -> Event:
         return Failed(error=str(exc), kind="user")
     except BaseException as exc:  # a bug: keep the traceback in log.txt and say where it is
         run.discard_partial_outputs()
+        if (condition := user_error_from(exc)) is not None:  # disk full, read-only folder: not a bug
+            print(f"error: {condition}", file=sys.stderr, flush=True)
+            return Failed(error=str(condition), kind="user")
         traceback.print_exc()
         sys.stderr.flush()
         return Failed(error=f"{type(exc).__name__}: {exc} (traceback in {run.log_path})",

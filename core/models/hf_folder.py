@@ -152,6 +152,11 @@ def inspect_model_folder(path: Path | str, allow_pickle: bool = False,
     config = read_config(folder)
     warnings: list[str] = []
     arch = _architecture(config, folder, trust_remote_code, warnings)
+    if trust_remote_code and not warnings:  # a known architecture too: the folder's code may run all the same
+        code = sorted(p.name for p in folder.glob("*.py"))
+        warnings.append(f"trust_remote_code is on: Python code in {folder} "
+                        f"({', '.join(code) if code else 'none there now'}) may run with your rights; "
+                        "keep it on only for folders you trust")
     files, pickled = _weight_files(folder, allow_pickle, warnings)
     has_chat_template = _check_tokenizer(folder)
     n_parameters = _count_from_config(folder, trust_remote_code) if pickled else _count_safetensors(files)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import tomllib
 import typing
 from pathlib import Path
@@ -78,6 +79,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise ProjectError("the project file does not exist", where=str(path),
                            fix="check the path, or create one with `ruadapt demo init DIR`") from None
+    except IsADirectoryError:
+        inside = path / "project.toml"
+        raise ProjectError("this is a folder, not a project file", where=str(path),
+                           fix=f"pass {inside}" if inside.is_file() else "pass the project's .toml file") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProjectError(f"not valid TOML: {exc}", where=str(path),
                            fix="fix the syntax at the line shown (see https://toml.io)") from None
@@ -99,6 +104,8 @@ def project_from_dict(raw: dict[str, Any], base: Path | None = None, where: str 
         built[name] = _build_section(name, section_type, values, base, problems)
     if not problems:
         problems += cross_checks(Project(**built))
+    if not problems and base is not None:
+        problems += model_checks(Project(**built), base)
     if problems:
         raise ProjectError("invalid settings:\n" + "\n".join(f"  - {m}" for _, m in problems), where=where,
                            problems=problems,
@@ -123,6 +130,39 @@ def cross_checks(project: Project) -> list[tuple[str, str]]:
                          f"compute.launcher = {project.compute.launcher!r} starts one: set launcher = 'torchrun' "
                          "(with nproc_per_node = the number of GPUs), or strategy = 'ddp'"))
     return problems
+
+
+def model_checks(project: Project, base: Path) -> list[tuple[str, str]]:
+    """What the models' configs allow, read cheaply at load: an LEP pair must be one network, or LEP
+    fails hours later, after stage 2."""
+    from core.models.model_shape import model_shape
+
+    models = project.models
+    if not (project.lep.enabled and models.instruct):
+        return []
+    base_setting = "models.base" if models.base else "models.source"
+    pair = {name: model_shape(resolve_path(getattr(models, name.split(".")[1]), base))
+            for name in (base_setting, "models.instruct")}
+    base_shape, instruct_shape = pair[base_setting], pair["models.instruct"]
+    if base_shape is None or instruct_shape is None:
+        return []  # unreadable here: the stages say why
+    if (base_shape.hidden_size, base_shape.layers) != (instruct_shape.hidden_size, instruct_shape.layers):
+        return [("models.instruct", f"models.instruct ({instruct_shape.describe()}) and {base_setting} "
+                 f"({base_shape.describe()}) are not the same network: LEP needs the instruct model tuned from "
+                 f"that very base model (or turn lep.enabled off)")]
+    return []
+
+
+def project_warnings(project: Project) -> list[str]:
+    """Settings that are allowed but deserve a word every time they are on."""
+    out = []
+    if project.models.trust_remote_code:
+        out.append("models.trust_remote_code is on: Python code shipped inside model folders will run with your "
+                   "rights, whatever their architecture. Keep it on only for folders you trust.")
+    if project.models.allow_pickle:
+        out.append("models.allow_pickle is on: pickle weight files can run code when loaded. Keep it on only for "
+                   "files you trust.")
+    return out
 
 
 def _build_section(name: str, section_type: type, values: dict, base: Path | None,
@@ -162,6 +202,8 @@ def _check_value(where: str, value: Any, typ: Any, meta: dict, base: Path | None
         value = float(value)
     if type(value) is not typ:
         return None, f"{where} = {value!r}: expected {_TYPE_NAMES[typ]}"
+    if typ is float and not math.isfinite(value):
+        return None, f"{where} = {value!r}: must be a finite number"
     if (choices := meta.get("choices")) and value not in choices:
         return None, f"{where} = {value!r}: allowed values are {', '.join(map(repr, choices))}"
     lo, hi = meta.get("min"), meta.get("max")
@@ -169,12 +211,15 @@ def _check_value(where: str, value: Any, typ: Any, meta: dict, base: Path | None
         return None, f"{where} = {value!r}: must be between {lo} and {hi}"
     if meta.get("required") and base is not None and value == "":
         return None, f"{where} is empty: {meta['help']}"
-    if meta.get("path") and base is not None and value and meta["path"] != "dir":
+    if meta.get("path") and base is not None and value:
         try:
             resolved = resolve_path(value, base)
         except UserError as exc:
             return None, f"{where} = {value!r}: {exc.what}; {exc.fix}"
-        if not resolved.exists():
+        if meta["path"] == "dir":  # made when needed, but a file in its place can never become one
+            if resolved.exists() and not resolved.is_dir():
+                return None, f"{where} = {value!r}: this is a file, not a folder ({resolved})"
+        elif not resolved.exists():
             return None, f"{where} = {value!r}: no such file or folder ({resolved})"
     return value, None
 

@@ -11,9 +11,11 @@ from typing import Any
 
 from core.atomic_files import write_json_atomic
 from core.errors import JobError, UserError
+from core.jobs.cleanup import clean_dead_partials
+from core.jobs.lock import stage_lock
 from core.jobs.registry import Registry
 from core.jobs.rundir import RunDir
-from core.paths import resolve_path
+from core.paths import data_home, resolve_path
 from core.project.io import section_fields, sections
 from core.project.schema import Project
 from core.stages import STAGE_BY_NAME, STAGES, StageDef
@@ -86,14 +88,26 @@ class PlannedRun:
     stage: StageDef
     run: RunDir
     reused: bool  # True: an earlier run with the same inputs and settings is reused, nothing runs
+    attached: bool = False  # True: the same run is already going (started elsewhere): watch it, launch nothing
 
 
 def prepare_run(project: Project, project_path: Path, stage_name: str, registry: Registry,
                 force: bool = False, cancel_grace_s: float = 10.0) -> PlannedRun:
-    """Create the run folder for one stage, or return the finished run it would repeat.
-    Its upstream stages must have finished runs for their current keys."""
+    """Create the run folder for one stage, or return the finished run it would repeat, or the same run
+    already going. Its upstream stages must have finished runs for their current keys."""
     project_path = Path(project_path).resolve()
     stage = STAGE_BY_NAME[stage_name]
+    # A supervisor killed with its worker (OOM kill, reboot) left its run "running": settle it first, so
+    # its checkpoint is found for resuming and its partial files can go.
+    registry.reconcile()
+    clean_dead_partials(str(project_path), registry, data_home() / "models")
+    with stage_lock(registry.path.parent, str(project_path), stage.name):
+        return _plan_locked(project, project_path, stage, registry, force, cancel_grace_s)
+
+
+def _plan_locked(project: Project, project_path: Path, stage: StageDef, registry: Registry, force: bool,
+                 cancel_grace_s: float) -> PlannedRun:
+    stage_name = stage.name
     settings, paths = stage_settings(project, project_path, stage)
     inputs, upstream_keys = {}, {}
     for need in stage.needs:
@@ -104,6 +118,13 @@ def prepare_run(project: Project, project_path: Path, stage_name: str, registry:
         upstream_keys[need] = up.spec()["key"]
         inputs[need] = {"run_dir": str(up.path), "outputs": str(up.outputs), "result": up.result()}
     key = stage_key(settings, paths, stage, upstream_keys)
+    for active in registry.active_runs(str(project_path), stage.name):
+        if active.key == key:
+            return PlannedRun(stage, active.run, reused=False, attached=True)
+        raise JobError(f"stage {stage.name!r} of this project is already running ({active.id}) with other "
+                       "settings", where=str(project_path),
+                       fix=f"wait for it (`ruadapt watch {active.id}`) or stop it (`ruadapt cancel {active.id}`), "
+                           "then run again")
     if not force and (done := registry.latest_done(stage.name, key)):
         return PlannedRun(stage, done.run, reused=True)
     runs_root = resolve_path(project.project.runs_dir, project_path.parent)

@@ -70,17 +70,21 @@ def _round_scores(tok: Tokenizer, n_special: int) -> Tokenizer:
     tj = json.loads(tok.to_str())
     vocab = tj["model"]["vocab"]
     rest = sorted(([piece, round(score, 8)] for piece, score in vocab[n_special:]), key=lambda v: (-v[1], v[0]))
-    # The fill-in is the run of single characters whose scores step down by exactly 1e-4.
+    # The fill-in is the run of single characters whose scores step down by exactly 1e-4; a learned
+    # multi-character piece can share a score with one of them and sit anywhere inside it, so it is skipped.
+    singles = [i for i, (piece, _) in enumerate(rest) if len(piece) == 1]
     run_start, best = 0, (0, 0)
-    for i in range(1, len(rest) + 1):
-        stepping = (i < len(rest) and len(rest[i][0]) == 1 == len(rest[i - 1][0])
-                    and abs(rest[i - 1][1] - rest[i][1] - 1e-4) < 1e-7)
+    for k in range(1, len(singles) + 1):
+        stepping = (k < len(singles)
+                    and abs(rest[singles[k - 1]][1] - rest[singles[k]][1] - 1e-4) < 1e-7)
         if not stepping:
-            best = max(best, (i - run_start, run_start))
-            run_start = i
+            best = max(best, (k - run_start, run_start))
+            run_start = k
     length, start = best
     if length > 1:
-        block = rest[start:start + length]
-        rest[start:start + length] = [[p, s] for p, s in zip(sorted(p for p, _ in block), (s for _, s in block))]
+        block = [singles[k] for k in range(start, start + length)]
+        for i, piece in zip(block, sorted(rest[i][0] for i in block)):
+            rest[i][0] = piece
+        rest.sort(key=lambda v: (-v[1], v[0]))
     tj["model"]["vocab"] = vocab[:n_special] + rest
     return Tokenizer.from_str(json.dumps(tj))

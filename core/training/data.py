@@ -19,6 +19,7 @@ import torch
 from core.errors import CorpusError
 
 TOKEN_DTYPE = np.uint32
+BATCH_CHARS = 1_000_000  # at most this much text goes to the tokenizer at once
 
 
 def tokenize_to_file(texts: Iterable[str], tokenizer, path: Path, separator_id: int,
@@ -41,10 +42,13 @@ def tokenize_to_file(texts: Iterable[str], tokenizer, path: Path, separator_id: 
             if on_progress:
                 on_progress(count)
 
+        chars = 0
         for text in texts:
             chunk.append(text)
-            if len(chunk) == batch:
+            chars += len(text)
+            if len(chunk) == batch or chars >= BATCH_CHARS:  # memory follows the text, not the count
                 flush()
+                chars = 0
         flush()
     os.replace(tmp, path)
     return count

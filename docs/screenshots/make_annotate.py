@@ -35,7 +35,7 @@ def make_session(folder: Path) -> Path:
                 done = worker.generate(messages=[{"role": "user", "content": prompt}],
                                        params=SamplingParams(temperature=0.7, max_tokens=90, seed=seed))
                 session.add_answer(prompt_id, model_id, done["text"].strip(), done["stats"]["completion_tokens"], 0.0)
-    copy = session.export_annotator_copy(folder / "session-for-anna.sqlite")
+    copy = session.export_annotator_copy(folder / "session-for-anna.sqlite", "Anna")
     session.close()
     return copy
 

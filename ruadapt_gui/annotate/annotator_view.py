@@ -167,6 +167,10 @@ class AnnotatorView(QWidget):
         self.close_session()
         self.session = session
         self.settings.set_last_session(Path(path))
+        # a copy issued to one annotator takes votes under that name only (the merge refuses others)
+        self.name_edit.setReadOnly(bool(session.issued_to))
+        if session.issued_to:
+            self.name_edit.setText(session.issued_to)
         self._message, self._error = "", False
         self._resume()
         self.setFocus()
@@ -176,6 +180,7 @@ class AnnotatorView(QWidget):
         if self.session is not None:
             self.session.close()
         self.session, self.item = None, None
+        self.name_edit.setReadOnly(False)
         self.comment.clear()
         self._show()
 

@@ -166,9 +166,9 @@ class OwnerView(QWidget):
 
     # -- copies and results ---------------------------------------------------------------------
 
-    def export_copy(self, target: Path) -> None:
+    def export_copy(self, target: Path, annotator: str, force: bool = True) -> None:
         path = self.session_path
-        self._submit(lambda: tasks.export_copy(path, target),
+        self._submit(lambda: tasks.export_copy(path, target, annotator, force),
                      lambda written: self.panel.add_log(self.tr("Wrote {path}: a blind copy for one annotator.")
                                                         .format(path=written)),
                      lambda exc: self._user_error(exc, self.panel.add_log))

@@ -26,6 +26,11 @@ class ResultsPanel(QWidget):
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
         self.leaderboard = _table(5)
+        self.warnings = QLabel()  # what the ratings cannot say (an unbeaten model, groups never compared)
+        self.warnings.setObjectName("ratingWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings.hide()
         self.pairs = _table(6)
         self.annotators = _table(2)
         self.plot = RatingPlot()
@@ -40,7 +45,9 @@ class ResultsPanel(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.status, 1)
         grid = QGridLayout()
-        grid.addLayout(_titled(self.headings["leaderboard"], self.leaderboard), 0, 0)
+        board = _titled(self.headings["leaderboard"], self.leaderboard)
+        board.addWidget(self.warnings)
+        grid.addLayout(board, 0, 0)
         grid.addWidget(self.plot, 0, 1)
         grid.addLayout(_titled(self.headings["pairs"], self.pairs), 1, 0)
         grid.addLayout(_titled(self.headings["annotators"], self.annotators), 1, 1)
@@ -98,6 +105,10 @@ class ResultsPanel(QWidget):
                            for p in (r["pairs"] if r else [])])
         _fill(self.annotators, [[name, str(n)] for name, n in (r["annotators"] if r else {}).items()])
         self.plot.show_rows(board)
+        # the core's sentences, as `ruadapt arena results` prints them
+        warnings = [w["message"] for w in (r.get("warnings", []) if r else []) if w["kind"] != "no_votes"]
+        self.warnings.setText("\n".join(f"⚠ {m}" for m in warnings))
+        self.warnings.setVisible(bool(warnings))
         self.agreement.setText(self._agreement_text(r["agreement"]) if r else "")
 
     def _agreement_text(self, agreement: dict) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from ruadapt_gui.annotate.session_tasks import Summary
 
@@ -16,7 +16,7 @@ from ruadapt_gui.annotate.session_tasks import Summary
 class SessionPanel(QWidget):
     generate_requested = Signal()
     cancel_requested = Signal()
-    export_requested = Signal(object)  # Path of the copy to write
+    export_requested = Signal(object, str)  # Path of the copy to write, the annotator it is issued to
     merge_requested = Signal(list)  # Paths of returned copies
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -129,11 +129,16 @@ class SessionPanel(QWidget):
 
     def _choose_export(self) -> None:
         s = self.summary
-        start = str(s.path.with_name(f"{s.path.stem}-annotator.sqlite")) if s else ""
+        name, ok = QInputDialog.getText(self, self.tr("Export a blind copy"),
+                                        self.tr("Annotator's name (only their votes are merged back from the copy):"))
+        if not ok or not name.strip():
+            return
+        stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name.strip())
+        start = str(s.path.with_name(f"{s.path.stem}-for-{stem}.sqlite")) if s else ""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export a blind copy"), start,
                                               self.tr("Annotation sessions (*.sqlite)"))
         if path:
-            self.export_requested.emit(Path(path))
+            self.export_requested.emit(Path(path), name.strip())
 
     def _choose_merge(self) -> None:
         start = str(self.summary.path.parent) if self.summary else ""

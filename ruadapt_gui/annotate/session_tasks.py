@@ -84,7 +84,7 @@ def summarize(session_path: Path) -> Summary:
         total = prompts * len(models)
         votes = session.votes_by_annotator()
         return Summary(Path(session_path), session.is_owner, prompts,
-                       [name or mid for mid, (name, _) in sorted(models.items())],
+                       sorted(name or mid for mid, (name, _) in models.items()),  # ids are random: by name
                        total - len(session.missing_answers()), total, {a: len(v) for a, v in sorted(votes.items())})
     finally:
         session.close()
@@ -97,17 +97,15 @@ def active_generation(session_path: Path, registry: Registry) -> RunDir | None:
     return next((r.run for r in registry.list(project=project) if not r.state.is_terminal), None)
 
 
-def export_copy(session_path: Path, target: Path) -> Path:
+def export_copy(session_path: Path, target: Path, annotator: str, force: bool = False) -> Path:
+    """`force`: the file dialog already asked before replacing a file (the owner's session is refused anyway)."""
     session = Session.open(session_path)
     try:
         missing = session.missing_answers()
         if missing:
             raise SessionError(f"{len(missing)} answers are still missing", where=str(session_path),
                                fix="let the answer generation finish first")
-        if not session.is_owner:
-            raise SessionError("this is already an annotator's copy", where=str(session_path),
-                               fix="export copies from the owner's session file")
-        return session.export_annotator_copy(target)
+        return session.export_annotator_copy(target, annotator, force=force)
     finally:
         session.close()
 
