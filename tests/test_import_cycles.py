@@ -1,7 +1,8 @@
 """No import cycles among the studio's modules: a module that needs another, which needs it back, is one
 job split in the wrong place (a renamed name then breaks at import in one order and not the other).
 
-Every import counts, also those inside functions: a deferred import hides a cycle, it does not remove it."""
+Every import counts, also those inside functions: a deferred import hides a cycle, it does not remove it.
+Only imports for type checkers (`if TYPE_CHECKING:`) are left out: they never run."""
 
 from __future__ import annotations
 
@@ -21,6 +22,17 @@ def modules() -> dict[str, Path]:
     return found
 
 
+def runtime_nodes(tree: ast.AST):
+    """Every node, except what sits under `if TYPE_CHECKING:`."""
+    for node in ast.iter_child_nodes(tree):
+        test = node.test if isinstance(node, ast.If) else None
+        if test is not None and (getattr(test, "id", None) or getattr(test, "attr", None)) == "TYPE_CHECKING":
+            yield from (n for child in node.orelse for n in [child, *runtime_nodes(child)])
+            continue
+        yield node
+        yield from runtime_nodes(node)
+
+
 def import_graph() -> dict[str, set[str]]:
     mods = modules()
 
@@ -32,7 +44,7 @@ def import_graph() -> dict[str, set[str]]:
     graph = {}
     for name, path in mods.items():
         deps = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 deps |= {owner(a.name) for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -68,6 +80,13 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         if v not in index:
             visit(v)
     return found
+
+
+def test_imports_for_type_checkers_only_are_left_out():
+    tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import a\nelse:\n    import b\n"
+                     "def f():\n    import c\n")
+    names = [a.name for n in runtime_nodes(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert names == ["b", "c"]
 
 
 def test_the_cycle_finder_finds_a_cycle():
