@@ -28,13 +28,16 @@ def reporter(qapp, tmp_path):
         reporter.dialog.close()
 
 
-def test_a_slot_that_raises_shows_the_dialog_and_the_log_holds_the_traceback(qtbot, reporter):
+def press_a_buggy_button(qtbot, reporter) -> None:
     button = QPushButton("break")
     qtbot.addWidget(button)
     button.clicked.connect(a_buggy_slot)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
     qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+
+
+def test_a_slot_that_raises_shows_the_dialog_and_the_log_holds_the_traceback(qtbot, reporter):
+    press_a_buggy_button(qtbot, reporter)
     log = reporter.log_path.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log and "KeyError: 'no such key'" in log
     assert "a_buggy_slot" in log
@@ -46,11 +49,7 @@ def test_a_slot_that_raises_shows_the_dialog_and_the_log_holds_the_traceback(qtb
 
 
 def test_a_second_bug_joins_the_open_dialog_and_a_thread_bug_is_shown_on_the_gui_thread(qtbot, reporter):
-    button = QPushButton("break")
-    qtbot.addWidget(button)
-    button.clicked.connect(a_buggy_slot)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    press_a_buggy_button(qtbot, reporter)
     first = reporter.dialog
 
     def worker() -> None:

@@ -10,12 +10,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from core.errors import ModelError
-from core.inference.speed import SpeedFigures, speed_figures, words_in
+from core.inference.speed import SpeedFigures, SpeedReadings, speed_figures, words_in
 from core.models.gguf_import import check_gguf_file
 
 
 @dataclass
-class GenerationStats:
+class GenerationStats(SpeedReadings):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     chars: int = 0
@@ -27,11 +27,6 @@ class GenerationStats:
     @property
     def speed(self) -> SpeedFigures:
         return speed_figures(self.completion_tokens, self.chars, self.words, self.decode_s)
-
-    tokens_per_s = property(lambda self: self.speed.tokens_per_s)
-    chars_per_s = property(lambda self: self.speed.chars_per_s)
-    words_per_s = property(lambda self: self.speed.words_per_s)
-    chars_per_token = property(lambda self: self.speed.chars_per_token)
 
     def as_dict(self) -> dict:
         return {**asdict(self), **asdict(self.speed)}

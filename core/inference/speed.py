@@ -30,3 +30,13 @@ def speed_figures(answer_tokens: int, chars: int, words: int, decode_s: float) -
         return SpeedFigures(tokens_per_s, 0.0, 0.0, 0.0)
     return SpeedFigures(tokens_per_s, chars * tokens_per_s / answer_tokens, words * tokens_per_s / answer_tokens,
                         chars / answer_tokens)
+
+
+class SpeedReadings:
+    """The four figures as attributes, for a class whose `speed` property gives its SpeedFigures."""
+
+    speed: SpeedFigures
+    tokens_per_s = property(lambda self: self.speed.tokens_per_s)
+    chars_per_s = property(lambda self: self.speed.chars_per_s)
+    words_per_s = property(lambda self: self.speed.words_per_s)
+    chars_per_token = property(lambda self: self.speed.chars_per_token)

@@ -92,10 +92,7 @@ def run(ctx: StageContext) -> dict:
     model.eval()
     after = copy_task_score(model, tok, probe)
     bpc_after = bits_per_character_or_none(model, tok, text, window)
-    out = ctx.output_dir / "model"
-    model.save_pretrained(out, safe_serialization=True)
-    tok.save_pretrained(out)
-    ctx.artifact(out, "model")
+    ctx.save_model(model, tok)
     summary = (f"{state.step} steps; copy task {before.sentence:.2f} → {after.sentence:.2f} (sentence), "
                f"{before.paragraph:.0%} → {after.paragraph:.0%} (paragraph)")
     if bpc_after is not None:

@@ -61,10 +61,7 @@ def run(ctx: StageContext) -> dict:
     copy_after = copy_task_score(instruct, new_tok, passages) if passages else None
     bpc_after = bits_per_character_or_none(instruct, new_tok, text, window)
     ctx.progress(3, 4, "steps", "saving")
-    out = ctx.output_dir / "model"
-    instruct.save_pretrained(out, safe_serialization=True)
-    new_tok.save_pretrained(out)
-    ctx.artifact(out, "model")
+    ctx.save_model(instruct, new_tok)
     ctx.progress(4, 4, "steps")
     summary = (f"{cfg['mode']} projection fitted on {report.fit_rows:,} rows "
                f"(relative residual {report.residual_input:.3g}); {report.specials_copied} special tokens "

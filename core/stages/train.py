@@ -173,10 +173,7 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
                 raise RuntimeError(f"the gathered FSDP weights do not fit the model: {unexpected[:3]}")
     if dist.is_main:
         final = model.merge_and_unload() if section == "stage2" else model
-        out = ctx.output_dir / "model"
-        final.save_pretrained(out, safe_serialization=True)
-        tokenizer.save_pretrained(out)
-        ctx.artifact(out, "model")
+        ctx.save_model(final, tokenizer)
         result = _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable)
         if "RANK" in os.environ:
             (ctx.run.path / RANK0_RESULT).write_text(json.dumps(result))

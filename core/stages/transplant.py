@@ -23,10 +23,7 @@ def run(ctx: StageContext) -> dict:
     ctx.progress(1, 3, "steps", f"initialising {len(new_tokenizer):,} embeddings ({cfg['init']})")
     report = transplant(model, old_tokenizer, new_tokenizer, init=cfg["init"], seed=cfg["seed"])
     ctx.progress(2, 3, "steps", "saving")
-    out = ctx.output_dir / "model"
-    model.save_pretrained(out, safe_serialization=True)
-    new_tokenizer.save_pretrained(out)
-    ctx.artifact(out, "model")
+    ctx.save_model(model, new_tokenizer)
     ctx.progress(3, 3, "steps")
     summary = (f"{report.new_vocab:,} tokens: {report.copied:,} copied, {report.averaged:,} from their pieces, "
                f"{report.fallback:,} random")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.inference.speed import SpeedFigures, speed_figures, words_in
+from core.inference.speed import SpeedFigures, SpeedReadings, speed_figures, words_in
 
 
 @dataclass(frozen=True)
-class Readout:
+class Readout(SpeedReadings):
     prompt_tokens: int = 0
     answer_tokens: int = 0
     chars: int = 0
@@ -24,11 +24,6 @@ class Readout:
     @property
     def speed(self) -> SpeedFigures:
         return speed_figures(self.answer_tokens, self.chars, self.words, self.decode_s)
-
-    tokens_per_s = property(lambda self: self.speed.tokens_per_s)
-    chars_per_s = property(lambda self: self.speed.chars_per_s)
-    words_per_s = property(lambda self: self.speed.words_per_s)
-    chars_per_token = property(lambda self: self.speed.chars_per_token)
 
     def as_dict(self) -> dict:
         return {"prompt_tokens": self.prompt_tokens, "answer_tokens": self.answer_tokens, "chars": self.chars,
