@@ -2,7 +2,7 @@
 
 A disabled stage passes its input model through, so later stages always read the adapted base from
 `stage2`. With `compute.launcher = "torchrun"` the worker starts torchrun, whose ranks run
-`core.training.rank_entry`; rank 0 reports events and writes the model. `compute.strategy` picks
+`core.stages.rank_entry`; rank 0 reports events and writes the model. `compute.strategy` picks
 DDP (a replica per GPU) or FSDP (the model sharded across GPUs, for models that do not fit one).
 """
 
@@ -66,7 +66,7 @@ def _launch_torchrun(ctx: StageContext, section: str, nproc: int) -> dict:
     nnodes = int(os.environ.get("SLURM_JOB_NUM_NODES", "1"))
     launcher = (srun_torchrun(nnodes, nproc, socket.gethostname(), ctx.run.id) if nnodes > 1 else
                 [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}"])
-    cmd = [*launcher, "-m", "core.training.rank_entry", str(ctx.run.path), section]
+    cmd = [*launcher, "-m", "core.stages.rank_entry", str(ctx.run.path), section]
     ctx.log(f"starting {nproc} processes: {' '.join(cmd)}")
     proc = subprocess.Popen(cmd, env=child_env())
     while proc.poll() is None:  # the ranks watch the cancel flag themselves and stop together
