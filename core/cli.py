@@ -226,7 +226,7 @@ def cmd_bench_train(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from core.project import load_project
-    from core.training.plan_project import project_plans
+    from core.stages.training_plans import project_plans
 
     project_path = Path(args.project).resolve()
     for plan in project_plans(load_project(project_path), project_path, Registry()):

@@ -32,7 +32,7 @@ from core.training.data import PackedBlocks, tokenize_to_file
 from core.training.distributed import Dist
 from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
-from core.training.plan import stage_memory
+from core.training.compute_plan import stage_memory
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}

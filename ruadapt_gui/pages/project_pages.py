@@ -16,8 +16,8 @@ from core import metric_names as metric
 from core.errors import JobError
 from core.jobs.registry import Registry
 from core.project.schema import Project
-from core.training.plan import StagePlan
-from core.training.plan_project import project_plans
+from core.stages.training_plans import project_plans
+from core.training.compute_plan import StagePlan
 from ruadapt_gui.background import Background
 from ruadapt_gui.demo_chain import CANCELLED, DETACHED, DONE, DemoChain
 from ruadapt_gui.job_runner import JobRunner
