@@ -235,7 +235,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_speed(args: argparse.Namespace) -> int:
-    from core.bench.speed_bench import run
+    from core.evaluation.generation_speed import run
     from core.paths import resources_dir
 
     prompts = [Path(args.prompts)] if args.prompts else [resources_dir() / "prompts" / "speed_ru.txt",

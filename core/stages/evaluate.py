@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core import metric_names as metric
-from core.bench.speed_bench import run as speed_run
+from core.evaluation.generation_speed import run as speed_run
 from core.evaluation.bpc import bits_per_character
 from core.evaluation.copy_task import copy_task_score, passages_from
 from core.evaluation.token_stats import token_efficiency
