@@ -31,8 +31,8 @@ STAGE_TEXT = (
     QT_TRANSLATE_NOOP("Stages", "Stage 1: embeddings"),
     QT_TRANSLATE_NOOP("Stages", "Train the new input embeddings and LM head on the Russian text, the body frozen."),
     QT_TRANSLATE_NOOP("Stages", "Stage 2: LoRA"),
-    QT_TRANSLATE_NOOP("Stages", "LoRA on attention and MLP with embeddings and head still trained; merged into "
-                                "a plain model."),
+    QT_TRANSLATE_NOOP("Stages", "LoRA on attention and MLP with the LM head trained in full and the input "
+                                "embeddings frozen; merged into a plain model."),
     QT_TRANSLATE_NOOP("Stages", "LEP: adapted instruct model"),
     QT_TRANSLATE_NOOP("Stages", "Project the adapted base's embeddings into the original instruct model "
                                 "(Learned Embedding Propagation)."),

@@ -126,7 +126,12 @@ def write_tiny_project(tmp_path):
                    "checkpoint_every": 2, "learning_rate": 1e-3},
         "stage2": {"enabled": True, "steps": 4, "block_size": 32, "batch_size": 2, "warmup_steps": 1,
                    "eval_every": 2, "checkpoint_every": 2, "lora_r": 4, "lora_alpha": 8},
-        "evaluation": {"max_chars": 1500, "batch_tokens": 64, "copy_passages": 2, "speed_chars": 30, "threads": 1,
+        # calibration stays off; a test that turns it on gets small steps (the defaults are the authors' 128
+        # chats per step)
+        "calibration": {"grad_accum": 1, "lora_r": 4, "eval_every": 2, "checkpoint_every": 2, "eval_chars": 1000},
+        # a random tiny model rarely stops: DaruCopy's generation capped well below llmtf's 128/1024 tokens
+        "evaluation": {"max_chars": 1500, "batch_tokens": 64, "copy_passages": 2, "copy_max_new_tokens": 24,
+                       "speed_chars": 30, "threads": 1,
                        "speed_repeats": 1},
         "export": {"types": ["f16"]},
     }, base=tmp_path)

@@ -21,3 +21,7 @@ def test_pipeline_ends_in_a_report_with_every_section(tiny_project):
     html = (run.outputs / "report.html").read_text(encoding="utf-8")
     assert "<table>" in html and "charts/tokens.png" in html
     assert "none: the held-out figures are on text training never saw" in md
+    # DaruCopy under llmtf's task names, Russian and English, each model
+    for side in ("original", "adapted"):
+        assert {"darumeru/cp_sent_ru", "darumeru/cp_para_ru", "darumeru/cp_sent_en"} <= set(result[side]["copy"])
+    assert "| cp_sent_ru (len) | cp_para_ru (lcs) | cp_sent_en (len) |" in md

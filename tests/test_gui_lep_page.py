@@ -76,8 +76,13 @@ def cells(widget: QTableWidget) -> list[list[str]]:
     return [[widget.item(r, c).text() for c in range(widget.columnCount())] for r in range(widget.rowCount())]
 
 
+TASKS = ("darumeru/cp_sent_ru", "darumeru/cp_para_ru", "darumeru/cp_sent_en")  # the tiny English has no paragraphs
+
+
 def figures(copy: dict, bpc: float) -> list[str]:
-    return [f"{copy['sentence']:.2f}", f"{copy['paragraph']:.0%}", f"{bpc:.3f}"]
+    """llmtf's main figure per DaruCopy task: len for sentences, lcs for paragraphs."""
+    assert tuple(copy) == TASKS
+    return [f"{copy[t]['len' if '_sent_' in t else 'lcs']:.2f}" for t in TASKS] + [f"{bpc:.3f}"]
 
 
 def test_the_table_shows_the_instruct_model_before_and_after_lep_and_calibration(page, lep_runs):
@@ -86,8 +91,8 @@ def test_the_table_shows_the_instruct_model_before_and_after_lep_and_calibration
     page.show_results(on.project, on.lep, on.calibration)
     assert page.stack.currentIndex() == 1 and page.no_pair.isHidden() and page.stale.isHidden()
     widget = table(page)
-    assert [widget.horizontalHeaderItem(c).text() for c in range(4)] == [
-        "Model", "Copy task, sentence level", "Copy task, paragraph share", "Held-out bits per character"]
+    assert [widget.horizontalHeaderItem(c).text() for c in range(5)] == [
+        "Model", "cp_sent_ru (len)", "cp_para_ru (lcs)", "cp_sent_en (len)", "Held-out bits per character"]
     assert cells(widget) == [["Original instruct model", *figures(lep["copy_before"], lep["bpc_before"])],
                              ["After LEP", *figures(lep["copy_after"], lep["bpc_after"])],
                              ["After calibration", *figures(cal["copy_after"], cal["bpc_after"])]]
@@ -95,7 +100,7 @@ def test_the_table_shows_the_instruct_model_before_and_after_lep_and_calibration
     assert cal["bpc_before"] == pytest.approx(lep["bpc_after"], rel=1e-4)  # calibration starts from LEP's model
     assert lep["bpc_before"] != lep["bpc_after"]  # a different tokenizer and embeddings: a different figure
     assert f"Projection: conversion · rows fitted: {lep['fit_rows']:,}" in page.fit.text()
-    assert f"special tokens from the instruct model: {lep['specials_copied']}" in page.fit.text()
+    assert f"added tokens (chat markers) from the instruct model: {lep['added_copied']}" in page.fit.text()
     assert f"characters: {lep['bpc_chars']:,}" in page.measured_on.text() and "2 (LEP), 4 (Calibration)" in page.measured_on.text()
 
 

@@ -71,6 +71,10 @@ def test_combinations_the_method_cannot_do_are_refused_at_load(tmp_path):
     assert "compute.strategy = 'fsdp' shards the model across torchrun processes" in msg
     assert "launcher = 'torchrun'" in msg
     project_from_dict({**ok, "compute": {"strategy": "fsdp", "launcher": "torchrun"}}, base=tmp_path)
+    msg = _problems({**ok, "calibration": {"lora_targets": []}}, tmp_path)
+    assert "calibration.lora_targets is empty" in msg
+    msg = _problems({**ok, "stage2": {"full_matrices": ["lm_head", "wte"]}}, tmp_path)
+    assert "stage2.full_matrices[1] = 'wte': allowed values are 'lm_head', 'embed_tokens'" in msg
 
 
 def test_bad_toml_says_where(tmp_path):

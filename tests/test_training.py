@@ -47,6 +47,36 @@ def test_stage2_merges_lora_into_a_plain_model(tiny_project):
     before = AutoModelForCausalLM.from_pretrained(runs["stage1"].result()["model_dir"])
     q_before = before.model.layers[0].self_attn.q_proj.weight
     assert not torch.allclose(model.model.layers[0].self_attn.q_proj.weight, q_before)
+    # the authors' stage 2: the LM head trains in full (modules_to_save), the input embeddings stay frozen
+    assert torch.equal(model.get_input_embeddings().weight, before.get_input_embeddings().weight)
+    assert not torch.allclose(model.get_output_embeddings().weight, before.get_output_embeddings().weight)
+
+
+@pytest.mark.parametrize("tied", [False, True])
+@pytest.mark.parametrize("full", [(), ("lm_head",), ("embed_tokens",), ("lm_head", "embed_tokens")])
+def test_lora_trains_the_chosen_vocabulary_matrices_and_a_tied_model_stays_tied(tmp_path, tied, full):
+    from core.training.trainable import add_lora
+    from tiny_models import make_tiny_hf_model
+
+    folder = make_tiny_hf_model(tmp_path / "m", tied=tied)
+    model = AutoModelForCausalLM.from_pretrained(folder)
+    embed, head = (m.weight.clone() for m in (model.get_input_embeddings(), model.get_output_embeddings()))
+    peft_model = add_lora(model, 4, 8, 0.0, ("q_proj", "v_proj"), full)
+    optimizer = torch.optim.SGD([p for p in peft_model.parameters() if p.requires_grad], lr=1.0)
+    ids = torch.randint(0, 300, (2, 12), generator=torch.Generator().manual_seed(0))
+    peft_model(input_ids=ids, labels=ids).loss.backward()
+    optimizer.step()
+    merged = peft_model.merge_and_unload()
+    merged.save_pretrained(tmp_path / "out")
+    saved = AutoModelForCausalLM.from_pretrained(tmp_path / "out")
+    embed_changed = not torch.equal(saved.get_input_embeddings().weight, embed)
+    head_changed = not torch.equal(saved.get_output_embeddings().weight, head)
+    if tied:  # one matrix: it trains when either is listed, and stays one matrix
+        assert embed_changed == head_changed == bool(full)
+        assert torch.equal(saved.get_input_embeddings().weight, merged.get_input_embeddings().weight)
+    else:
+        assert (embed_changed, head_changed) == ("embed_tokens" in full, "lm_head" in full)
+        assert torch.equal(saved.get_output_embeddings().weight, merged.get_output_embeddings().weight)
 
 
 @pytest.mark.parametrize("schedule", ["cosine", "wsd"])
@@ -176,7 +206,9 @@ def test_the_plan_says_what_one_gpu_holds_and_fsdp_divides_the_model_state():
     checkpointed = plan_training("stage1", settings, world=8, checkpointing=True, **sizes).memory
     assert checkpointed.activations < ddp.activations / 3
     lora = plan_training("stage2", settings, world=8, strategy="fsdp", weights_bytes=2, **sizes)
-    assert lora.memory.grads_optimizer > fsdp.grads_optimizer / 2  # the adapters on top (bf16: half)
+    adapters = 32 * 7 * 2 * 8 * 4096  # layers × projections × (A + B) × rank × hidden
+    # stage 2 trains the LM head in full (the input embeddings frozen) and the adapters, bf16 over 8
+    assert lora.memory.grads_optimizer == pytest.approx(3 * (128_000 * 4096 + adapters) * 2 / 8)
     assert "FSDP over 8" in lora.describe() and "memory per GPU" in lora.describe()
 
 

@@ -1,6 +1,8 @@
 """Building the adapted instruct model: inner layers from the original instruct model, embeddings from
-the adapted base projected by P, special tokens from the instruct model, and optionally the adapted
-base's stage-2 update (adapted − original base) added to the instruct model's layers with a scale."""
+the adapted base projected by P, the rows of every added token of the new tokenizer (chat markers
+included) from the instruct model, and optionally the adapted base's stage-2 update (adapted −
+original base) added to the instruct model's layers with a scale. Which rows are the instruct
+model's, and the tokenizer and ids that go with them, is `core.lep.added_tokens`'s job."""
 
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ class LepReport:
     fit_rows: int
     residual_input: float   # relative fit error ‖XP − Y‖/‖Y‖ on sampled rows (0 for swap)
     residual_head: float | None
-    specials_copied: int
+    added_copied: int       # rows of added tokens (chat markers…) taken from the instruct model
+    added_appended: int     # instruct tokens the new tokenizer lacked, appended to it
     layers_delta_merged: int
     tied: bool
 
@@ -60,11 +63,13 @@ def _fit_and_project(mode, piece_map, base, instruct, adapted, max_rows, seed, d
 
 
 @torch.no_grad()
-def propagate(instruct_model, base_model, adapted_model, piece_map: PieceMap, special_ids: list[int],
-              mode: str = "conversion", lora_scale: float = 0.0, max_rows: int = 0, seed: int = 0,
-              device: str = "cpu") -> LepReport:
-    """Turn `instruct_model` (in place) into the adapted instruct model for the new vocabulary; the
-    projection's products run on `device`."""
+def propagate(instruct_model, base_model, adapted_model, piece_map: PieceMap, instruct_rows: dict[int, int],
+              vocab_size: int = 0, mode: str = "conversion", lora_scale: float = 0.0, max_rows: int = 0,
+              seed: int = 0, device: str = "cpu", appended: int = 0) -> LepReport:
+    """Turn `instruct_model` (in place) into the adapted instruct model for the new vocabulary of
+    `vocab_size` rows (at least the adapted model's); `instruct_rows` (new id → instruct id) are copied
+    from the instruct model, and must cover every row past the adapted model's. The projection's
+    products run on `device`."""
     if mode not in MODES:
         raise ModelError(f"unknown LEP mode {mode!r}", fix=f"use one of: {', '.join(MODES)}")
     check_pair(base_model.config, instruct_model.config, base_model.get_input_embeddings().weight.shape[0],
@@ -73,23 +78,26 @@ def propagate(instruct_model, base_model, adapted_model, piece_map: PieceMap, sp
     sides = [("input", lambda m: m.get_input_embeddings().weight)]
     if not tied:
         sides.append(("head", lambda m: m.get_output_embeddings().weight))
+    adapted_rows = adapted_model.get_input_embeddings().weight.shape[0]
+    vocab_size = max(vocab_size, adapted_rows)
+    if missing := set(range(adapted_rows, vocab_size)) - set(instruct_rows):
+        raise ValueError(f"rows {sorted(missing)[:5]} are past the adapted model's {adapted_rows} and not "
+                         "the instruct model's")
     new_rows, residuals, fit_rows = {}, {}, 0
     for side, get in sides:
-        new_rows[side], residuals[side], fit_rows = _fit_and_project(
+        projected, residuals[side], fit_rows = _fit_and_project(
             mode, piece_map, get(base_model), get(instruct_model), get(adapted_model), max_rows, seed, device)
-    # Special tokens (chat markers) keep the instruct model's own vectors.
-    old_ids = _copied_old_ids(piece_map)
-    specials = [i for i in special_ids if i in old_ids]
-    for side, get in sides:
-        for new_id in specials:
-            new_rows[side][new_id] = get(instruct_model)[old_ids[new_id]]
-    instruct_model.resize_token_embeddings(new_rows["input"].shape[0], mean_resizing=False)
+        new_rows[side] = projected.new_zeros(vocab_size, projected.shape[1])
+        new_rows[side][:adapted_rows] = projected
+        for new_id, old_id in instruct_rows.items():  # chat markers keep the instruct model's vectors
+            new_rows[side][new_id] = get(instruct_model)[old_id]
+    instruct_model.resize_token_embeddings(vocab_size, mean_resizing=False)
     for side, get in sides:
         get(instruct_model).copy_(new_rows[side])
     merged = _merge_body_delta(instruct_model, base_model, adapted_model, lora_scale) if lora_scale else 0
-    for name in ("bos_token_id", "eos_token_id", "pad_token_id", "vocab_size"):
-        setattr(instruct_model.config, name, getattr(adapted_model.config, name))
-    return LepReport(mode, fit_rows, residuals["input"], residuals.get("head"), len(specials), merged, tied)
+    instruct_model.config.vocab_size = vocab_size
+    return LepReport(mode, fit_rows, residuals["input"], residuals.get("head"), len(instruct_rows), appended,
+                     merged, tied)
 
 
 def _copied_old_ids(piece_map: PieceMap) -> dict[int, int]:

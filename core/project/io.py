@@ -124,6 +124,11 @@ def cross_checks(project: Project) -> list[tuple[str, str]]:
         problems.append(("tokenizer.new_tokens",
                          f"tokenizer.new_tokens = {tok.new_tokens} must be smaller than tokenizer.vocab_size = "
                          f"{tok.vocab_size} in optimized mode (the rest are kept source tokens)"))
+    for name in ("stage2", "calibration"):
+        if not getattr(project, name).lora_targets:
+            problems.append((f"{name}.lora_targets", f"{name}.lora_targets is empty: LoRA needs at least one "
+                             "projection (the authors adapt all seven: q_proj, k_proj, v_proj, o_proj, gate_proj, "
+                             "up_proj, down_proj)"))
     if project.compute.strategy == "fsdp" and project.compute.launcher != "torchrun":
         problems.append(("compute.strategy",
                          "compute.strategy = 'fsdp' shards the model across torchrun processes, and "

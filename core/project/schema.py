@@ -115,6 +115,23 @@ class Training:
                                "10% of the steps.", min=0, max=10_000_000)
 
 
+LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+VOCAB_MATRICES = ("lm_head", "embed_tokens")
+
+
+def lora_targets_setting() -> Any:
+    return setting(LORA_TARGETS, "LoRA targets", "The projections that get LoRA adapters (those the model "
+                   "has). The authors adapt all seven attention and MLP projections.", choices=LORA_TARGETS)
+
+
+def full_matrices_setting(what: str) -> Any:
+    return setting(("lm_head",), "Fully trained matrices",
+                   f"Vocabulary matrices trained in full beside the adapters (peft modules_to_save) {what}: "
+                   "lm_head = the LM head, embed_tokens = the input embeddings. The authors train the LM head "
+                   "and keep the input embeddings frozen. A model with tied embeddings has one matrix for "
+                   "both: it trains when either is listed.", choices=VOCAB_MATRICES)
+
+
 @dataclass(frozen=True)
 class LoraTraining(Training):
     enabled: bool = setting(False, "Run this stage", "LoRA on the inner layers after stage 1.")
@@ -122,6 +139,8 @@ class LoraTraining(Training):
     lora_r: int = setting(32, "LoRA rank", "Rank of the LoRA adapters.", min=1, max=4096)
     lora_alpha: int = setting(32, "LoRA alpha", "LoRA scaling numerator.", min=1, max=65536)
     lora_dropout: float = setting(0.05, "LoRA dropout", "Dropout on the adapter input.", min=0.0, max=0.9)
+    lora_targets: tuple[str, ...] = lora_targets_setting()
+    full_matrices: tuple[str, ...] = full_matrices_setting("after stage 1")
 
 
 @dataclass(frozen=True)
@@ -135,26 +154,64 @@ class Lep:
     max_rows: int = setting(16384, "Rows fitted", "Fit P on a seeded sample of this many vocabulary rows "
                             "(bounds the cost for large vocabularies on a CPU); 0 = every row.",
                             min=0, max=10_000_000)
-    copy_passages: int = setting(4, "Copy-task passages", "Held-out passages the original and adapted instruct "
-                                 "models are asked to repeat (the copy-task score); 0 = skip.", min=0, max=1000)
+    copy_passages: int = setting(4, "DaruCopy texts", "Held-out sentences and paragraphs per DaruCopy set "
+                                 "(cp_sent/cp_para, Russian and English) the original and adapted instruct models "
+                                 "are asked to repeat; 0 = skip.", min=0, max=1000)
 
 
 @dataclass(frozen=True)
 class Calibration:
+    """Defaults are the authors' calibration fine-tune (ruadapt `models_configs/ft_*`): LoRA r 32, alpha 16,
+    no dropout, the LM head saved, lr 5e-5 cosine, warmup 16, weight decay 0.05, one epoch, effective
+    batch 128, evaluation and checkpoints every 16 steps, about 5% copy-task examples."""
     enabled: bool = setting(False, "Run calibration", "LoRA instruction SFT plus a copy task after LEP.")
     sft_data: str = setting("", "Instruction data", "Local JSONL in chat `messages` format (optional when "
                             "self-calibration or the copy task supply the data).", path="file")
-    copy_ratio: float = setting(0.3, "Copy-task share", "Share of calibration examples that are the "
-                                "'repeat this text' task (passages of the training text).", min=0.0, max=1.0)
+    copy_ratio: float = setting(0.05, "Copy-task share", "Share of calibration examples that are the "
+                                "'repeat this text' task (passages of the training text). The authors mix in "
+                                "about 3-7%. Without other data every example is a copy task.", min=0.0, max=1.0)
+    copy_pool: int = setting(256, "Copy-task passages", "At most this many training-text passages are drawn "
+                             "for the copy task.", min=1, max=10_000_000)
+    copy_documents: int = setting(2000, "Copy-task documents", "The passages come from the first this many "
+                                  "documents of the training text.", min=1, max=100_000_000)
     self_calibration: bool = setting(False, "Self-calibration", "The original instruct model answers the "
                                      "prompts below greedily; its answers become SFT data.")
     prompts: str = setting("", "Prompts", "Text file, one prompt per line, for self-calibration.", path="file")
-    steps: int = setting(100, "Steps", "Optimizer steps.", min=1, max=10_000_000)
+    epochs: float = setting(1.0, "Epochs", "Passes over the calibration data (used when Steps is 0).",
+                            min=0.01, max=1000.0)
+    steps: int = setting(0, "Steps", "Optimizer steps; 0 = as many as Epochs passes over the data take.",
+                         min=0, max=10_000_000)
     learning_rate: float = setting(5e-5, "Learning rate", "Peak learning rate.", min=1e-8, max=1.0)
-    batch_size: int = setting(4, "Batch size", "Chats per step.", min=1, max=4096)
+    scheduler: str = setting("cosine", "Schedule", "cosine with warmup, or WSD (warmup-stable-decay).",
+                             choices=("cosine", "wsd"))
+    min_lr_ratio: float = setting(0.0, "Final LR ratio", "The schedule ends at this share of the peak "
+                                  "learning rate (0: to zero, as the authors' cosine).", min=0.0, max=1.0)
+    warmup_steps: int = setting(16, "Warmup steps", "Linear warmup length (cut to the run's length when "
+                                "longer).", min=0, max=10_000_000)
+    weight_decay: float = setting(0.05, "Weight decay", "AdamW weight decay.", min=0.0, max=1.0)
+    batch_size: int = setting(4, "Batch size", "Chats per micro-batch.", min=1, max=4096)
+    grad_accum: int = setting(32, "Gradient accumulation", "Micro-batches per optimizer step (4 × 32 = the "
+                              "authors' 128 chats per step).", min=1, max=4096)
     max_length: int = setting(512, "Max length", "Tokens per chat (longer ones are cut).", min=16, max=131072)
-    lora_r: int = setting(16, "LoRA rank", "Rank of the calibration adapters.", min=1, max=4096)
-    seed: int = setting(0, "Seed", "Seed of data order and the copy-task sample.", min=0, max=2**31 - 1)
+    lora_r: int = setting(32, "LoRA rank", "Rank of the calibration adapters.", min=1, max=4096)
+    lora_alpha: int = setting(16, "LoRA alpha", "LoRA scaling numerator (the update is scaled by alpha / "
+                              "rank).", min=1, max=65536)
+    lora_dropout: float = setting(0.0, "LoRA dropout", "Dropout on the adapter input.", min=0.0, max=0.9)
+    lora_targets: tuple[str, ...] = lora_targets_setting()
+    full_matrices: tuple[str, ...] = full_matrices_setting("during calibration")
+    dtype: str = setting("", "Weights dtype", "Precision of the calibrated weights; empty = as models.dtype "
+                         "(auto: fp32 weights with bf16 autocast on a GPU that has it, as the training stages).",
+                         choices=("", "auto", "float32", "bfloat16", "float16"))
+    eval_every: int = setting(16, "Evaluate every", "Steps between held-out evaluations (and after the last).",
+                              min=1, max=10_000_000)
+    eval_chars: int = setting(4000, "Evaluation text", "Characters of held-out text for the evaluations "
+                              "during training.", min=100, max=100_000_000)
+    checkpoint_every: int = setting(16, "Checkpoint every", "Steps between checkpoints; a killed run resumes "
+                                    "from the last one.", min=1, max=10_000_000)
+    probe_passages: int = setting(4, "DaruCopy texts", "Held-out sentences and paragraphs per DaruCopy set the "
+                                  "model is asked to repeat before and after calibration; 0 = skip.", min=0, max=1000)
+    seed: int = setting(0, "Seed", "Seed of data order, the adapters and the copy-task sample.", min=0,
+                        max=2**31 - 1)
 
 
 @dataclass(frozen=True)
@@ -174,8 +231,13 @@ class Evaluation:
                              "language.", min=100, max=100_000_000)
     batch_tokens: int = setting(512, "Window", "Tokens per evaluation window.", min=16, max=131072)
     threads: int = setting(0, "Threads", "CPU threads for llama.cpp; 0 = all cores.", min=0, max=1024)
-    copy_passages: int = setting(4, "Copy-task passages", "Held-out passages each model is asked to repeat; "
-                                 "0 = skip the copy task.", min=0, max=1000)
+    copy_passages: int = setting(4, "DaruCopy texts", "Held-out sentences and paragraphs per DaruCopy set "
+                                 "(llmtf's darumeru/cp_sent and cp_para, Russian and English) each model is asked "
+                                 "to repeat; 0 = skip the copy task.", min=0, max=1000)
+    copy_max_new_tokens: int = setting(0, "DaruCopy generation cap", "At most this many tokens per copy; 0 = "
+                                       "llmtf's (128 for a sentence, 1024 for a paragraph). A lower cap shortens "
+                                       "runaway outputs on a CPU; their length score then reads higher than "
+                                       "llmtf's.", min=0, max=100_000)
     speed_chars: int = setting(300, "Speed: characters", "Characters each model generates per speed prompt.",
                                min=20, max=100_000)
     speed_repeats: int = setting(2, "Speed: repeats", "Passes over the speed prompts (the median is reported).",

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from core import metric_names as metric
+from core.evaluation.darucopy import column, tasks_in
 from core.report.charts import curves, grouped_bars
 from core.report.document import Heading, Image, Paragraph, Table, write
 
@@ -85,17 +86,22 @@ def build_report(m: dict, folder: Path, project: str) -> tuple[Path, Path]:
                             (("original", o), ("adapted", a))}, "{:.3f}").relative_to(folder).as_posix(), "bpc"),
     ]
     if "copy" in a:
+        tasks = tasks_in(o.get("copy"), a["copy"])
+        sizes = ", ".join(f"{task.removeprefix('darumeru/')} {a['copy'][task]['n']}" for task in tasks)
         blocks += [
-            Heading("Copy task"),
-            Paragraph(f"{a['copy']['n']} held-out Russian passages, each model asked to repeat them exactly "
-                      "(greedy). Sentence level: mean min(len_out/len_src, len_src/len_out); paragraph level: "
-                      "share of outputs whose longest common subsequence covers ≥ 99% of the source."),
-            Table(["Model", "Sentence level", "Paragraph level"],
-                  [[side, _f(mm["copy"]["sentence"]), _f(mm["copy"]["paragraph"], "{:.0%}")]
+            Heading("Copy task (DaruCopy)"),
+            Paragraph(f"llmtf's DaruCopy tasks (darumeru/cp_sent, cp_para) on held-out sentences and paragraphs, "
+                      f"texts per task: {sizes}; each model asked to repeat them exactly (greedy). `len`: mean "
+                      "token-length ratio min(p/s, s/p), the source capped at 128 (sentences) or 1024 (paragraphs) "
+                      "tokens; `lcs`: share of outputs whose difflib matching blocks cover ≥ 99% of the source. "
+                      "The prompt is ours: llmtf's test sets and prompt are not available offline."),
+            Table(["Model", *map(column, tasks)],
+                  [[side, *[_f(mm["copy"][task]["main"]) if task in mm.get("copy", {}) else "–" for task in tasks]]
                    for side, mm in (("original", o), ("adapted", a))]),
-            Image(grouped_bars(charts / "copy.png", "Copy task", "score", ["sentence", "paragraph"],
-                               {side: [mm["copy"]["sentence"], mm["copy"]["paragraph"]] for side, mm in
-                                (("original", o), ("adapted", a))}).relative_to(folder).as_posix(), "copy task"),
+            Image(grouped_bars(charts / "copy.png", "Copy task (DaruCopy)", "score", list(map(column, tasks)),
+                               {side: [mm.get("copy", {}).get(task, {}).get("main", 0.0) for task in tasks]
+                                for side, mm in (("original", o), ("adapted", a))}).relative_to(folder).as_posix(),
+                  "copy task"),
         ]
     blocks += [Heading("Generation speed"),
                Paragraph(f"`ruadapt bench speed`: each model alone, greedy continuation of the shipped prompts "

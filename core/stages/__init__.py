@@ -31,7 +31,8 @@ STAGES: tuple[StageDef, ...] = (
              "core.stages.import_model:run", ("models",), result=ImportResult),
     StageDef("corpus", "Prepare corpus",
              "Read the Russian and English text, check it, and split off a held-out slice training never sees.",
-             "core.stages.corpus:run", ("corpus",), version=2, result=CorpusResult),  # 2: hash-drawn split, held-out copies dropped
+             "core.stages.corpus:run", ("corpus",), version=2,  # 2: hash-drawn split, held-out copies dropped
+             result=CorpusResult),
     StageDef("baseline", "Measure the source model",
              "Characters per token and bits per character of the source model on held-out text.",
              "core.stages.baseline:run", ("models", "evaluation"), needs=("import", "corpus"),
@@ -48,17 +49,19 @@ STAGES: tuple[StageDef, ...] = (
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),
              needs=("transplant", "corpus"), result=TrainResult),
     StageDef("stage2", "Stage 2: LoRA",
-             "LoRA on attention and MLP with embeddings and head still trained; merged into a plain model.",
+             "LoRA on attention and MLP with the LM head trained in full and the input embeddings frozen; "
+             "merged into a plain model.",
              "core.stages.train:run_stage2", ("models", "stage2", "compute", "evaluation"),
-             needs=("stage1", "corpus"), version=2, result=TrainResult),  # 2: LoRA initialisation seeded
+             needs=("stage1", "corpus"), version=3,  # 3: input embeddings frozen (the authors'); 2: LoRA seeded
+             result=TrainResult),
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
              "core.stages.lep:run", ("models", "lep", "evaluation"), needs=("import", "tokenizer", "stage2", "corpus"),
-             version=2, result=ModelResult),  # 2: held-out bits per character before and after
+             version=3, result=ModelResult),  # 3: chat markers from the instruct model, DaruCopy; 2: bits/char
     StageDef("calibration", "Calibration",
              "LoRA SFT of the adapted instruct model on instruction chats plus the copy task.",
              "core.stages.calibration:run", ("models", "calibration", "evaluation"),
-             needs=("import", "lep", "corpus"), version=2,  # 2: held-out bits per character before and after
+             needs=("import", "lep", "corpus"), version=3,  # 3: the authors' ft settings, DaruCopy; 2: bits/char
              result=ModelResult),
     StageDef("export", "Export to GGUF",
              "The original and the adapted model as GGUF files for llama.cpp, quantized, each checked against "
@@ -68,7 +71,7 @@ STAGES: tuple[StageDef, ...] = (
              "Original vs adapted: tokens, bits per character, copy task, generation speed; a report with charts.",
              "core.stages.evaluate:run", ("models", "evaluation"),
              needs=("import", "corpus", "baseline", "stage1", "stage2", "calibration", "export"),
-             result=EvaluateResult),
+             version=2, result=EvaluateResult),  # 2: DaruCopy under llmtf's definitions
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}
 

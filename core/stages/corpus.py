@@ -16,6 +16,14 @@ from core.errors import CorpusError
 from core.jobs.context import StageContext
 
 TRAIN_RU, HELDOUT_RU, HELDOUT_EN = "train_ru.txt", "heldout_ru.txt", "heldout_en.txt"
+HELDOUT = {"ru": HELDOUT_RU, "en": HELDOUT_EN}
+
+
+def heldout_texts(outputs: Path, max_chars: int) -> dict[str, str]:
+    """language → the first `max_chars` of its held-out text, for the languages that have any."""
+    texts = {lang: (Path(outputs) / name).read_text(encoding="utf-8")[:max_chars] for lang, name in HELDOUT.items()
+             if (Path(outputs) / name).exists()}
+    return {lang: text for lang, text in texts.items() if text.strip()}
 
 
 def run(ctx: StageContext) -> dict:

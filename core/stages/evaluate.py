@@ -13,7 +13,7 @@ from pathlib import Path
 from core import metric_names as metric
 from core.evaluation.generation_speed import run as speed_run
 from core.evaluation.bpc import bits_per_character
-from core.evaluation.copy_task import copy_task_score, passages_from
+from core.evaluation.darucopy import copy_sets, darucopy
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
 from core.jobs.events import Metric
@@ -64,7 +64,7 @@ def run(ctx: StageContext) -> dict:
     for lang in texts:
         m["original"][f"tokens_{lang}"] = baseline[f"tokens_{lang}"]
         m["original"][f"bpc_{lang}"] = baseline[f"bpc_{lang}"]
-    passages = passages_from(texts.get("ru", ""), cfg["copy_passages"])
+    sets = copy_sets(texts, cfg["copy_passages"])
     steps = 2 * len(texts) + 2 + 2
     for side in ("adapted", "original"):
         model, tok = load_model(dirs[side], dtype=models["dtype"], device=models["device"],
@@ -75,9 +75,9 @@ def run(ctx: StageContext) -> dict:
                 ctx.progress(i, steps, "steps", f"adapted model: bits per character ({lang})")
                 m[side][f"tokens_{lang}"] = token_efficiency(tok, text).as_dict()
                 m[side][f"bpc_{lang}"] = bits_per_character(model, tok, text, window=cfg["batch_tokens"]).bits_per_char
-        if passages:
-            ctx.progress(2 * len(texts), steps, "steps", f"{side} model: copy task")
-            m[side]["copy"] = copy_task_score(model, tok, passages).as_dict()
+        if sets:
+            ctx.progress(2 * len(texts), steps, "steps", f"{side} model: DaruCopy")
+            m[side]["copy"] = darucopy(model, tok, sets, cfg["copy_max_new_tokens"])
         del model
     kind, original_gguf, adapted_gguf = speed_pair(inputs["export"]["result"], cfg["speed_type"])
     ctx.log(f"speed: {original_gguf.name} vs {adapted_gguf.name}")

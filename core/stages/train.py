@@ -1,4 +1,4 @@
-"""Stages `stage1` (embeddings + LM head) and `stage2` (LoRA), on CPU, one GPU, or many under torchrun.
+"""Stages `stage1` (embeddings + LM head) and `stage2` (LoRA, LM head in full), on CPU, one GPU, or many under torchrun.
 
 A disabled stage passes its input model through, so later stages always read the adapted base from
 `stage2`. With `compute.launcher = "torchrun"` the worker starts torchrun, whose ranks run
@@ -191,7 +191,8 @@ def _trainable(model, section: str, cfg: dict):
     if section == "stage1":
         train_embeddings_only(model)
         return model
-    return add_lora(model, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"])
+    return add_lora(model, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], cfg["lora_targets"],
+                    cfg["full_matrices"])
 
 
 def _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable) -> dict:

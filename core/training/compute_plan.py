@@ -67,15 +67,24 @@ def lora_parameters(stage: str, settings: dict, hidden: int, num_layers: int) ->
     """The adapters stage 2 adds: ~ r·(in + out) for each adapted projection (none in stage 1)."""
     if stage == "stage1":
         return 0
-    return num_layers * len(LORA_TARGETS) * 2 * settings.get("lora_r", 0) * hidden
+    targets = settings.get("lora_targets", LORA_TARGETS)
+    return num_layers * len(targets) * 2 * settings.get("lora_r", 0) * hidden
+
+
+def trained_vocab_matrices(stage: str, settings: dict, tied: bool) -> int:
+    """How many vocabulary × hidden matrices train in full: both in stage 1, those listed in stage 2
+    (one shared matrix when tied)."""
+    listed = 2 if stage == "stage1" else len(settings.get("full_matrices", ("lm_head",)))
+    return min(listed, 1) if tied else listed
 
 
 def stage_memory(stage: str, settings: dict, n_parameters: int, vocab: int, hidden: int, tied: bool,
                  num_layers: int, *, weights_bytes: int, strategy: str, checkpointing: bool,
                  world: int) -> MemoryEstimate:
     """What one GPU holds training `stage` on a model of `n_parameters` with a `vocab` × `hidden`
-    vocabulary: the vocabulary matrices (one when tied) and, in stage 2, the adapters are trained."""
-    trained = (1 if tied else 2) * vocab * hidden + lora_parameters(stage, settings, hidden, num_layers)
+    vocabulary: the vocabulary matrices (one when tied; in stage 2 those listed) and the adapters train."""
+    trained = (trained_vocab_matrices(stage, settings, tied) * vocab * hidden
+               + lora_parameters(stage, settings, hidden, num_layers))
     return estimate_memory(n_parameters, trained, weights_bytes=weights_bytes,
                            micro_batch_tokens=settings["batch_size"] * settings["block_size"], hidden=hidden,
                            num_layers=num_layers, vocab=vocab, checkpointing=checkpointing, strategy=strategy,
@@ -105,7 +114,9 @@ def plan_training(stage: str, settings: dict, world: int, n_parameters: int, voc
     lora = lora_parameters(stage, settings, hidden, num_layers)
     tokens = settings["steps"] * settings["batch_size"] * settings["grad_accum"] * settings["block_size"] * world
     # FLOPs count the head among the trained matmuls (the input embedding costs none)
-    estimate = training_flops(matmul, embedding + lora, tokens)
+    head_trains = stage == "stage1" or "lm_head" in settings.get("full_matrices", ("lm_head",)) or (
+        tied and trained_vocab_matrices(stage, settings, tied))
+    estimate = training_flops(matmul, (embedding if head_trains else 0) + lora, tokens)
     hours = {gpu: estimate.hours_on(gpu, 1, utilisation) for gpu in GPU_PEAK_TFLOPS}
     memory = stage_memory(stage, settings, body + matrices * embedding, vocab, hidden, tied, num_layers,
                           weights_bytes=weights_bytes, strategy=strategy, checkpointing=checkpointing, world=world)

@@ -45,14 +45,16 @@ def training_flops(matmul_params: int, trainable_matmul_params: int, tokens: int
 
 def matmul_parameters(model) -> tuple[int, int]:
     """(all, trainable) parameters of matrices used in products: everything but the input embedding
-    (tied heads count once, as the head)."""
+    (tied heads count once, as the head; a matrix peft trains as a copy, `modules_to_save`, counts once,
+    as the copy)."""
     embedding = model.get_input_embeddings().weight
     head = model.get_output_embeddings().weight
     total = trainable = 0
     seen: set[int] = set()
-    for param in model.parameters():
+    for name, param in model.named_parameters():
         ptr = param.data_ptr()
-        if ptr in seen or (param is embedding and head.data_ptr() != ptr) or param.dim() < 2:
+        if (ptr in seen or (param is embedding and head.data_ptr() != ptr) or param.dim() < 2
+                or ".original_module." in name):
             continue
         seen.add(ptr)
         total += param.numel()

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 
 from core.errors import CorpusError
-from core.evaluation.copy_task import PROMPT
+from core.evaluation.darucopy import PROMPTS
 from core.training.data import example_indices
 
 IGNORE = -100  # label of tokens the loss skips (prompt, system, padding)
@@ -38,9 +38,9 @@ def load_chats(path: Path) -> list[list[dict]]:
     return chats
 
 
-def copy_chats(passages: list[str]) -> list[list[dict]]:
-    """The copy task as chats: the passage asked to be repeated, then repeated."""
-    return [[{"role": "user", "content": PROMPT.format(passage=p)}, {"role": "assistant", "content": p}]
+def copy_chats(passages: list[str], lang: str = "ru") -> list[list[dict]]:
+    """The copy task as chats, in DaruCopy's prompt: the passage asked to be repeated, then repeated."""
+    return [[{"role": "user", "content": PROMPTS[lang].format(text=p)}, {"role": "assistant", "content": p}]
             for p in passages]
 
 

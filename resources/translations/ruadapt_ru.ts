@@ -448,8 +448,12 @@ Press Load to start it again.</source>
         <translation>В демо-проекте по умолчанию нет пары из базовой и инструктивной модели: офлайн доступна только SmolLM2-135M-Instruct, поэтому LEP в нём выключен. Для LEP нужна ваша собственная пара: в «Настройках проекта» укажите {models} → «{instruct}» (и «{base}», если инструктивная модель обучена не из исходной модели проекта), затем включите {lep} → «{enabled}».</translation>
     </message>
     <message>
-        <source>Copy task, held-out passages per model: {n}. Sentence level is the mean length ratio of copy and source; paragraph share, the share of copies whose longest common subsequence covers at least 99% of the source.</source>
-        <translation>Задача копирования, отложенных фрагментов на модель: {n}. Уровень предложений — среднее отношение длин копии и оригинала; доля абзацев — доля копий, у которых наибольшая общая подпоследовательность покрывает не меньше 99% оригинала.</translation>
+        <source>DaruCopy (llmtf&apos;s copy tasks), held-out texts per task and model: {n}. cp_sent (len) is the mean token-length ratio of copy and source; cp_para (lcs), the share of copies whose matching blocks cover at least 99% of the source.</source>
+        <translation>DaruCopy (задачи копирования llmtf), отложенных текстов на задачу и модель: {n}. cp_sent (len) — среднее отношение длин копии и источника в токенах; cp_para (lcs) — доля копий, чьи совпадающие блоки покрывают не меньше 99% источника.</translation>
+    </message>
+    <message>
+        <source>added tokens (chat markers) from the instruct model: {n}</source>
+        <translation>добавленных токенов (разметки чата) из инструктивной модели: {n}</translation>
     </message>
     <message>
         <source>Bits per character on held-out Russian, characters: {chars:,}, the same text for every row (lower is better; unlike loss per token, it compares models with different tokenizers).</source>
@@ -474,10 +478,6 @@ Press Load to start it again.</source>
     <message>
         <source>output head tied to the input embeddings</source>
         <translation>выходной слой связан с входными эмбеддингами</translation>
-    </message>
-    <message>
-        <source>special tokens from the instruct model: {n}</source>
-        <translation>специальных токенов из инструктивной модели: {n}</translation>
     </message>
     <message>
         <source>layer weights with the stage-2 update merged: {n} (scale {scale:g})</source>
@@ -1096,14 +1096,6 @@ Press Load to start it again.</source>
         <translation>Адаптированная</translation>
     </message>
     <message>
-        <source>Sentence level</source>
-        <translation>Уровень предложений</translation>
-    </message>
-    <message>
-        <source>Paragraph level</source>
-        <translation>Уровень абзацев</translation>
-    </message>
-    <message>
         <source>Characters/s (min–max)</source>
         <translation>Символов/с (мин–макс)</translation>
     </message>
@@ -1114,14 +1106,6 @@ Press Load to start it again.</source>
     <message>
         <source>Cyrillic share</source>
         <translation>Доля кириллицы</translation>
-    </message>
-    <message>
-        <source>Copy task, sentence level</source>
-        <translation>Копирование: предложения</translation>
-    </message>
-    <message>
-        <source>Copy task, paragraph share</source>
-        <translation>Копирование: доля абзацев</translation>
     </message>
     <message>
         <source>Held-out bits per character</source>
@@ -1199,8 +1183,8 @@ Press Load to start it again.</source>
         <translation>бит на символ на отложенном русском тексте, исходная → адаптированная (меньше — лучше)</translation>
     </message>
     <message>
-        <source>copy task, sentence level, original → adapted</source>
-        <translation>задача копирования, уровень предложений, исходная → адаптированная</translation>
+        <source>DaruCopy {task} (len), original → adapted</source>
+        <translation>DaruCopy {task} (len), исходная → адаптированная</translation>
     </message>
     <message>
         <source>Could not read the chart {name}.png</source>
@@ -1729,8 +1713,8 @@ Press Load to start it again.</source>
         <translation>Этап 2: LoRA</translation>
     </message>
     <message>
-        <source>LoRA on attention and MLP with embeddings and head still trained; merged into a plain model.</source>
-        <translation>LoRA на слоях внимания и MLP, эмбеддинги и выходной слой продолжают обучаться; затем всё сливается в обычную модель.</translation>
+        <source>LoRA on attention and MLP with the LM head trained in full and the input embeddings frozen; merged into a plain model.</source>
+        <translation>LoRA на внимании и MLP, выходной слой обучается целиком, входные эмбеддинги заморожены; вливается в обычную модель.</translation>
     </message>
     <message>
         <source>LEP: adapted instruct model</source>

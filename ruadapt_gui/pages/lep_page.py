@@ -137,7 +137,8 @@ class LepPage(QWidget):
     def _measured_on(self) -> str:
         results = {section: r for section, r in (("lep", ran(self.lep)), ("calibration", ran(self.calibration)))
                    if r is not None}
-        passages = {section: r["copy_after"]["n"] for section, r in results.items() if r.get("copy_after")}
+        passages = {section: max(task["n"] for task in r["copy_after"].values())
+                    for section, r in results.items() if r.get("copy_after")}
         chars = max((r.get("bpc_chars", 0) for r in results.values()), default=0)
         parts = []
         if passages:  # facts as "name: number", which reads right in Russian without plural forms
@@ -145,9 +146,9 @@ class LepPage(QWidget):
             n = str(counts.pop()) if len(counts) == 1 else ", ".join(
                 f"{n} ({section_text(SECTION_LABELS[section])})" for section, n in passages.items())
             parts.append(self.tr(
-                "Copy task, held-out passages per model: {n}. Sentence level is the mean length ratio of copy and "
-                "source; paragraph share, the share of copies whose longest common subsequence covers at least 99% "
-                "of the source.").format(n=n))
+                "DaruCopy (llmtf's copy tasks), held-out texts per task and model: {n}. cp_sent (len) is the mean "
+                "token-length ratio of copy and source; cp_para (lcs), the share of copies whose matching blocks "
+                "cover at least 99% of the source.").format(n=n))
         if chars:
             parts.append(self.tr(
                 "Bits per character on held-out Russian, characters: {chars:,}, the same text for every row (lower "
@@ -166,7 +167,8 @@ class LepPage(QWidget):
             parts.append(residual)
         if lep["tied"]:
             parts.append(self.tr("output head tied to the input embeddings"))
-        parts.append(self.tr("special tokens from the instruct model: {n}").format(n=lep["specials_copied"]))
+        parts.append(self.tr("added tokens (chat markers) from the instruct model: {n}").format(
+            n=lep["added_copied"]))
         parts.append(self.tr("layer weights with the stage-2 update merged: {n} (scale {scale:g})").format(
             n=lep["layers_delta_merged"], scale=settings.get("lora_scale", 0.0)))
         return " · ".join(parts)

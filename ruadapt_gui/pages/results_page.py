@@ -172,9 +172,10 @@ class ResultsPage(QWidget):
         if a.get("bpc_ru") is not None:
             tiles.append((f"{o['bpc_ru']:.3f} → {a['bpc_ru']:.3f}",
                           self.tr("bits per character on held-out Russian, original → adapted (lower is better)")))
-        if "copy" in a:
-            tiles.append((f"{o['copy']['sentence']:.2f} → {a['copy']['sentence']:.2f}",
-                          self.tr("copy task, sentence level, original → adapted")))
+        sentence = "darumeru/cp_sent_ru"
+        if sentence in a.get("copy", {}) and sentence in o.get("copy", {}):
+            tiles.append((f"{o['copy'][sentence]['len']:.2f} → {a['copy'][sentence]['len']:.2f}",
+                          self.tr("DaruCopy {task} (len), original → adapted").format(task="cp_sent_ru")))
         return tiles
 
     def _clear_charts(self) -> None:

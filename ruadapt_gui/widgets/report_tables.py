@@ -1,6 +1,6 @@
 """The evaluation report's tables, built from the evaluate stage's result (the same figures as
 core/report/build.py writes into report.md): token efficiency, bits per character, copy task and
-generation speed, the original model against the adapted one; and the LEP page's table of the
+generation speed, the original model against the adapted one (DaruCopy under llmtf's task names); and the LEP page's table of the
 instruct model before and after LEP and calibration."""
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from core.evaluation.darucopy import column, tasks_in
 
 SIDES = ("original", "adapted")
 NAMES = {"ru": QT_TRANSLATE_NOOP("ReportTables", "Russian"), "en": QT_TRANSLATE_NOOP("ReportTables", "English"),
@@ -20,16 +22,11 @@ TOKEN_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Text"), QT_TRANSLATE_NOOP("Re
                 QT_TRANSLATE_NOOP("ReportTables", "Words in 3+ pieces"))
 BPC_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Text"), QT_TRANSLATE_NOOP("ReportTables", "Original"),
               QT_TRANSLATE_NOOP("ReportTables", "Adapted"))
-COPY_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Sentence level"),
-               QT_TRANSLATE_NOOP("ReportTables", "Paragraph level"))
 SPEED_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Characters/s (min–max)"),
                 QT_TRANSLATE_NOOP("ReportTables", "Tokens/s"), QT_TRANSLATE_NOOP("ReportTables", "Characters / token"),
                 QT_TRANSLATE_NOOP("ReportTables", "Cyrillic share"))
 
-LEP_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"),
-              QT_TRANSLATE_NOOP("ReportTables", "Copy task, sentence level"),
-              QT_TRANSLATE_NOOP("ReportTables", "Copy task, paragraph share"),
-              QT_TRANSLATE_NOOP("ReportTables", "Held-out bits per character"))
+MODEL, BPC = QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Held-out bits per character")
 
 
 def _t(text: str) -> str:
@@ -102,10 +99,15 @@ def bpc_rows(m: dict) -> TableData:
                        _f(m["adapted"].get(f"bpc_{lang}"), "{:.3f}")] for lang in languages(m)])
 
 
+def _copy_cells(copy: dict | None, tasks: list[str]) -> list[str]:
+    return [_f(copy[task]["main"] if copy and task in copy else None) for task in tasks]
+
+
 def copy_rows(m: dict) -> TableData:
-    return TableData(_header(COPY_HEADER),
-                     [[name(side), _f(m[side]["copy"]["sentence"]), _f(m[side]["copy"]["paragraph"], "{:.0%}")]
-                      for side in SIDES if "copy" in m[side]])
+    """DaruCopy under llmtf's task names, each task's main figure (len for sentences, lcs for paragraphs)."""
+    tasks = tasks_in(*(m[side].get("copy") for side in SIDES))
+    return TableData([_t(MODEL), *map(column, tasks)],
+                     [[name(side), *_copy_cells(m[side]["copy"], tasks)] for side in SIDES if "copy" in m[side]])
 
 
 def speed_rows(m: dict, lang: str) -> TableData:
@@ -116,7 +118,7 @@ def speed_rows(m: dict, lang: str) -> TableData:
 
 
 def lep_rows(models: list[tuple[str, dict | None, float | None]]) -> TableData:
-    """(model, copy-task score or None, held-out bits per character or None) per row."""
-    return TableData(_header(LEP_HEADER),
-                     [[label, _f(copy and copy["sentence"]), _f(copy and copy["paragraph"], "{:.0%}"),
-                       _f(bpc, "{:.3f}")] for label, copy, bpc in models])
+    """(model, DaruCopy scores by task or None, held-out bits per character or None) per row."""
+    tasks = tasks_in(*(copy for _, copy, _ in models))
+    return TableData([_t(MODEL), *map(column, tasks), _t(BPC)],
+                     [[label, *_copy_cells(copy, tasks), _f(bpc, "{:.3f}")] for label, copy, bpc in models])
