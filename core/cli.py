@@ -53,6 +53,7 @@ def _silence_stdout() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from core.project import load_project
+    from core.jobs.discover import origin_of, register_project_runs
     from core.project.io import project_warnings
     from core.stages.plan import prepare_run, stages_for
 
@@ -61,6 +62,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     for warning in project_warnings(project):
         print(f"warning: {warning}", file=sys.stderr)
     registry = Registry()
+    register_project_runs(project, project_path, registry)
     stages = stages_for(args.stage)
     if args.detach and len(stages) > 1:
         stages = stages[-1:]  # its upstream stages must be up to date; prepare_run says so if not
@@ -69,7 +71,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         planned = prepare_run(project, project_path, stage.name, registry,
                               force=args.force and stage.name == stages[-1].name)
         if planned.reused:
-            print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}")
+            origin = origin_of(planned.run.path, project, project_path)
+            came_from = f" — reused from {origin}" if origin else ""
+            print(f"✓ {label}: up to date ({planned.run.id}) {outcome_of(planned.run)}{came_from}")
             continue
         if planned.attached:  # started by another `ruadapt run` or the studio: follow that one
             print(f"{label}: already running ({planned.run.id}); following it")
@@ -96,6 +100,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     registry = Registry()
     registry.reconcile()
     project = str(Path(args.project).resolve()) if args.project else None
+    if project:  # a copied, moved or shared project brings finished runs the registry has not seen
+        from core.jobs.discover import register_project_runs
+        from core.project import load_project
+
+        register_project_runs(load_project(project), Path(project), registry)
     records = registry.list(project=project, limit=args.limit)
     if not records:
         print("no runs yet")
@@ -221,6 +230,32 @@ def cmd_bench_train(args: argparse.Namespace) -> int:
         tokens = Path(tmp) / "train.u32"
         tokenize_to_file((d.text for d in iter_documents(text)), tokenizer, tokens, tokenizer.eos_token_id)
         run(model_dir, tokens, steps=args.steps, batch=args.batch, block=args.block)
+    return EXIT_DONE
+
+
+def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
+    import json
+
+    from core.bench.vocab_bench import run
+    from core.project import load_project
+    from core.project.default import default_project_path
+    from core.stages.plan import current_run
+
+    project_path = Path(args.project).resolve() if args.project else default_project_path()
+    for stage in ("import", "corpus"):  # what the bench reads: run now unless up to date
+        code = cmd_run(argparse.Namespace(project=str(project_path), stage=stage, force=False, detach=False))
+        if code != EXIT_DONE:
+            return code
+    project, registry = load_project(project_path), Registry()
+    import_run, corpus_run = (current_run(project, project_path, s, registry) for s in ("import", "corpus"))
+    evaluation = project.evaluation
+    report = run(Path(import_run.result()["model_dir"]), corpus_run.outputs, project.tokenizer,
+                 new_tokens=args.new_tokens or project.tokenizer.new_tokens,
+                 bpc_chars=args.bpc_chars or evaluation.max_chars, window=evaluation.batch_tokens,
+                 inits=not args.no_inits, languages=tuple(args.bpc_languages.split(",")))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2))
+        print(f"wrote {args.json}")
     return EXIT_DONE
 
 
@@ -357,6 +392,19 @@ def _parser() -> argparse.ArgumentParser:
     train_bench.add_argument("--batch", type=int, default=4)
     train_bench.add_argument("--block", type=int, default=256)
     train_bench.set_defaults(func=cmd_bench_train)
+
+    vocab_bench = bench_sub.add_parser(
+        "vocabulary", help="replace / extend / optimized vocabularies at the same number of new tokens (held-out "
+        "tokens, reach), and bits per character right after the transplant for every init")
+    vocab_bench.add_argument("project", nargs="?", help="project file (default: the embedded default project)")
+    vocab_bench.add_argument("--new-tokens", type=int, default=0, help="default: the project's tokenizer.new_tokens")
+    vocab_bench.add_argument("--bpc-chars", type=int, default=0, help="held-out characters scored per language "
+                             "(default: the project's evaluation.max_chars)")
+    vocab_bench.add_argument("--bpc-languages", default="ru,en", choices=("ru,en", "ru", "en"),
+                             help="held-out texts the inits are scored on")
+    vocab_bench.add_argument("--no-inits", action="store_true", help="only the vocabularies")
+    vocab_bench.add_argument("--json", help="also write the figures here")
+    vocab_bench.set_defaults(func=cmd_bench_vocabulary)
 
     speed = bench_sub.add_parser("speed", help="generation speed (characters/s, tokens/s) of GGUF models")
     speed.add_argument("models", nargs="+", help="GGUF files; the first is the baseline")

@@ -43,6 +43,10 @@ class Translations:
                                         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._installed.append(qt)
         self._installed.append(studio)
+        # Numbers follow the language too: 122 880 in Russian (set before the translators: widgets
+        # re-set their texts on the LanguageChange those send).
+        QLocale.setDefault(QLocale(QLocale.Language.Russian if language == "ru" else QLocale.Language.English,
+                                   QLocale.Country.Russia if language == "ru" else QLocale.Country.UnitedStates))
         app = QCoreApplication.instance()
         for translator in self._installed:
             app.installTranslator(translator)
@@ -53,3 +57,4 @@ class Translations:
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

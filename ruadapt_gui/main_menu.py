@@ -1,13 +1,29 @@
-"""The menu bar: File (new from default, open, save, recent projects, quit) and Settings → Language."""
+"""The menu bar: File (new from default, open, save, recent projects, quit), View (workspaces),
+Settings → Language, and Help → About."""
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from core.paths import resources_dir
+
+def studio_version() -> str:
+    try:
+        return importlib.metadata.version("ruadapt-studio")
+    except importlib.metadata.PackageNotFoundError:  # a checkout that was not pip-installed
+        return "0.1.0"
+
+
+def docs_url() -> QUrl:
+    """The README that ships beside the resources (a checkout or the packaged app)."""
+    return QUrl.fromLocalFile(str(resources_dir().parent / "README.md"))
+
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}  # each in its own language: never translated
 
@@ -15,7 +31,8 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}  # each in its own la
 class MainMenu(QObject):
     def __init__(self, window: QMainWindow, *, new_project: Callable[[], None], open_project: Callable[[], None],
                  open_path: Callable[[Path], None], save: Callable[[], None],
-                 recent: Callable[[], list[Path]], set_language: Callable[[str], None], language: str) -> None:
+                 recent: Callable[[], list[Path]], set_language: Callable[[str], None], language: str,
+                 show_workspace: Callable[[int], None]) -> None:
         super().__init__(window)
         self._recent, self._open_path = recent, open_path
         bar = window.menuBar()
@@ -43,7 +60,24 @@ class MainMenu(QObject):
             action.triggered.connect(lambda _checked, code=code: set_language(code))
             self.languages.addAction(action)
             self.language_actions[code] = action
+        self.view_menu = bar.addMenu("")
+        self.workspace_actions = []
+        for number in range(1, 4):
+            action = self.view_menu.addAction("", lambda index=number - 1: show_workspace(index))
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            self.workspace_actions.append(action)
+        self.help_menu = bar.addMenu("")
+        self.about_action = self.help_menu.addAction("", lambda: self.about(window))
+        self.docs_action = self.help_menu.addAction("", lambda: QDesktopServices.openUrl(docs_url()))
         self.retranslate()
+
+    def about(self, window: QMainWindow) -> None:
+        QMessageBox.about(window, self.tr("About Ruadapt Studio"), self.tr(
+            "<b>Ruadapt Studio {version}</b><p>Adapts open LLMs to Russian with the Ruadapt method "
+            "(Lomonosov MSU): a Russian tokenizer, embedding transplant and training, Learned Embedding "
+            "Propagation, and the proof in chat, speed and blind annotation.</p>"
+            "<p><a href=\"{docs}\">Documentation (README)</a></p>").format(
+            version=studio_version(), docs=docs_url().toString()))
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
@@ -56,6 +90,12 @@ class MainMenu(QObject):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.language_actions["system"].setText(self.tr("System default"))
+        self.view_menu.setTitle(self.tr("&View"))
+        for action, text in zip(self.workspace_actions, (self.tr("&Project"), self.tr("&Chat"), self.tr("&Annotate"))):
+            action.setText(text)
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Ruadapt Studio"))
+        self.docs_action.setText(self.tr("&Documentation"))
         self._fill_recent()
 
     def _fill_recent(self) -> None:

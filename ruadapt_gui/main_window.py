@@ -15,6 +15,9 @@ from core.jobs.registry import Registry, RunRecord
 from core.jobs.rundir import RunDir
 from core.project.default import init_demo
 from core.project.schema import Project
+from core.stages import STAGES
+from core.stages.estimate import TRAINING, estimate_stages
+from core.stages.plan import stages_for
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.background import Background
 from ruadapt_gui.i18n import Translations, resolve_language
@@ -25,7 +28,9 @@ from ruadapt_gui.project_loader import LoadedProject, load_for_studio
 from ruadapt_gui.resources import app_icon
 from ruadapt_gui.stage_status import StageStatus, stage_statuses
 from ruadapt_gui.studio_settings import StudioSettings
-from ruadapt_gui.texts import stage_label
+from ruadapt_gui.engine_text import engine_text
+from ruadapt_gui.texts import rough_duration, short_path, stage_label
+from ruadapt_gui.window_fit import fit_to_screen
 from ruadapt_gui.widgets.job_monitor import JobMonitor
 from ruadapt_gui.widgets.runs_list import RunsList
 from ruadapt_gui.widgets.settings_form import SettingsForm
@@ -33,6 +38,7 @@ from ruadapt_gui.widgets.stage_list import StageList
 from ruadapt_gui.workspaces import Workspaces
 
 # How a run's end shows on its stage at once, before the statuses are worked out again.
+STAGE_NUMBER = {stage.name: number for number, stage in enumerate(STAGES, 1)}  # as the list shows them
 _ENDED_STATUS = {"done": st.UP_TO_DATE, "failed": st.FAILED, "cancelled": st.CANCELLED}
 
 
@@ -53,11 +59,10 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self.setWindowIcon(app_icon())
+        self.retranslate()
         if geometry := self.settings.window_geometry():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        self.retranslate()
+        fit_to_screen(self)
 
     def _build(self) -> None:
         self.stages = StageList()
@@ -79,7 +84,8 @@ class MainWindow(QMainWindow):
         self.menu = MainMenu(self, new_project=self.new_project_from_default, open_project=self.choose_project,
                              open_path=self.open_project, save=self.settings_form.save,
                              recent=self.settings.recent_projects, set_language=self.set_language,
-                             language=self.settings.language())
+                             language=self.settings.language(),
+                             show_workspace=lambda index: self.workspaces.show_workspace(index))
         self.pages = ProjectPages(self, self.tabs, self.runner, self.monitor, self.registry,
                                   menu_before=self.menu.settings_menu.menuAction())
 
@@ -87,6 +93,9 @@ class MainWindow(QMainWindow):
         self.stages.run_requested.connect(self.run_stage)
         self.stages.cancel_requested.connect(self.cancel_stage)
         self.stages.stage_selected.connect(self._stage_selected)
+        self.stages.run_all_requested.connect(self.run_all)
+        self.stages.setting_requested.connect(self.show_setting)
+        self.pages.run_all_requested.connect(self.run_all)
         self.runs.run_activated.connect(self._run_activated)
         self.settings_form.saved.connect(self._project_saved)
         self.settings_form.dirty_changed.connect(self.setWindowModified)
@@ -114,8 +123,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.tr("Ruadapt Studio")
-        if self.loaded:
-            title = f"{self.loaded.project.project.name} [*] — {title}"
+        if self.loaded:  # the path too: two projects of the same name (a copy) must not look alike
+            title = f"{self.loaded.project.project.name} [*] — {short_path(self.loaded.path)} — {title}"
         self.setWindowTitle(title)
 
     # -- projects -------------------------------------------------------------------------------
@@ -199,6 +208,7 @@ class MainWindow(QMainWindow):
     def _statuses_ready(self, statuses: dict[str, StageStatus]) -> None:
         self._status_running = False
         self.stages.set_statuses(statuses)
+        self._show_estimate()
         self.pages.show_statuses(self.loaded.project, self.loaded.path, statuses)
         if not self.monitor.run_id:  # just opened: show the running stage's run, else the selected one's
             running = next((name for name, s in statuses.items() if s.status == st.RUNNING), None)
@@ -225,12 +235,72 @@ class MainWindow(QMainWindow):
     # -- running --------------------------------------------------------------------------------
 
     def run_stage(self, stage: str, force: bool = False) -> None:
+        """Run one stage; when earlier stages it needs are not up to date, offer to run them first."""
         if self.loaded is None:
+            return
+        if missing := self.missing_before(stage):
+            self._offer_run_up_to(stage, missing)
             return
         self._launching.add(stage)
         self.stages.set_starting(stage, True)
         self.statusBar().showMessage(self.tr("Preparing {stage}…").format(stage=stage_label(stage)))
         self.runner.start(self.loaded.project, self.loaded.path, stage, force=force)
+
+    def missing_before(self, stage: str) -> list[str]:
+        """The earlier stages `stage` needs (directly or not) that are not up to date, in order."""
+        return [s.name for s in stages_for(stage)[:-1]
+                if self.stages.statuses[s.name].status != st.UP_TO_DATE]
+
+    def _offer_run_up_to(self, stage: str, missing: list[str]) -> None:
+        names = "\n".join(f"  {STAGE_NUMBER[name]}. {stage_label(name)}" for name in missing)
+        text = self.tr("“{stage}” needs earlier stages that have not run with the current settings:\n{names}\n\n"
+                       "Run them first, then “{stage}”? {estimate}").format(
+            stage=stage_label(stage), names=names, estimate=self._estimate_text([*missing, stage]))
+        box = self.ask(self.tr("Run up to “{stage}”").format(stage=stage_label(stage)), text,
+                       self.tr("Run up to here"),
+                       lambda: self.pages.start_demo([s.name for s in stages_for(stage)]))
+        box.setObjectName("runUpToHere")
+
+    def run_all(self) -> None:
+        """The first screen's main action: every stage in order, after the user confirmed it."""
+        if self.loaded is None or self.pages.chain.running:
+            return
+        todo = [name for name, status in self.stages.statuses.items() if status.status != st.UP_TO_DATE]
+        if todo:
+            detail = self.tr("%n stage(s) to run. ", "", len(todo)) + self._estimate_text(todo)
+        else:
+            detail = self.tr("Every stage is up to date: nothing will run again.")
+        text = self.tr("Run all {n} stages of “{name}”, in order? Stages that are up to date are reused.\n\n"
+                       "{detail}").format(n=len(STAGES), name=self.loaded.project.project.name, detail=detail)
+        box = self.ask(self.tr("Run all stages"), text, self.tr("Run all stages"), self.pages.start_demo)
+        box.setObjectName("runAllConfirm")
+
+    def _show_estimate(self) -> None:
+        todo = [name for name, status in self.stages.statuses.items() if status.status != st.UP_TO_DATE]
+        self.stages.set_estimate(self._estimate_text(todo) if todo else self.tr("Every stage is up to date."))
+
+    def _estimate_text(self, stages: list[str]) -> str:
+        estimates = estimate_stages(self.loaded.project, stages, self.registry)
+        seconds = sum(e.seconds for e in estimates)
+        measured = all(e.measured for e in estimates if e.stage not in TRAINING)
+        how = (self.tr("from this machine's earlier runs") if measured
+               else self.tr("from the demo's times on a 2-core CPU; a GPU is much faster"))
+        return self.tr("Estimated time: {time} ({how}).").format(time=rough_duration(seconds), how=how)
+
+    def ask(self, title: str, text: str, accept_text: str, on_accept) -> QMessageBox:
+        """A question that does not block the event loop: `on_accept` runs if the user agrees."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self)
+        accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(accept)
+        box.finished.connect(lambda _result, box=box: self._messages.remove(box))
+        box.buttonClicked.connect(lambda button: on_accept() if button is accept else None)
+        self._messages.append(box)
+        box.open()
+        return box
+
+    def show_setting(self, section: str) -> None:
+        self.settings_form.show_section(section)
+        self.tabs.setCurrentWidget(self.settings_form)
 
     def cancel_stage(self, stage: str) -> None:
         status = self.stages.statuses.get(stage)
@@ -264,16 +334,23 @@ class MainWindow(QMainWindow):
     def _run_reused(self, stage: str, run_id: str) -> None:
         self._launching.discard(stage)
         self.stages.set_starting(stage, False)
-        self.statusBar().showMessage(
-            self.tr("{stage} is up to date: run {run} already has the result. Use Run again to repeat it.")
-            .format(stage=stage_label(stage), run=run_id), 10000)
+        origin = self.stages.statuses[stage].origin if stage in self.stages.statuses else ""
+        text = self.tr("{stage} is up to date: run {run} already has the result. Use Run again to repeat it.")
+        if origin:
+            text += " " + self.tr("(That run belongs to another project: {origin}.)").format(origin=origin)
+        self.statusBar().showMessage(text.format(stage=stage_label(stage), run=run_id), 10000)
         self.refresh_statuses()
 
     def _run_refused(self, stage: str, message: str) -> None:
         self._launching.discard(stage)
         self.stages.set_starting(stage, False)
         self.refresh_statuses()
-        self.show_message(self.tr("Cannot run “{stage}”").format(stage=stage_label(stage)), message)
+        if self.pages.chain.running:  # the chain says so itself, in the status bar
+            return
+        if missing := self.missing_before(stage):  # statuses were behind: offer the stages it needs
+            self._offer_run_up_to(stage, missing)
+            return
+        self.show_message(self.tr("Cannot run “{stage}”").format(stage=stage_label(stage)), engine_text(message))
 
     # -- showing runs ---------------------------------------------------------------------------
 
@@ -302,7 +379,7 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, (UserError, OSError)):
             raise exc
         self.statusBar().clearMessage()
-        self.show_message(title, str(exc))
+        self.show_message(title, engine_text(str(exc)))
 
     def show_message(self, title: str, text: str) -> None:
         """A warning that does not block the event loop (jobs keep being watched behind it)."""
@@ -320,9 +397,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved settings"), self.tr("The project settings have unsaved changes. Close anyway?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        """Save, discard or stay. Save closes once the file is written (validation can refuse it)."""
+        can_save = not self.settings_form.problem_count
+        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        if can_save:
+            buttons |= QMessageBox.StandardButton.Save
+        text = self.tr("The project settings have unsaved changes.")
+        if not can_save:
+            text += " " + self.tr("They cannot be saved until the problems shown are fixed.")
+        answer = QMessageBox.question(self, self.tr("Unsaved settings"), text, buttons,
+                                      QMessageBox.StandardButton.Save if can_save else QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            self.settings_form.saved.connect(lambda _project: self.close(), Qt.ConnectionType.SingleShotConnection)
+            self.settings_form.save()
+            return False
         return answer == QMessageBox.StandardButton.Discard
 
     def shutdown(self) -> None:

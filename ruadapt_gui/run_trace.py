@@ -7,6 +7,8 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
+from ruadapt_gui import texts
+
 LOG_LINES = 2000
 
 
@@ -95,5 +97,5 @@ def format_amount(value: float, unit: str) -> str:
             if value >= scale:
                 return f"{value / scale:.1f} {name}"
         return f"{value:.0f} B"
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+    number = texts.number(value, 0 if value == int(value) else 1)  # grouped the interface language's way
     return f"{number} {unit}".strip()

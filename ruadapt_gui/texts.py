@@ -2,12 +2,15 @@
 
 `core` has no UI text of its own beyond English labels; the studio translates them here, keyed by
 the English text, so a new stage shows in English until its label is added below (a test lists
-the missing ones). Field labels and help of the project schema stay English for now.
+the missing ones). Field labels and help of the project schema: `schema_texts`; engine messages:
+`engine_text`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QT_TRANSLATE_NOOP
 
 from core.stages import STAGE_BY_NAME
 from ruadapt_gui import stage_status as st
@@ -71,6 +74,7 @@ _STAGE_STATUSES = {
     st.FAILED: QT_TRANSLATE_NOOP("StageStatus", "failed"),
     st.CANCELLED: QT_TRANSLATE_NOOP("StageStatus", "cancelled"),
     st.STALE: QT_TRANSLATE_NOOP("StageStatus", "stale"),
+    st.OFF: QT_TRANSLATE_NOOP("StageStatus", "off"),
 }
 
 
@@ -95,3 +99,26 @@ def job_state_text(state: str) -> str:
 
 def stage_status_text(status: str) -> str:
     return QCoreApplication.translate("StageStatus", _STAGE_STATUSES.get(status, status))
+
+
+def rough_duration(seconds: float) -> str:
+    """"about 3 min", "about 1 h 20 min": an estimate, so no seconds."""
+    minutes = max(1, round(seconds / 60))
+    if minutes < 90:
+        return QCoreApplication.translate("Duration", "about {n} min").format(n=minutes)
+    hours, rest = divmod(minutes, 60)
+    return QCoreApplication.translate("Duration", "about {h} h {m} min").format(h=hours, m=rest)
+
+
+def short_path(path: Path | str) -> str:
+    """A path with the home folder as ~ (titles, status lines)."""
+    path, home = Path(path), Path.home()
+    try:
+        return str(Path("~") / path.relative_to(home))
+    except ValueError:
+        return str(path)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number grouped the interface language's way: 122,880 in English, 122 880 in Russian."""
+    return QLocale().toString(float(value), "f", decimals) if decimals else QLocale().toString(int(round(value)))

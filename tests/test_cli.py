@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def ruadapt(*args: str, **kw) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "core.cli", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=300, **kw)
+                          **{"timeout": 300, **kw})
 
 
 def test_demo_init_validate_and_stage_list(tmp_path):
@@ -132,3 +132,22 @@ def test_watch_tails_the_events_from_where_it_stopped(tmp_path, monkeypatch, cap
     assert cli_progress.follow(run, Registry(), "corpus") is JobState.DONE
     assert not coming and len(whole_reads) <= 1  # at most one read, for the outcome line at the end
     assert "all read" in capsys.readouterr().out
+
+
+def test_bench_vocabulary_compares_modes_and_inits_on_the_projects_text(tiny_project, tmp_path):
+    import json
+    import math
+
+    out = ruadapt("bench", "vocabulary", str(tiny_project), "--json", str(tmp_path / "bench.json"), timeout=600)
+    assert out.returncode == 0, out.stdout + out.stderr
+    report = json.loads((tmp_path / "bench.json").read_text())
+    rows = {r["vocabulary"]: r for r in report["vocabularies"]}
+    extend, old = rows["extend (continued BPE)"], rows["extend, old (BPE from scratch appended)"]
+    assert 0 < extend["new"] <= 200 and 0 < old["new"] <= 200  # the tiny corpus runs out of pairs
+    assert extend["en_unchanged"] and old["en_unchanged"], out.stdout
+    assert {n.split(" (")[0] for n in rows} >= {"optimized by rank", "optimized by Russian use"}
+    for table in report["inits"].values():
+        assert [r["init"] for r in table] == ["mean", "wmean", "random", "mean_unscaled", "wmean_linear",
+                                              "random_stats", "mean, no padding"]
+        assert all(math.isfinite(r["ru_bpc"]) and r["ru_bpc"] > 0 for r in table)
+    assert "| vocabulary" in out.stdout and "RU bits/char" in out.stdout

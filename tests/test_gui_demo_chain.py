@@ -31,9 +31,9 @@ def test_the_demo_runs_stages_in_order_from_the_studio(qtbot, tiny_project, stud
     chain, record = pages.chain, ChainRecord(pages.chain)
     project = load_project(tiny_project)
     chain.start(project, tiny_project, ["import", "corpus"])
-    assert pages.demo_bar.isVisible() and pages.demo_bar.label.text().startswith("Demo: stage 1 of 2")
+    assert pages.demo_bar.isVisible() and pages.demo_bar.label.text().startswith("All stages: 1 of 2")
     assert not pages.demo_action.isEnabled() and pages.cancel_action.isEnabled()
-    assert pages.results.demo_button.text() == "Cancel the demo"
+    assert pages.results.demo_button.text() == "Stop running all stages"
     qtbot.waitUntil(lambda: len(record.launched) == 1, timeout=CHAIN_TIMEOUT_MS)
     assert window.monitor.run_id == record.launched[0][0]  # the monitor follows the demo
     qtbot.waitUntil(lambda: bool(record.ended), timeout=CHAIN_TIMEOUT_MS)
@@ -44,7 +44,7 @@ def test_the_demo_runs_stages_in_order_from_the_studio(qtbot, tiny_project, stud
     first, second = (registry.get(run_id) for run_id, _ in record.launched)
     assert first.state == second.state == JobState.DONE and first.ended <= second.started
     assert not pages.demo_bar.isVisible() and pages.demo_action.isEnabled()
-    assert "The demo finished" in window.statusBar().currentMessage()
+    assert "All 2 stages are done." in window.statusBar().currentMessage()
 
     chain.start(project, tiny_project, ["import", "corpus"])  # both up to date: nothing runs again
     qtbot.waitUntil(lambda: len(record.ended) == 2, timeout=30_000)

@@ -34,9 +34,9 @@ def tables(page: ResultsPage) -> list[QTableWidget]:
 def test_placeholder_and_demo_button_before_the_report(page):
     page.show_result(None)
     assert page.stack.currentWidget() is page.placeholder and "Evaluate and report" in page.placeholder.text()
-    assert page.demo_button.text() == "Run whole demo" and not page.open_button.isEnabled()
+    assert page.demo_button.text() == "Run all stages…" and not page.open_button.isEnabled()
     page.set_demo_running(True)
-    assert page.demo_button.text() == "Cancel the demo"
+    assert page.demo_button.text() == "Stop running all stages"
 
 
 def test_report_numbers_tables_and_charts(qtbot, page, tiny_pipeline, monkeypatch):

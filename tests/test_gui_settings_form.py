@@ -29,6 +29,8 @@ def opened(qtbot, studio, path: Path):
 
 
 def save(qtbot, form):
+    # Save is on once the edits validate (it stays off while a problem is shown).
+    qtbot.waitUntil(form.save_button.isEnabled, timeout=10_000)
     with qtbot.waitSignal(form.saved, timeout=10_000) as blocker:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     return blocker.args[0]
@@ -77,8 +79,11 @@ def test_an_invalid_value_shows_at_its_field_and_is_not_saved(qtbot, studio, sma
     qtbot.waitUntil(lambda: "no such file" in form.error_text("models", "source"), timeout=10_000)
     assert "problem" in form.state_label.text()
 
+    # Save is off while a problem is shown (issue 18: it looked enabled), and says why.
+    assert not form.save_button.isEnabled() and "Fix the problems" in form.save_button.toolTip()
+    form.save()  # Ctrl+S still validates: it brings the problem into view and writes nothing
     form.section_list.setCurrentRow(0)
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    form.save()
     qtbot.waitUntil(lambda: form.section_list.currentRow() == 1, timeout=10_000)  # Models: where it is
     assert small_project.read_text(encoding="utf-8") == before
 
@@ -109,6 +114,18 @@ def test_saving_new_settings_makes_a_finished_stage_stale(qtbot, studio, small_p
     assert "changed" in window.stages.detail.text()
 
 
+def test_a_value_out_of_range_says_why_it_went_back(qtbot, studio, small_project):
+    """A negative learning rate used to revert silently on leaving the field (issue 18)."""
+    _, form = opened(qtbot, studio, small_project)
+    spin = form.editor("stage1", "learning_rate").spin
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "-0.1")
+    spin.editingFinished.emit()  # what leaving the field sends
+    assert "“-0.1” is not allowed here" in form.error_text("stage1", "learning_rate")
+    assert "the value stays 0.0002" in form.error_text("stage1", "learning_rate")
+
+
 def test_revert_forgets_edits(qtbot, studio, small_project):
     _, form = opened(qtbot, studio, small_project)
     form.editor("tokenizer", "min_frequency").spin.setValue(7)
@@ -129,7 +146,9 @@ def test_a_project_with_bad_settings_opens_with_each_problem_at_its_field(qtbot,
 
     assert window.tabs.currentWidget() is form and "some settings need fixing" in window.statusBar().currentMessage()
     assert form.editor("stage1", "steps").value() == Project().stage1.steps  # the default, until fixed
-    assert form.error_text("stage1", "steps") == "stage1.steps = -3: must be between 1 and 10000000"
+    # The setting named as the form names it (issue 18: errors said "stage1.steps").
+    assert form.error_text("stage1", "steps") == ("Project settings → Stage 1: embeddings → Steps = -3: must be "
+                                                  "between 1 and 10000000")
     assert form.error_text("stage1", "learning_rate") == ""  # a misspelt setting has no field of its own
     assert [name for name, label in form.errors.items() if not label.isHidden()] == [("stage1", "steps")]
     assert form.banner.isVisible()

@@ -48,7 +48,7 @@ def test_the_schema_offers_exactly_what_the_engine_does():
     from core.project.schema import Lep, Transplant
     from core.transplant.inits import INITS
 
-    assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Transplant)}["init"] is INITS
+    assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Transplant)}["init"] == tuple(INITS)
     assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Lep)}["mode"] is MODES
 
 

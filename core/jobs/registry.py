@@ -104,6 +104,21 @@ class Registry:
             (run.id, str(run.path), project, stage, key, JobState.PENDING.value, time.time()),
         )
 
+    def adopt(self, run: RunDir, *, run_id: str, project: str, stage: str, key: str, state: JobState,
+              outcome: str, created: float, started: float | None, ended: float | None) -> RunRecord:
+        """List a run that ended elsewhere (a copied, moved or shared project's folder), as it ended."""
+        self._execute(
+            "INSERT INTO runs (id, run_dir, project, stage, key, state, created, started, ended, outcome) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (run_id, str(run.path), project, stage, key, state.value, created, started, ended, outcome))
+        return self.get(run_id)
+
+    def run_dirs(self) -> set[str]:
+        return {row[0] for row in self._execute("SELECT run_dir FROM runs")}
+
+    def has_id(self, run_id: str) -> bool:
+        return bool(self._execute("SELECT 1 FROM runs WHERE id=?", (run_id,)))
+
     def set_state(self, run_id: str, state: JobState, outcome: str | None = None,
                   pid: int | None = None) -> None:
         """Move a run to `state`, refusing illegal moves (a finished run stays finished)."""

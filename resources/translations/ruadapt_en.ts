@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n stage(s) to run. </source>
+        <translation>
+            <numerusform>%n stage to run. </numerusform>
+            <numerusform>%n stages to run. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OwnerView</name>
     <message numerus="yes">
         <source>Merged %n vote(s) from {path}</source>

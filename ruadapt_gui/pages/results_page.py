@@ -95,7 +95,7 @@ class ResultsPage(QWidget):
         self.open_button.setText(self.tr("Open the HTML report"))
         self.demo_help.setText(self.tr("Every stage of the project, one after another, ending in the report."))
         self.placeholder.setText(self.tr(
-            "Run “{stage}” (or the whole demo) to see the original and the adapted model side by side: tokens, "
+            "Run “{stage}” (or all stages) to see the original and the adapted model side by side: tokens, "
             "bits per character, the copy task and generation speed.").format(stage=stage_label("evaluate")))
         self.stale.setText(self.tr("This report is from an earlier run: the project's settings or inputs changed "
                                    "since. Run “{stage}” again to update it.").format(stage=stage_label("evaluate")))
@@ -112,7 +112,7 @@ class ResultsPage(QWidget):
         self._demo_text()
 
     def _demo_text(self) -> None:
-        self.demo_button.setText(self.tr("Cancel the demo") if self._demo_running else self.tr("Run whole demo"))
+        self.demo_button.setText(self.tr("Stop running all stages") if self._demo_running else self.tr("Run all stages…"))
 
     def show_result(self, result: StageResult | None) -> None:
         """The evaluate stage's finished run (None: not run yet)."""

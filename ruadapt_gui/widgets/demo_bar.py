@@ -30,7 +30,7 @@ class DemoBar(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.cancel_button.setText(self.tr("Cancel the demo"))
+        self.cancel_button.setText(self.tr("Stop"))
         self.paint()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -43,7 +43,7 @@ class DemoBar(QWidget):
         self.setVisible(chain.running)
         if not chain.running:
             return
-        text = self.tr("Demo: stage {k} of {n}, {stage}").format(k=chain.index + 1, n=len(chain.stages),
+        text = self.tr("All stages: {k} of {n}, {stage}").format(k=chain.index + 1, n=len(chain.stages),
                                                                   stage=stage_label(chain.stage))
         if chain.fraction is not None:
             text += f" · {chain.fraction:.0%}"

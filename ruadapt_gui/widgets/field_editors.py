@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout,
                                QLineEdit, QSpinBox, QWidget)
@@ -18,11 +18,18 @@ class FieldEditor(QWidget):
     """A setting's editor: `value()` gives what goes into the project dict (lists for tuples)."""
 
     changed = Signal()
+    rejected = Signal(str)  # what was typed, refused on leaving the field (the editor kept its value)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
+
+    def limits_text(self) -> str:
+        return ""
+
+    def value_text(self) -> str:
+        return str(self.value())
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -93,7 +100,31 @@ class ChoiceListEditor(FieldEditor):
         self.changed.emit()
 
 
-class IntEditor(FieldEditor):
+class _SpinEditor(FieldEditor):
+    """A spin box refuses a number outside its range by going back to its value when the field is left;
+    `rejected` says so, so the form can tell the user why instead of reverting silently."""
+
+    def watch_typing(self, spin: QAbstractSpinBox) -> None:
+        self._typed = ""
+        spin.lineEdit().textEdited.connect(lambda text: setattr(self, "_typed", text))
+        spin.editingFinished.connect(self._finished)
+
+    def _finished(self) -> None:
+        typed, self._typed = self._typed, ""
+        answer = self.spin.validate(typed, 0) if typed else None
+        state = answer[0] if isinstance(answer, tuple) else answer
+        if typed and state != QValidator.State.Acceptable:
+            self.rejected.emit(typed)
+
+    def limits_text(self) -> str:
+        return QCoreApplication.translate("FieldEditor", "from {lo} to {hi}").format(
+            lo=self.spin.textFromValue(self.spin.minimum()), hi=self.spin.textFromValue(self.spin.maximum()))
+
+    def value_text(self) -> str:
+        return self.spin.textFromValue(self.spin.value())
+
+
+class IntEditor(_SpinEditor):
     def __init__(self, lo: int | None, hi: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spin = QSpinBox()
@@ -103,6 +134,7 @@ class IntEditor(FieldEditor):
         self.spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.spin.setMinimumWidth(140)
         self.spin.valueChanged.connect(self.changed)
+        self.watch_typing(self.spin)
         self.layout_.addWidget(self.spin)
         self.layout_.addStretch(1)
 
@@ -144,12 +176,13 @@ class ScientificSpinBox(QDoubleSpinBox):
             self.setValue(self.value() + steps * (self.maximum() - self.minimum()) / 100)
 
 
-class FloatEditor(FieldEditor):
+class FloatEditor(_SpinEditor):
     def __init__(self, lo: float | None, hi: float | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spin = ScientificSpinBox(lo if lo is not None else -1e300, hi if hi is not None else 1e300)
         self.spin.setMinimumWidth(140)
         self.spin.valueChanged.connect(self.changed)
+        self.watch_typing(self.spin)
         self.layout_.addWidget(self.spin)
         self.layout_.addStretch(1)
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.run_trace import LOG_LINES, RunTrace, format_amount, format_duration
 from ruadapt_gui.texts import job_state_text, stage_label
@@ -187,7 +188,8 @@ class JobMonitor(QWidget):
         if trace is None:
             return
         if trace.new_log:
-            self.log_view.appendPlainText("\n".join(trace.new_log))
+            self.log_view.appendPlainText("\n".join(engine_text(line) if len(line) < 500 else line
+                                                     for line in trace.new_log))
             trace.new_log.clear()
         panel = self.plot_panel(trace)
         if self._dirty_curves:
@@ -223,16 +225,19 @@ class JobMonitor(QWidget):
             self.bar.setRange(0, 0)  # busy: nothing measured yet
         else:
             self.bar.setRange(0, BAR_STEPS)
-            self.bar.setValue(round((fraction if fraction is not None else (0 if active else 1)) * BAR_STEPS))
+            # Only a finished run shows a full bar: a failed one stops where it got to.
+            ended_at = 1 if trace.state == "done" else 0
+            self.bar.setValue(round((fraction if fraction is not None else (0 if active else ended_at)) * BAR_STEPS))
             self.bar.setFormat(f"{fraction * 100:.0f} %" if fraction is not None else "")
         amount = format_amount(trace.done, trace.unit)
         if trace.total > 0:
             amount = self.tr("{done} of {total}").format(done=amount, total=format_amount(trace.total, trace.unit))
-        self.detail.setText(" · ".join(p for p in (amount if trace.done or trace.total else "", trace.message) if p))
+        self.detail.setText(" · ".join(p for p in (amount if trace.done or trace.total else "",
+                                                   engine_text(trace.message)) if p))
         left = trace.eta.seconds_left() if trace.state == "running" else None
         self.eta_label.setText(self.tr("about {time} left").format(time=format_duration(left))
                                if left is not None else "")
-        self.outcome.setText(trace.outcome)
+        self.outcome.setText(engine_text(trace.outcome))
         self.outcome.setProperty("state", trace.state)
         self.outcome.style().polish(self.outcome)
         self.outcome.setVisible(bool(trace.outcome))

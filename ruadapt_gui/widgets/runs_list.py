@@ -6,9 +6,11 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
 
 from core.jobs.registry import RunRecord
+from ruadapt_gui.engine_text import engine_text
+from ruadapt_gui.run_files import open_path, run_file_actions
 from ruadapt_gui.run_trace import format_duration
 from ruadapt_gui.texts import job_state_text, stage_label
 
@@ -48,7 +50,7 @@ class RunsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(rec, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return rec.run_dir if index.column() != OUTCOME else rec.outcome or None
+            return rec.run_dir if index.column() != OUTCOME else engine_text(rec.outcome) or None
         if role == Qt.ItemDataRole.UserRole:
             return rec
         return None
@@ -66,7 +68,7 @@ class RunsModel(QAbstractTableModel):
                 return ""
             end = rec.ended if rec.ended is not None else time.time()
             return format_duration(max(0.0, end - rec.started))
-        return rec.outcome
+        return engine_text(rec.outcome)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
@@ -92,6 +94,8 @@ class RunsList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -119,6 +123,17 @@ class RunsList(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.run_activated.emit(self.model.records[index.row()])
+
+    def _context_menu(self, point) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        record = self.model.records[index.row()]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show in monitor"), lambda: self.run_activated.emit(record))
+        for text, path in run_file_actions(record.run_dir):
+            menu.addAction(text, lambda path=path: open_path(path))
+        menu.exec(self.table.viewport().mapToGlobal(point))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

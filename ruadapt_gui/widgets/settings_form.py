@@ -15,6 +15,8 @@ from core.errors import ProjectError
 from core.project.io import project_from_dict, project_to_dict, save_project, section_fields, sections
 from core.project.schema import SECTION_LABELS, Project
 from ruadapt_gui.background import Background
+from ruadapt_gui.engine_text import engine_text
+from ruadapt_gui.schema_texts import field_help, field_label
 from ruadapt_gui.texts import section_text
 from ruadapt_gui.widgets.field_editors import FieldEditor
 from ruadapt_gui.widgets.setting_editors import editor_for
@@ -41,6 +43,7 @@ class SettingsForm(QWidget):
         self.saved_values: dict[str, dict[str, Any]] = {}
         self.editors: dict[tuple[str, str], FieldEditor] = {}
         self.errors: dict[tuple[str, str], QLabel] = {}
+        self.labels: dict[tuple[str, str], tuple[QLabel, QLabel]] = {}  # (label, help) of each setting
         self._generation = 0  # answers of older validations are ignored
         self._dirty = False
         self.problem_count = 0
@@ -85,7 +88,19 @@ class SettingsForm(QWidget):
         for row, (name, _) in enumerate(sections()):
             if item := self.section_list.item(row):
                 item.setText(section_text(SECTION_LABELS[name]))
+        for (section, name), (label, help_text) in self.labels.items():
+            required = " *" if self.editors[(section, name)].property("required") else ""
+            label.setText(field_label(section, name) + required)
+            help_text.setText(field_help(section, name))
+            for widget in (label, self.editors[(section, name)]):
+                widget.setToolTip(field_help(section, name))
         self._show_state()
+
+    def show_section(self, section: str) -> None:
+        """Bring a section's form to the front (a stage's "turn it on" link)."""
+        names = [n for n, _ in sections()]
+        if section in names:
+            self.section_list.setCurrentRow(names.index(section))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -118,16 +133,17 @@ class SettingsForm(QWidget):
             self.pages.addWidget(scroll)
             self.section_list.addItem(section_text(SECTION_LABELS[name]))
         self.section_list.setCurrentRow(0)
+        self.retranslate()
 
     def _row(self, section: str, fld, typ, project_dir: Path) -> tuple[QLabel, QWidget]:
-        meta = fld.metadata
-        label = QLabel(meta["label"] + (" *" if meta.get("required") else ""))
-        label.setToolTip(meta["help"])
+        label = QLabel()
+        label.setWordWrap(True)  # a long label wraps instead of widening the form
         editor = editor_for(fld, typ, project_dir)
-        editor.setToolTip(meta["help"])
+        editor.setProperty("required", bool(fld.metadata.get("required")))
         editor.setObjectName(f"{section}.{fld.name}")
         editor.changed.connect(self._edited)
-        help_text = QLabel(meta["help"], wordWrap=True, objectName="fieldHelp")
+        editor.rejected.connect(lambda text, key=(section, fld.name): self._rejected(key, text))
+        help_text = QLabel(wordWrap=True, objectName="fieldHelp")
         error = QLabel(wordWrap=True, objectName="fieldError")
         error.hide()
         cell = QWidget()
@@ -139,6 +155,7 @@ class SettingsForm(QWidget):
         column.addWidget(help_text)
         self.editors[(section, fld.name)] = editor
         self.errors[(section, fld.name)] = error
+        self.labels[(section, fld.name)] = (label, help_text)
         return label, cell
 
     def _fill(self, values: dict[str, dict[str, Any]]) -> None:
@@ -196,9 +213,9 @@ class SettingsForm(QWidget):
             else:
                 general.append(message)
         for key, label in self.errors.items():
-            label.setText("\n".join(by_field.get(key, [])))
+            label.setText("\n".join(engine_text(m) for m in by_field.get(key, [])))
             label.setVisible(key in by_field)
-        self.banner.setText("\n".join(general))
+        self.banner.setText("\n".join(engine_text(m) for m in general))
         self.banner.setVisible(bool(general))
         self.problem_count = sum(map(len, by_field.values())) + len(general)
         self._show_state()
@@ -242,6 +259,13 @@ class SettingsForm(QWidget):
             return [("", str(exc))]
         raise exc
 
+    def _rejected(self, key: tuple[str, str], text: str) -> None:
+        """The editor refused what was typed (out of range) and went back to its value: say why there."""
+        label = self.errors[key]
+        label.setText(self.tr("“{text}” is not allowed here ({limits}); the value stays {value}.").format(
+            text=text, limits=self.editors[key].limits_text(), value=self.editors[key].value_text()))
+        label.show()
+
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
             self._dirty = dirty
@@ -257,7 +281,9 @@ class SettingsForm(QWidget):
         else:
             text = self.tr("Saved")
         self.state_label.setText(text)
-        self.save_button.setEnabled(self._dirty or bool(count))
+        # Save stays off while a problem is shown: pressing it could only repeat the problems.
+        self.save_button.setEnabled(self._dirty and not count)
+        self.save_button.setToolTip(self.tr("Fix the problems shown under the settings first.") if count else "")
 
     def shutdown(self) -> None:
         self._validate_timer.stop()

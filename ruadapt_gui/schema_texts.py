@@ -1,0 +1,184 @@
+"""The project schema's labels and help texts, marked for translation ("Schema" context).
+
+`core.project.schema` carries them in English (the CLI's and the project file's comments); the studio
+shows them through `field_label` / `field_help`. A test fails when the schema gains a text that is
+not listed here: add it (tests/test_gui_i18n.py says how to update the .ts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from core.project.io import section_fields, sections
+
+SCHEMA_TEXT = (
+    # [project]
+    QT_TRANSLATE_NOOP("Schema", 'Name'),
+    QT_TRANSLATE_NOOP("Schema", 'Shown in the studio and in reports.'),
+    QT_TRANSLATE_NOOP("Schema", 'Runs folder'),
+    QT_TRANSLATE_NOOP("Schema", 'Where stage runs are written, relative to the project file.'),
+    # [models]
+    QT_TRANSLATE_NOOP("Schema", 'Source model'),
+    QT_TRANSLATE_NOOP("Schema", 'The model to adapt: a Hugging Face folder (config.json + safetensors) or a '
+                                '.gguf file, which is imported once and cached.'),
+    QT_TRANSLATE_NOOP("Schema", 'Original base model'),
+    QT_TRANSLATE_NOOP("Schema", 'For LEP: the base model the source instruct model was tuned from (optional).'),
+    QT_TRANSLATE_NOOP("Schema", 'Original instruct model'),
+    QT_TRANSLATE_NOOP("Schema", 'For LEP: the instruct model whose tuning is propagated (optional).'),
+    QT_TRANSLATE_NOOP("Schema", 'Weights dtype'),
+    QT_TRANSLATE_NOOP("Schema", 'Precision to load weights in; auto = bf16 on a GPU that supports it, else fp32.'),
+    QT_TRANSLATE_NOOP("Schema", 'Device'),
+    QT_TRANSLATE_NOOP("Schema", 'Where training and evaluation run; auto = CUDA when present.'),
+    QT_TRANSLATE_NOOP("Schema", 'Allow pickle checkpoints'),
+    QT_TRANSLATE_NOOP("Schema", 'Load .bin/.pt weights. Pickle files can run code when loaded: only for files '
+                                'you trust. Off: safetensors only.'),
+    QT_TRANSLATE_NOOP("Schema", 'Trust remote code'),
+    QT_TRANSLATE_NOOP("Schema", 'Run Python code shipped inside a model folder. Only for folders you trust.'),
+    # [corpus]
+    QT_TRANSLATE_NOOP("Schema", 'Russian text'),
+    QT_TRANSLATE_NOOP("Schema", 'Plain text (.txt, .txt.gz) or JSONL files, or folders of them.'),
+    QT_TRANSLATE_NOOP("Schema", 'English text'),
+    QT_TRANSLATE_NOOP("Schema", 'To check that English does not get worse (optional).'),
+    QT_TRANSLATE_NOOP("Schema", 'JSONL text field'),
+    QT_TRANSLATE_NOOP("Schema", 'The field holding the text in JSONL files.'),
+    QT_TRANSLATE_NOOP("Schema", 'Held-out share'),
+    QT_TRANSLATE_NOOP("Schema", 'Share of the Russian text kept out of training, for evaluation.'),
+    QT_TRANSLATE_NOOP("Schema", 'Held-out size cap'),
+    QT_TRANSLATE_NOOP("Schema", 'At most this many characters of held-out text are used for evaluation (keeps '
+                                'CPU runs short).'),
+    QT_TRANSLATE_NOOP("Schema", 'Split seed'),
+    QT_TRANSLATE_NOOP("Schema", 'Seed of the train/held-out split.'),
+    QT_TRANSLATE_NOOP("Schema", 'Bad files'),
+    QT_TRANSLATE_NOOP("Schema", 'stop: a file that is not UTF-8 text (or a JSONL line without the text field) '
+                                'stops the stage with its name and line; skip: such files are skipped, counted '
+                                'and listed in the result.'),
+    # [tokenizer]
+    QT_TRANSLATE_NOOP("Schema", 'Mode'),
+    QT_TRANSLATE_NOOP("Schema", 'replace: a new vocabulary; extend: source vocabulary plus new Russian tokens; '
+                                'optimized: most-used source tokens plus new ones.'),
+    QT_TRANSLATE_NOOP("Schema", 'Algorithm'),
+    QT_TRANSLATE_NOOP("Schema", 'Byte-level BPE or Unigram.'),
+    QT_TRANSLATE_NOOP("Schema", 'Vocabulary size'),
+    QT_TRANSLATE_NOOP("Schema", 'Size of the new vocabulary (replace, optimized).'),
+    QT_TRANSLATE_NOOP("Schema", 'New tokens'),
+    QT_TRANSLATE_NOOP("Schema", 'How many new Russian tokens to add (extend, optimized).'),
+    QT_TRANSLATE_NOOP("Schema", 'Minimum frequency'),
+    QT_TRANSLATE_NOOP("Schema", 'Ignore pieces seen fewer times in the corpus.'),
+    # [transplant]
+    QT_TRANSLATE_NOOP("Schema", 'New-token initialisation'),
+    QT_TRANSLATE_NOOP("Schema", "mean: mean of the source embeddings of the token's pieces; wmean: "
+                                'position-weighted mean; random: source statistics.'),
+    QT_TRANSLATE_NOOP("Schema", 'Seed'),
+    QT_TRANSLATE_NOOP("Schema", 'Seed for tokens drawn at random.'),
+    # [stage1]
+    QT_TRANSLATE_NOOP("Schema", 'Run this stage'),
+    QT_TRANSLATE_NOOP("Schema", 'Skip it to go straight to the next one.'),
+    QT_TRANSLATE_NOOP("Schema", 'Steps'),
+    QT_TRANSLATE_NOOP("Schema", 'Optimizer steps.'),
+    QT_TRANSLATE_NOOP("Schema", 'Learning rate'),
+    QT_TRANSLATE_NOOP("Schema", 'Peak learning rate.'),
+    QT_TRANSLATE_NOOP("Schema", 'Schedule'),
+    QT_TRANSLATE_NOOP("Schema", 'cosine with warmup, or WSD (warmup-stable-decay).'),
+    QT_TRANSLATE_NOOP("Schema", 'Warmup steps'),
+    QT_TRANSLATE_NOOP("Schema", 'Linear warmup length.'),
+    QT_TRANSLATE_NOOP("Schema", 'Weight decay'),
+    QT_TRANSLATE_NOOP("Schema", 'AdamW weight decay.'),
+    QT_TRANSLATE_NOOP("Schema", 'Batch size'),
+    QT_TRANSLATE_NOOP("Schema", 'Sequences per step on each device.'),
+    QT_TRANSLATE_NOOP("Schema", 'Gradient accumulation'),
+    QT_TRANSLATE_NOOP("Schema", 'Micro-batches per optimizer step.'),
+    QT_TRANSLATE_NOOP("Schema", 'Block size'),
+    QT_TRANSLATE_NOOP("Schema", 'Tokens per packed training sequence.'),
+    QT_TRANSLATE_NOOP("Schema", 'Evaluate every'),
+    QT_TRANSLATE_NOOP("Schema", 'Steps between held-out evaluations.'),
+    QT_TRANSLATE_NOOP("Schema", 'Seed of data order and initialisation.'),
+    QT_TRANSLATE_NOOP("Schema", 'Checkpoint every'),
+    QT_TRANSLATE_NOOP("Schema", 'Steps between checkpoints; a killed run resumes from the last one.'),
+    QT_TRANSLATE_NOOP("Schema", 'Final LR ratio'),
+    QT_TRANSLATE_NOOP("Schema", 'The schedule ends at this share of the peak learning rate.'),
+    QT_TRANSLATE_NOOP("Schema", 'WSD decay steps'),
+    QT_TRANSLATE_NOOP("Schema", 'Length of the WSD annealing phase; 0 = the last 10% of the steps.'),
+    # [stage2]
+    QT_TRANSLATE_NOOP("Schema", 'LoRA on the inner layers after stage 1.'),
+    QT_TRANSLATE_NOOP("Schema", 'LoRA rank'),
+    QT_TRANSLATE_NOOP("Schema", 'Rank of the LoRA adapters.'),
+    QT_TRANSLATE_NOOP("Schema", 'LoRA alpha'),
+    QT_TRANSLATE_NOOP("Schema", 'LoRA scaling numerator.'),
+    QT_TRANSLATE_NOOP("Schema", 'LoRA dropout'),
+    QT_TRANSLATE_NOOP("Schema", 'Dropout on the adapter input.'),
+    # [lep]
+    QT_TRANSLATE_NOOP("Schema", 'Run LEP'),
+    QT_TRANSLATE_NOOP("Schema", 'Needs the original base and instruct models.'),
+    QT_TRANSLATE_NOOP("Schema", 'Projection'),
+    QT_TRANSLATE_NOOP("Schema", "conversion (the paper's best), overlap, or swap."),
+    QT_TRANSLATE_NOOP("Schema", 'Stage-2 LoRA scale'),
+    QT_TRANSLATE_NOOP("Schema", "Scale of the adapted base's stage-2 update (adapted − original base) added to "
+                                "the instruct model's layers; 0 = none."),
+    QT_TRANSLATE_NOOP("Schema", 'Rows fitted'),
+    QT_TRANSLATE_NOOP("Schema", 'Fit P on a seeded sample of this many vocabulary rows (bounds the cost for '
+                                'large vocabularies on a CPU); 0 = every row.'),
+    QT_TRANSLATE_NOOP("Schema", 'Copy-task passages'),
+    QT_TRANSLATE_NOOP("Schema", 'Held-out passages the original and adapted instruct models are asked to repeat '
+                                '(the copy-task score); 0 = skip.'),
+    # [calibration]
+    QT_TRANSLATE_NOOP("Schema", 'Run calibration'),
+    QT_TRANSLATE_NOOP("Schema", 'LoRA instruction SFT plus a copy task after LEP.'),
+    QT_TRANSLATE_NOOP("Schema", 'Instruction data'),
+    QT_TRANSLATE_NOOP("Schema", 'Local JSONL in chat `messages` format (optional when self-calibration or the '
+                                'copy task supply the data).'),
+    QT_TRANSLATE_NOOP("Schema", 'Copy-task share'),
+    QT_TRANSLATE_NOOP("Schema", "Share of calibration examples that are the 'repeat this text' task (passages of "
+                                'the training text).'),
+    QT_TRANSLATE_NOOP("Schema", 'Self-calibration'),
+    QT_TRANSLATE_NOOP("Schema", 'The original instruct model answers the prompts below greedily; its answers '
+                                'become SFT data.'),
+    QT_TRANSLATE_NOOP("Schema", 'Prompts'),
+    QT_TRANSLATE_NOOP("Schema", 'Text file, one prompt per line, for self-calibration.'),
+    QT_TRANSLATE_NOOP("Schema", 'Chats per step.'),
+    QT_TRANSLATE_NOOP("Schema", 'Max length'),
+    QT_TRANSLATE_NOOP("Schema", 'Tokens per chat (longer ones are cut).'),
+    QT_TRANSLATE_NOOP("Schema", 'Rank of the calibration adapters.'),
+    QT_TRANSLATE_NOOP("Schema", 'Seed of data order and the copy-task sample.'),
+    # [export]
+    QT_TRANSLATE_NOOP("Schema", 'GGUF types'),
+    QT_TRANSLATE_NOOP("Schema", 'Types to write, each for the original and the adapted model. Quantized types '
+                                "are made by llama.cpp from a float export in the weights' own precision."),
+    QT_TRANSLATE_NOOP("Schema", 'Parity check'),
+    QT_TRANSLATE_NOOP("Schema", 'Check every file against transformers before keeping it: identical token ids on '
+                                'a fixed Russian/English test set, and next-token agreement where the model has '
+                                'a clear favourite (f16/bf16 at least 99%, q8_0 at least 95%).'),
+    # [evaluation]
+    QT_TRANSLATE_NOOP("Schema", 'Text per measurement'),
+    QT_TRANSLATE_NOOP("Schema", 'Characters of held-out text per model and language.'),
+    QT_TRANSLATE_NOOP("Schema", 'Window'),
+    QT_TRANSLATE_NOOP("Schema", 'Tokens per evaluation window.'),
+    QT_TRANSLATE_NOOP("Schema", 'Threads'),
+    QT_TRANSLATE_NOOP("Schema", 'CPU threads for llama.cpp; 0 = all cores.'),
+    QT_TRANSLATE_NOOP("Schema", 'Held-out passages each model is asked to repeat; 0 = skip the copy task.'),
+    QT_TRANSLATE_NOOP("Schema", 'Speed: characters'),
+    QT_TRANSLATE_NOOP("Schema", 'Characters each model generates per speed prompt.'),
+    QT_TRANSLATE_NOOP("Schema", 'Speed: repeats'),
+    QT_TRANSLATE_NOOP("Schema", 'Passes over the speed prompts (the median is reported).'),
+    QT_TRANSLATE_NOOP("Schema", 'Speed: GGUF type'),
+    QT_TRANSLATE_NOOP("Schema", 'Which exported type the speed test runs; empty = q8_0 if exported, else the '
+                                'first type.'),
+    # [compute]
+    QT_TRANSLATE_NOOP("Schema", 'Launcher'),
+    QT_TRANSLATE_NOOP("Schema", 'local: one process; torchrun: DDP/FSDP over GPUs.'),
+    QT_TRANSLATE_NOOP("Schema", 'GPUs per node'),
+    QT_TRANSLATE_NOOP("Schema", 'Processes per node under torchrun.'),
+    QT_TRANSLATE_NOOP("Schema", 'Strategy'),
+    QT_TRANSLATE_NOOP("Schema", 'Under torchrun. ddp: every GPU holds the whole model; fsdp: the model is '
+                                'sharded across the GPUs (FSDP2), for models that do not fit one.'),
+    QT_TRANSLATE_NOOP("Schema", 'Gradient checkpointing'),
+    QT_TRANSLATE_NOOP("Schema", 'Trade compute for memory.'),
+)
+
+_META = {(name, f.name): f.metadata for name, typ in sections() for f, _ in section_fields(typ)}
+
+
+def field_label(section: str, name: str) -> str:
+    return QCoreApplication.translate("Schema", _META[(section, name)]["label"])
+
+
+def field_help(section: str, name: str) -> str:
+    return QCoreApplication.translate("Schema", _META[(section, name)]["help"])
