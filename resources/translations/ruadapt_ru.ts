@@ -322,6 +322,21 @@ Press Load to start it again.</source>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Ruadapt Studio hit a bug</source>
+        <translation>В Ruadapt Studio произошла ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the studio. Your projects and runs are not affected. The details are saved in {path}; please send them to the developers.</source>
+        <translation>Внутри студии что-то пошло не так. Ваши проекты и запуски не пострадали. Подробности сохранены в {path}; пожалуйста, отправьте их разработчикам.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Скопировать подробности</translation>
+    </message>
+</context>
+<context>
     <name>DemoBar</name>
     <message>
         <source>Stop</source>
