@@ -13,12 +13,11 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from core.cli_progress import ProgressBar, format_duration
+from core.cli_progress import ProgressBar, follow, format_duration
 from core.errors import UserError, reraise_as_user_error, user_error_from
-from core.jobs.events import TERMINAL, EventReader
+from core.gguf_types import FLOAT_TYPE_NAMES, QUANT_TYPE_NAMES
 from core.jobs.launch import launch_detached
 from core.jobs.registry import Registry, failure_fix, outcome_of
-from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 
 EXIT_DONE, EXIT_FAILED, EXIT_USER, EXIT_CANCELLED = 0, 1, 2, 130
@@ -88,48 +87,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         if state != JobState.DONE:
             return _EXIT.get(state, EXIT_FAILED)
     return EXIT_DONE
-
-
-def follow(run: RunDir, registry: Registry, label: str) -> JobState:
-    """Show a run's progress until it ends. Ctrl-C asks it to cancel (a second one only detaches)."""
-    bar = ProgressBar(label)
-    reader = EventReader(run.events_path)
-    last_reconcile = time.monotonic()
-    interrupted = False
-    while True:
-        try:
-            events = reader.read_new()
-            for event in events:
-                bar.handle(event)
-            if any(isinstance(e, TERMINAL) for e in events) or run.state().is_terminal:
-                break
-            if time.monotonic() - last_reconcile > 2:  # a supervisor killed without a word
-                last_reconcile = time.monotonic()
-                if registry.reconcile() and registry.get(run.id).state.is_terminal:
-                    for event in reader.read_new():
-                        bar.handle(event)
-                    break
-            time.sleep(0.2)
-        except KeyboardInterrupt:
-            if interrupted:
-                bar.close()
-                print(f"\ndetached; the run goes on: ruadapt watch {run.id}", file=sys.stderr)
-                return JobState.RUNNING
-            interrupted = True
-            run.request_cancel()
-            print("\ncancelling… (Ctrl-C again to detach)", file=sys.stderr)
-    bar.close()
-    # The supervisor records the end in the registry just after the terminal event.
-    for _ in range(50):
-        if registry.get(run.id).state.is_terminal:
-            break
-        time.sleep(0.1)
-    state = run.state()
-    mark = {JobState.DONE: "✓", JobState.CANCELLED: "⊘"}.get(state, "✗")
-    print(f"{mark} {label}: {state.value} — {outcome_of(run)}  ({run.path})")
-    if state == JobState.FAILED and (fix := failure_fix(run)):
-        print(f"  {fix}")
-    return state
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -304,7 +261,7 @@ def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from core.project import load_project
-    from core.training.plan_project import project_plans
+    from core.stages.training_plans import project_plans
 
     project_path = Path(args.project).resolve()
     for plan in project_plans(load_project(project_path), project_path, Registry()):
@@ -313,7 +270,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_speed(args: argparse.Namespace) -> int:
-    from core.bench.speed_bench import run
+    from core.evaluation.generation_speed import run
     from core.paths import resources_dir
 
     prompts = [Path(args.prompts)] if args.prompts else [resources_dir() / "prompts" / "speed_ru.txt",
@@ -329,7 +286,7 @@ def cmd_bench_speed(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from core.export.atomic import check_output_file
+    from core.atomic_files import check_output_file
     from core.export.parity import ParityFailed
     from core.export.pipeline import export_gguf_types
     from core.jobs.events import Progress
@@ -477,9 +434,9 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export a Hugging Face model folder to GGUF, checked against transformers")
     export.add_argument("hf_dir", help="the model folder (config.json, *.safetensors, tokenizer.json)")
     export.add_argument("out", help="the .gguf file to write (it appears only once complete and checked)")
-    export.add_argument("--type", default="f16", choices=("f32", "f16", "bf16"),
+    export.add_argument("--type", default="f16", choices=FLOAT_TYPE_NAMES,
                         help="float type of the export (with --quantize: of the temporary file quantized from)")
-    export.add_argument("--quantize", choices=("q8_0", "q6_k", "q5_k_m", "q4_k_m"),
+    export.add_argument("--quantize", choices=QUANT_TYPE_NAMES,
                         help="write this llama.cpp quantization to OUT instead")
     export.add_argument("--no-parity", action="store_true",
                         help="skip the check of token ids and next-token agreement against transformers")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from core.arena.prompts import load_prompts
 from core.arena.session import Session, SessionError
+from core.cli_progress import follow
 from core.inference.llama_session import SamplingParams
 from core.jobs.launch import launch_detached
 from core.jobs.registry import Registry
@@ -33,8 +34,6 @@ def start_generation(session_path: Path, n_ctx: int = 2048, threads: int = 0,
 
 
 def _follow(run: RunDir) -> int:
-    from core.cli import follow
-
     state = follow(run, Registry(), "answers")
     return {JobState.DONE: EXIT_DONE, JobState.CANCELLED: 130}.get(state, EXIT_FAILED)
 

@@ -1,4 +1,5 @@
-"""Terminal progress for a run: a redrawn bar on a TTY, a line every few seconds in logs and CI."""
+"""Terminal progress for a run: a redrawn bar on a TTY, a line every few seconds in logs and CI; `follow`
+shows a run until it ends (`ruadapt run`, `watch` and the arena commands)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import time
 from typing import TextIO
 
 from core.jobs.events import Event, Failed, Log, Metric, Progress
+from core.jobs.registry import Registry, failure_fix, outcome_of
+from core.jobs.rundir import RunDir, RunTail
+from core.jobs.states import JobState
 
 
 def format_duration(seconds: float) -> str:
@@ -78,3 +82,41 @@ def _short(n: float) -> str:
         if abs(n) >= size:
             return f"{n / size:.1f}{unit}"
     return f"{n:g}"
+
+
+def follow(run: RunDir, registry: Registry, label: str) -> JobState:
+    """Show a run's progress until it ends. Ctrl-C asks it to cancel (a second one only detaches).
+    The events file is tailed from where the last look stopped; its end event is written after the
+    registry records the end, so when it shows, the run is over everywhere."""
+    bar = ProgressBar(label)
+    tail = RunTail(run)
+    last_reconcile = time.monotonic()
+    interrupted = False
+    while True:
+        try:
+            for event in tail.read_new():
+                bar.handle(event)
+            if tail.end is not None:
+                break
+            if time.monotonic() - last_reconcile > 2:  # a supervisor killed without a word
+                last_reconcile = time.monotonic()
+                if registry.reconcile() and registry.get(run.id).state.is_terminal:
+                    for event in tail.read_new():
+                        bar.handle(event)
+                    break
+            time.sleep(0.2)
+        except KeyboardInterrupt:
+            if interrupted:
+                bar.close()
+                print(f"\ndetached; the run goes on: ruadapt watch {run.id}", file=sys.stderr)
+                return JobState.RUNNING
+            interrupted = True
+            run.request_cancel()
+            print("\ncancelling… (Ctrl-C again to detach)", file=sys.stderr)
+    bar.close()
+    state = tail.state() if tail.end is not None else registry.get(run.id).state
+    mark = {JobState.DONE: "✓", JobState.CANCELLED: "⊘"}.get(state, "✗")
+    print(f"{mark} {label}: {state.value} — {outcome_of(run)}  ({run.path})")
+    if state == JobState.FAILED and (fix := failure_fix(run)):
+        print(f"  {fix}")
+    return state

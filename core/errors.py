@@ -44,6 +44,10 @@ class JobError(UserError):
     """A run that cannot be started, found or cancelled."""
 
 
+class SessionError(UserError):
+    """An annotation session file that cannot be used as asked."""
+
+
 class SystemConditionError(UserError):
     """An ordinary condition of the machine (disk full, read-only folder, a folder where a file belongs)."""
 

@@ -18,6 +18,7 @@ from core.child_entry import child_main
 from core.errors import UserError
 from core.jobs.registry import Registry
 from core.project.default import default_project_path
+from ruadapt_gui.crash_report import CrashReporter
 from ruadapt_gui.i18n import Translations, resolve_language
 from ruadapt_gui.resources import app_icon, style_sheet_path
 from ruadapt_gui.studio_settings import StudioSettings, configure_identity
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return code
     args = parse_args(argv[1:])
     app = create_application(argv[:1])
+    CrashReporter(parent=app).install()  # a bug shows a dialog and lands in the log, even without a terminal
     settings = StudioSettings()
     translations = Translations()
     translations.apply(resolve_language(settings.language()))

@@ -8,7 +8,10 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+PROGRESS_AFTER_MS = 500  # a progress dialog for work that outlasts this (Anki waits 600 ms); shorter work shows none
 
 # Every Background ever made, so the test fixture can check that none is still busy after a test.
 LIVE: weakref.WeakSet[Background] = weakref.WeakSet()
@@ -55,6 +58,30 @@ class Background(QObject):
         task_id = next(self._ids)
         self._callbacks[task_id] = (on_done, on_error)
         self._pool.start(_Task(self, task_id, fn))
+
+    def with_progress(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None] | None = None, *, label: str,
+                      parent: QWidget | None = None, show_after_ms: int = PROGRESS_AFTER_MS) -> QProgressDialog:
+        """`submit`, with a busy dialog saying `label` if the work outlasts `show_after_ms`. The dialog is
+        window-modal (the window's state is about to change) and has no Cancel: a thread cannot be stopped."""
+        dialog = QProgressDialog(label, None, 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.reset()  # stops QProgressDialog's own show timer: ours below decides
+        show = QTimer(dialog, singleShot=True, interval=show_after_ms)
+        show.timeout.connect(dialog.show)
+
+        def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
+            show.stop()
+            dialog.hide()
+            dialog.deleteLater()
+            if callback is not None:
+                callback(value)
+            elif isinstance(value, BaseException):
+                raise value
+
+        self.submit(fn, lambda result: finish(on_done, result), lambda exc: finish(on_error, exc))
+        show.start()
+        return dialog
 
     @property
     def busy(self) -> bool:

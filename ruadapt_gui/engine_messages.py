@@ -327,5 +327,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "{section}: {steps} steps, loss {loss}"),
     QT_TRANSLATE_NOOP("Engine", "{model_type} ({architecture}), {params}M parameters, {layers} layers, hidden {hidden}, vocabulary {vocab}, tied embeddings"),
     QT_TRANSLATE_NOOP("Engine", "{model_type} ({architecture}), {params}M parameters, {layers} layers, hidden {hidden}, vocabulary {vocab}"),
+    QT_TRANSLATE_NOOP("Engine", "unknown LEP mode {mode}"),
     QT_TRANSLATE_NOOP("Engine", "How to fix: {fix}"),
 )

@@ -21,7 +21,6 @@ class RunBatch:
     skipped_logs: int = 0
     terminal: Event | None = None  # Finished, Failed or Cancelled
     unreadable: str = ""  # the events file holds a line that is not an event
-    settled: bool = True  # False: the registry does not yet record the run's end (see JobRunner)
 
     @property
     def empty(self) -> bool:

@@ -5,8 +5,9 @@ studio; everything the studio learns about a run comes from its folder. One time
 watched run's `events.jsonl` from a byte offset on a worker thread, folds each burst into one update
 per run, and emits typed signals on the GUI thread. Every ~2 s the registry is reconciled, so a run
 whose processes died shows as failed (reconcile writes the `failed` event this poll then reads).
-A run's end (`finished`, `failed`, `cancelled`) is emitted once its supervisor has recorded it in
-the registry too, so whatever the user does next (run the next stage) sees the run as over.
+A run's end (`finished`, `failed`, `cancelled`) is emitted when its terminal event appears; the
+supervisor writes that event only after the registry records the end, so whatever the user does next
+(run the next stage) sees the run as over.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QIODevice, QObject, QProcess, QTimer, Signal
 
-from core.errors import JobError, UserError
-from core.jobs.events import Cancelled, Event, EventReader, Failed, Finished, append_event
+from core.errors import UserError
+from core.jobs.events import Cancelled, EventReader, Failed, Finished
 from core.jobs.launch import job_command
-from core.jobs.registry import Registry, RunRecord
+from core.jobs.registry import Registry, RunRecord, record_end
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 from core.project.schema import Project
@@ -32,7 +33,6 @@ from ruadapt_gui.event_batch import RunBatch, read_batch
 
 POLL_MS = 150
 RECONCILE_EVERY_S = 2.0
-HOLD_END_S = 10.0  # a supervisor that never records the end (hung on a locked registry) delays it no longer
 
 
 @dataclass
@@ -42,18 +42,6 @@ class _Watch:
     reader: EventReader  # touched only by the poll thread, one poll at a time
     state: JobState = JobState.PENDING
     cancel_requested: bool = False
-    pending_end: Event | None = None  # the run's last event, held until the registry records the end
-    pending_since: float = 0.0
-
-
-def registry_settled(registry: Registry, run_id: str) -> bool:
-    """Has the run's supervisor recorded its end? (It does so a moment after the worker's last event;
-    a downstream stage started before then would be told its input has not run.) A run the
-    registry does not know (a folder opened by hand) has nothing to wait for."""
-    try:
-        return registry.get(run_id).state.is_terminal
-    except JobError:
-        return True
 
 
 def failure_text(event: Failed) -> str:
@@ -189,15 +177,15 @@ class JobRunner(QObject):
         process = child_qprocess(command, self)
         process.setWorkingDirectory(str(run.path))
         process.setStandardInputFile(QProcess.nullDevice())
-        process.setStandardOutputFile(QProcess.nullDevice())  # the supervisor writes log.txt itself
-        process.setStandardErrorFile(QProcess.nullDevice())
+        # The supervisor's own output (a traceback, should it crash) goes to the run's log.txt too.
+        process.setStandardOutputFile(str(run.log_path), QIODevice.OpenModeFlag.Append)
+        process.setStandardErrorFile(str(run.log_path), QIODevice.OpenModeFlag.Append)
         ok = process.startDetached()
         process.deleteLater()
         if not ok:
             # Record the failure where every reader looks, so the run does not sit "pending".
             error = f"could not start {command[0]}: {process.errorString()}"
-            append_event(run.events_path, Failed(error=error, kind="crash"))
-            self.registry.set_state(run.id, JobState.FAILED, outcome=f"failed: {error}")
+            record_end(self.registry, run, Failed(error=error, kind="crash"))
         self.attach(run, stage)
         self.launched.emit(run.id, stage)
 
@@ -210,16 +198,11 @@ class JobRunner(QObject):
         self._polling = True
         if reconcile:
             self._next_reconcile = time.monotonic() + RECONCILE_EVERY_S
-        watches = [(run_id, w.reader, w.pending_end is not None) for run_id, w in self._watches.items()]
+        watches = [(run_id, w.reader) for run_id, w in self._watches.items()]
         registry = self.registry
 
         def poll() -> tuple[list[RunBatch], list[RunRecord] | None]:
-            batches = []
-            for run_id, reader, ending in watches:
-                batch = read_batch(run_id, reader)
-                if batch.terminal is not None or ending:
-                    batch.settled = registry_settled(registry, run_id)
-                batches.append(batch)
+            batches = [read_batch(run_id, reader) for run_id, reader in watches]
             return batches, registry.reconcile() if reconcile else None
 
         self._poll_bg.submit(poll, self._apply, self._poll_failed)
@@ -233,7 +216,7 @@ class JobRunner(QObject):
         batches, records = polled
         for batch in batches:
             watch = self._watches.get(batch.run_id)
-            if watch is not None and (not batch.empty or watch.pending_end is not None):
+            if watch is not None and not batch.empty:
                 self._emit_batch(watch, batch)
         if records is not None:
             self.runs_changed.emit(records)
@@ -255,14 +238,8 @@ class JobRunner(QObject):
         if batch.unreadable:
             self._end(watch, Failed(error=f"the run's events file is damaged: {batch.unreadable}", kind="bug"))
             return
-        end = watch.pending_end or batch.terminal
-        if end is None:
-            return
-        if watch.pending_end is None:
-            watch.pending_end, watch.pending_since = end, time.monotonic()
-        if batch.settled or time.monotonic() - watch.pending_since > HOLD_END_S:
-            self._end(watch, end)
-        # else: looked at again next poll (reconcile settles a supervisor that died meanwhile)
+        if batch.terminal is not None:
+            self._end(watch, batch.terminal)
 
     def _end(self, watch: _Watch, event) -> None:
         run_id = watch.run.id

@@ -137,18 +137,24 @@ class MainWindow(QMainWindow):
     def project_path(self) -> Path | None:
         return self.loaded.path if self.loaded else None
 
-    def open_project(self, path: Path | str) -> None:
-        """Load off the GUI thread; the window switches to it when it has loaded."""
-        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=path))
-        self.background.submit(lambda: load_for_studio(path), self._project_loaded,
-                               lambda exc: self._show_error(self.tr("Could not open the project"), exc))
+    def open_project(self, path: Path | str, progress: bool = False) -> None:
+        """Load off the GUI thread; the window switches to it when it has loaded. With `progress` (the user
+        chose it just now), a busy dialog shows if loading takes longer than a moment."""
+        message = self.tr("Opening {path}…").format(path=path)
+        self.statusBar().showMessage(message)
+        load = lambda: load_for_studio(path)  # noqa: E731
+        failed = lambda exc: self._show_error(self.tr("Could not open the project"), exc)  # noqa: E731
+        if progress:
+            self.background.with_progress(load, self._project_loaded, failed, label=message, parent=self)
+        else:
+            self.background.submit(load, self._project_loaded, failed)
 
     def choose_project(self) -> None:
         start = str(self.project_path.parent) if self.project_path else ""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), start,
                                               self.tr("Project files (*.toml)"))
         if path:
-            self.open_project(path)
+            self.open_project(path, progress=True)
 
     def new_project_from_default(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the new project"))

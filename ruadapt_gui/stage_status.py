@@ -11,6 +11,7 @@ from pathlib import Path
 from core.errors import UserError
 from core.jobs.discover import origin_of, register_project_runs
 from core.jobs.registry import Registry, RunRecord
+from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 from core.project.schema import Project
 from core.stages import STAGES
@@ -35,8 +36,9 @@ def stage_statuses(project: Project, project_path: Path, registry: Registry) -> 
     project_path = Path(project_path).resolve()
     register_project_runs(project, project_path, registry)  # a copied or moved project brings its runs
     records = registry.list(project=str(project_path), limit=10_000)  # newest first
+    known: dict[str, RunDir | None] = {}  # each stage's current run, worked out once for the whole refresh
     return {stage.name: _with_switch(project, stage.name, _status(
-        project, project_path, stage.name, registry, [r for r in records if r.stage == stage.name]))
+        project, project_path, stage.name, registry, [r for r in records if r.stage == stage.name], known))
         for stage in STAGES}
 
 
@@ -50,12 +52,12 @@ def _with_switch(project: Project, stage: str, status: StageStatus) -> StageStat
 
 
 def _status(project: Project, project_path: Path, stage: str, registry: Registry,
-            records: list[RunRecord]) -> StageStatus:
+            records: list[RunRecord], known: dict[str, RunDir | None]) -> StageStatus:
     active = next((r for r in records if not r.state.is_terminal), None)
     if active is not None:
         return StageStatus(RUNNING, active.id, active.run_dir)
     try:
-        current = current_run(project, project_path, stage, registry)
+        current = current_run(project, project_path, stage, registry, known)
     except UserError as exc:  # e.g. a `pkg:` path whose package is missing: say so on the stage
         latest = records[0] if records else None
         return StageStatus(NOT_RUN, latest.id if latest else "", latest.run_dir if latest else "", str(exc))

@@ -48,6 +48,23 @@ def no_leaked_processes():
     assert not leaked, f"test leaked child processes: {[p.cmdline() for p in leaked]}"
 
 
+@pytest.fixture(autouse=True)
+def qt_leak_guard(request):
+    """Every test that uses the Qt application (napari's habit) fails if it leaves Qt or thread work going:
+    tests/conftest_gui.py's LeakWatch. Tests without Qt do not even import it."""
+    if "qapp" not in request.fixturenames:
+        yield None
+        return
+    from conftest_gui import LeakWatch
+
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    roots = [request.getfixturevalue("tmp_path"), request.getfixturevalue("ruadapt_home")]
+    watch = LeakWatch(monkeypatch)
+    yield watch
+    problems = watch.problems(roots)
+    assert not problems, "; ".join(problems)
+
+
 def _cmdline(proc: psutil.Process) -> list[str]:
     try:
         return proc.cmdline()

@@ -1,7 +1,9 @@
 """Fixtures for the studio's tests (imported by tests/test_gui_*.py, which need pytest-qt).
 
-`gui_leak_guard` fails a test that leaves a QTimer running, a QThread or Python thread alive, a
-Background pool busy, or a job process (a detached supervisor or its worker) running. Detached
+The leak guard (`qt_leak_guard` in conftest.py, on every test that uses the Qt application; also named
+`gui_leak_guard` here) fails a test that leaves a QTimer running or a QTimer.singleShot unfired, a QThread or
+Python thread alive, a Background pool busy, or a job process (a detached supervisor or its worker) running,
+and names where each was made. Detached
 supervisors are not children of the test process (QProcess.startDetached double-forks), so job
 processes are found by their command line: `core.jobs` and a run folder under this test's folders.
 """
@@ -11,12 +13,15 @@ from __future__ import annotations
 import os
 import threading
 import time
+import traceback
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, QThread, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThread, QThreadPool, QTimer
 
 from ruadapt_gui import background
 from ruadapt_gui.studio_settings import configure_identity
@@ -58,17 +63,49 @@ def qt_settings(tmp_path, qapp):
     return folder
 
 
+ROOT = Path(__file__).resolve().parent.parent
+# Daemon threads that live as long as the process by design, started by whichever test first needs them.
+PROCESS_LIFETIME_THREADS = ("TMonitor",)  # tqdm's progress-bar monitor (transformers' save_pretrained)
+
+
+def where_from() -> str:
+    """The innermost line of this project's code on the stack (not this module): where a watched object
+    was made or started, so a leak report names it."""
+    for frame in reversed(traceback.extract_stack()):
+        path = Path(frame.filename)
+        if path.name != "conftest_gui.py" and ROOT in path.parents:
+            return f"{path.relative_to(ROOT)}:{frame.lineno} ({frame.name})"
+    return "outside the project"
+
+
+@dataclass
+class SingleShot:
+    where: str
+    context: object | None  # Qt drops the shot when its context object is deleted
+    fired: bool = False
+
+    def pending(self) -> bool:
+        return not self.fired and (self.context is None or shiboken6.isValid(self.context))
+
+
 class LeakWatch:
-    """Records the QTimers and QThreads started while it watches, then lists what is still going."""
+    """Records the QTimers (started, or one-shot through QTimer.singleShot), QThreads and Python threads
+    started while it watches, with where each was made, then lists what is still going."""
 
     def __init__(self, monkeypatch) -> None:
         self.timers: list[QTimer] = []
         self.qthreads: list[QThread] = []
+        self.shots: list[SingleShot] = []
+        self.made_at: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self.threads_before = set(threading.enumerate())
-        timer_start, thread_start = QTimer.start, QThread.start
+        self._watch_creation(monkeypatch, QTimer)
+        self._watch_creation(monkeypatch, QThread)
+        self._watch_creation(monkeypatch, threading.Thread)
+        timer_start, thread_start, single_shot = QTimer.start, QThread.start, QTimer.singleShot
 
         def record_timer(timer, *args):
             self.timers.append(timer)
+            self.made_at.setdefault(timer, where_from())
             return timer_start(timer, *args)
 
         def record_thread(thread, *args):
@@ -77,22 +114,61 @@ class LeakWatch:
 
         monkeypatch.setattr(QTimer, "start", record_timer)
         monkeypatch.setattr(QThread, "start", record_thread)
+        monkeypatch.setattr(QTimer, "singleShot", staticmethod(
+            lambda *args, **kwargs: single_shot(*self._record_shot(list(args)), **kwargs)))
+
+    def _watch_creation(self, monkeypatch, cls: type) -> None:
+        made_at, init = self.made_at, cls.__init__
+
+        def record(obj, *args, **kwargs):
+            init(obj, *args, **kwargs)
+            made_at[obj] = where_from()
+
+        monkeypatch.setattr(cls, "__init__", record)
+
+    def _record_shot(self, args: list) -> list:
+        """Wrap the shot's callable so its firing is seen; a bound method of a QObject becomes the shot's
+        context (as Qt would use it), so a deleted receiver still cancels the shot."""
+        functor = args[-1]
+        if not callable(functor) or isinstance(functor, (str, bytes)):
+            return args  # the (receiver, "member") form: nothing to wrap
+        context = next((a for a in args[1:-1] if isinstance(a, QObject)), None)
+        owner = getattr(functor, "__self__", None)
+        if context is None and isinstance(owner, QObject):
+            context = owner
+            args.insert(len(args) - 1, owner)
+        shot = SingleShot(where_from(), context)
+        self.shots.append(shot)
+
+        def fire(*a):
+            shot.fired = True
+            return functor(*a)
+
+        args[-1] = fire
+        return args
+
+    def _where(self, obj) -> str:
+        return self.made_at.get(obj, "made before the watch")
 
     def problems(self, job_roots: list[Path]) -> list[str]:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # widgets closed by qtbot go now
         problems = []
         live_timers = [t for t in self.timers if shiboken6.isValid(t) and t.isActive()]
         if live_timers:
             problems.append(f"{len(live_timers)} QTimer(s) still active: "
-                            f"{[(type(t.parent()).__name__, t.interval()) for t in live_timers]}")
-        if [t for t in self.qthreads if shiboken6.isValid(t) and t.isRunning()]:
-            problems.append("QThread(s) still running")
+                            f"{[(type(t.parent()).__name__, t.interval(), self._where(t)) for t in live_timers]}")
+        if pending := [s.where for s in self.shots if s.pending()]:
+            problems.append(f"QTimer.singleShot(s) not fired yet, from {pending}")
+        if running := [self._where(t) for t in self.qthreads if shiboken6.isValid(t) and t.isRunning()]:
+            problems.append(f"QThread(s) still running, made at {running}")
         if [b for b in list(background.LIVE) if shiboken6.isValid(b) and (b.busy or b.active_threads())]:
             problems.append("Background pool(s) still busy (shutdown() not called?)")
         if QThreadPool.globalInstance().activeThreadCount():
             problems.append("the global QThreadPool still runs work")
-        new_threads = [t for t in threading.enumerate() if t not in self.threads_before and t.is_alive()]
+        new_threads = [t for t in threading.enumerate() if t not in self.threads_before and t.is_alive()
+                       and type(t).__name__ not in PROCESS_LIFETIME_THREADS]
         if new_threads:
-            problems.append(f"Python threads left running: {new_threads}")
+            problems.append(f"Python threads left running: {[(t, self._where(t)) for t in new_threads]}")
         jobs = job_processes(job_roots)
         deadline = time.monotonic() + JOB_EXIT_GRACE_S
         while _alive(jobs) and time.monotonic() < deadline:
@@ -106,11 +182,10 @@ class LeakWatch:
 
 
 @pytest.fixture
-def gui_leak_guard(monkeypatch, tmp_path, ruadapt_home, qapp):
-    watch = LeakWatch(monkeypatch)
-    yield watch
-    problems = watch.problems([tmp_path, ruadapt_home])
-    assert not problems, "; ".join(problems)
+def gui_leak_guard(qt_leak_guard):
+    """The leak guard, by the name the studio's tests ask for it (every test that uses the Qt application
+    gets it anyway: `qt_leak_guard` in conftest.py)."""
+    return qt_leak_guard
 
 
 @pytest.fixture

@@ -110,6 +110,30 @@ def test_bench_tokenizer_prints_throughput_and_peak_memory_next_to_the_raw_train
     assert "no invented words" in out.stdout and "our peak RSS grew" in out.stdout
 
 
+def test_watch_tails_the_events_from_where_it_stopped(tmp_path, monkeypatch, capsys):
+    """Each poll reads only what was appended since the last one: the events file is parsed once over, not
+    once per poll (the run here advances one event per poll, driven by the poll's own sleep)."""
+    import types
+
+    from core import cli_progress
+    from core.jobs.events import Finished, Progress, Started, append_event
+    from core.jobs.rundir import RunDir
+    from core.jobs.states import JobState
+
+    run = RunDir(tmp_path / "run")
+    run.path.mkdir()
+    append_event(run.events_path, Started(stage="corpus", pid=1))
+    coming = [Progress(done=i, total=3) for i in range(3)] + [Finished(result={"summary": "all read"})]
+    monkeypatch.setattr(cli_progress, "time", types.SimpleNamespace(
+        monotonic=lambda: 0.0, time=lambda: 0.0, sleep=lambda _s: append_event(run.events_path, coming.pop(0))))
+    whole_reads = []
+    original = RunDir.events
+    monkeypatch.setattr(RunDir, "events", lambda self: whole_reads.append(1) or original(self))
+    assert cli_progress.follow(run, Registry(), "corpus") is JobState.DONE
+    assert not coming and len(whole_reads) <= 1  # at most one read, for the outcome line at the end
+    assert "all read" in capsys.readouterr().out
+
+
 def test_bench_vocabulary_compares_modes_and_inits_on_the_projects_text(tiny_project, tmp_path):
     import json
     import math

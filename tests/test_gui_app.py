@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
 
 from core.project import load_project
 from ruadapt_gui.app import main, parse_args, project_to_open
@@ -96,4 +97,24 @@ def test_the_leak_guard_sees_timers_and_detached_job_processes(qapp, monkeypatch
     assert any("QTimer" in p for p in problems) and any("job processes" in p for p in problems)
     assert job.wait(timeout=10) != 0  # the guard killed it
     timer.stop()
+    assert watch.problems([tmp_path]) == []
+
+
+def test_the_leak_guard_sees_single_shots_and_names_where_a_leak_was_made(qapp, monkeypatch, tmp_path):
+    from conftest_gui import LeakWatch
+
+    watch = LeakWatch(monkeypatch)
+    receiver, owner = QObject(), QTimer()
+    QTimer.singleShot(3_600_000, receiver, lambda: None)  # would fire into a later test
+    QTimer.singleShot(3_600_000, owner.stop)  # a bound method: its object is the shot's receiver
+    timer = QTimer()
+    timer.start(1000)
+    problems = "; ".join(watch.problems([tmp_path]))
+    assert "singleShot" in problems and "QTimer(s) still active" in problems
+    here = "tests/test_gui_app.py:"
+    assert problems.count(here) == 3 and "(test_the_leak_guard_sees_single_shots" in problems
+    timer.stop()
+    shiboken6.delete(receiver)  # Qt drops a shot whose receiver is deleted: no longer a leak
+    assert "singleShot" in "; ".join(watch.problems([tmp_path]))
+    shiboken6.delete(owner)
     assert watch.problems([tmp_path]) == []

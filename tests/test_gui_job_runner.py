@@ -149,3 +149,13 @@ def test_attach_reads_the_stage_from_the_spec(qtbot, runner, run_dir):
         runner.attach(run_dir)
     assert blocker.args == ["r1", "corpus"]
     qtbot.waitUntil(lambda: not runner.is_watching("r1"), timeout=5000)
+
+
+def test_a_supervisor_the_studio_started_leaves_its_own_crash_in_the_log(qtbot, runner, run_dir, tmp_path):
+    (tmp_path / "a-folder").mkdir()  # the spec's registry cannot be opened: the supervisor dies at once
+    run_dir.spec_path.write_text(json.dumps({"stage": "corpus", "target": "core.stages.corpus:run", "settings": {},
+                                             "registry": str(tmp_path / "a-folder")}))
+    runner._launch(run_dir, "corpus")  # what start() does once the run folder is prepared
+    qtbot.waitUntil(lambda: run_dir.log_path.exists() and "sqlite3.OperationalError" in
+                    run_dir.log_path.read_text(encoding="utf-8"), timeout=30000)
+    assert "Traceback (most recent call last)" in run_dir.log_path.read_text(encoding="utf-8")

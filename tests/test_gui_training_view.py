@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from core.jobs.registry import Registry
 from core.project import load_project
 from core.training.flops import GPU_PEAK_TFLOPS
-from core.training.plan_project import project_plans
+from core.stages.training_plans import project_plans
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.pages.compute_page import ComputePage
 from ruadapt_gui.widgets.job_monitor import JobMonitor
@@ -116,3 +116,15 @@ def test_training_page_shows_the_plan_then_what_was_achieved(qtbot, gui_leak_gua
     assert f"{achieved['tokens_per_s']:,.0f} tokens/s" in box.achieved.text()
     assert "MFU n/a on CPU" in box.achieved.text() and "on cpu" in box.achieved.text()
     assert "new vocabulary" in page.intro.text()
+
+
+def test_the_plots_route_exactly_the_metrics_the_training_loop_reports(qapp, tiny_pipeline):
+    """Metric names are constants in core that both sides import: every name a training run reports has a
+    plot of its own (none falls to "Other metrics"), and no plot waits for a name nothing reports."""
+    from core.jobs.events import Metric
+    from core.metric_names import TRAINING_METRICS
+    from ruadapt_gui.widgets.training_plots import PANEL_OF
+
+    reported = {e.name for stage in ("stage1", "stage2", "calibration") for e in tiny_pipeline.runs[stage].events()
+                if isinstance(e, Metric)}
+    assert reported == set(TRAINING_METRICS) == set(PANEL_OF)

@@ -52,7 +52,7 @@ def test_bad_files_give_a_clear_message(tmp_path, content, message):
 
 
 def test_speed_bench_prints_medians_ratios_and_a_chart(tiny_gguf, tmp_path):
-    from core.bench.speed_bench import run
+    from core.evaluation.generation_speed import run
 
     prompts = tmp_path / "p.txt"
     prompts.write_text("Москва — столица\nРусский язык\n", encoding="utf-8")

@@ -32,7 +32,13 @@ def wait_until(predicate, timeout=120.0, what="condition"):
 
 
 def wait_terminal(registry: Registry, run_id: str) -> JobState:
-    return wait_until(lambda: (s := registry.get(run_id).state).is_terminal and s, what="the run to end")
+    """The run's end as every reader sees it: its terminal event, which the supervisor writes only after the
+    registry records the end (so the registry must already agree)."""
+    run = registry.get(run_id).run
+    wait_until(lambda: run.state().is_terminal, what="the run to end")
+    state = registry.get(run_id).state
+    assert state == run.state(), "the end event came before the registry recorded it"
+    return state
 
 
 def start(project_path: Path, stage: str, **kw):
@@ -223,3 +229,62 @@ def test_a_setting_added_later_with_its_default_leaves_earlier_results_current(s
     changed = copy.deepcopy(settings)
     changed["stage1"]["min_lr_ratio"] = 0.5
     assert stage_key(changed, paths, stage, {}) != key
+
+
+def test_the_supervisor_alone_writes_the_end_registry_first(tmp_path, tests_importable):
+    """While the registry is locked, a worker that has finished leaves no `finished` event: readers never
+    see an end the registry does not yet hold (the next stage may start the moment they see it)."""
+    import sqlite3
+
+    from core.jobs.events import TERMINAL
+
+    registry, run = _custom_run(tmp_path, "job_targets:finish_when_told")
+    launch_detached(run.path)
+    worker = wait_until(lambda: next((e.pid for e in run.events() if isinstance(e, Started)), None),
+                        what="the worker")
+    lock = sqlite3.connect(registry.path, isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")  # the supervisor's end-of-run write now waits (up to 30 s)
+    try:
+        (run.path / "go").touch()
+        wait_until(lambda: not psutil.pid_exists(worker) or psutil.Process(worker).status() == psutil.STATUS_ZOMBIE,
+                   what="the worker to exit")
+        assert not any(isinstance(e, TERMINAL) for e in run.events())
+        assert isinstance(run.worker_end(), Finished)  # the worker's word, for the supervisor to record
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert wait_terminal(registry, run.id) is JobState.DONE
+    wait_until(lambda: isinstance(run.events()[-1], Finished), what="the finished event")
+    assert registry.get(run.id).outcome == "told to finish"
+
+
+def test_a_supervisor_crash_leaves_its_traceback_in_the_log(tmp_path):
+    from core.jobs.rundir import write_json_atomic
+
+    run = RunDir(tmp_path / "run")
+    run.path.mkdir()
+    (tmp_path / "a-folder").mkdir()  # the registry named in the spec cannot be opened: the supervisor dies
+    write_json_atomic(run.spec_path, {"stage": "custom", "target": "job_targets:finish_when_told", "settings": {},
+                                      "registry": str(tmp_path / "a-folder")})
+    psutil.Process(launch_detached(run.path)).wait(timeout=60)
+    log = run.log_path.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log and "sqlite3.OperationalError" in log
+
+
+def test_one_status_refresh_works_out_each_stage_key_once(small_project, monkeypatch):
+    """Every stage's status needs its upstream's current run: worked out once per refresh and shared, not
+    once per downstream stage (each time fingerprinting the input files again)."""
+    from collections import Counter
+
+    from core.stages import STAGES
+    from core.stages import plan
+    from ruadapt_gui.stage_status import UP_TO_DATE, stage_statuses
+
+    corpus = run_inline(small_project, "corpus")
+    keyed = Counter()
+    stage_key = plan.stage_key
+    monkeypatch.setattr(plan, "stage_key", lambda settings, paths, stage, up: keyed.update([stage.name]) or
+                        stage_key(settings, paths, stage, up))
+    statuses = stage_statuses(load_project(small_project), small_project, Registry())
+    assert statuses["corpus"].status == UP_TO_DATE and statuses["corpus"].run_id == corpus.id
+    assert keyed["corpus"] == 1 and max(keyed.values()) == 1 and set(keyed) <= {s.name for s in STAGES}

@@ -176,7 +176,7 @@ def test_two_processes_match_one_process_with_double_accumulation(tiny_project, 
 
 
 def test_compute_plan_follows_the_formula():
-    from core.training.plan import plan_training
+    from core.training.compute_plan import plan_training
 
     settings = {"steps": 100, "batch_size": 4, "grad_accum": 2, "block_size": 1024}
     plan = plan_training("stage1", settings, world=2, n_parameters=1_000_000, vocab=1000, hidden=100,
@@ -194,7 +194,7 @@ def test_compute_plan_follows_the_formula():
 
 
 def test_the_plan_says_what_one_gpu_holds_and_fsdp_divides_the_model_state():
-    from core.training.plan import plan_training
+    from core.training.compute_plan import plan_training
 
     settings = {"steps": 10, "batch_size": 2, "grad_accum": 1, "block_size": 512, "lora_r": 8}
     sizes = dict(n_parameters=8_000_000_000, vocab=128_000, hidden=4096, tied=False, num_layers=32)

@@ -17,8 +17,9 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.errors import UserError
-from core.export.atomic import partial_path, remove_dead_partials
+from core.arena.votes import VOTES
+from core.atomic_files import partial_path, remove_dead_partials
+from core.errors import SessionError, UserError
 
 if TYPE_CHECKING:
     from core.arena.session import Session
@@ -30,8 +31,6 @@ BLIND_DROPPED = ("tokens", "seconds")  # answer columns that tell the models apa
 
 
 def _error(what: str, where: Path | str = "", fix: str = "") -> UserError:
-    from core.arena.session import SessionError
-
     return SessionError(what, where=str(where), fix=fix)
 
 
@@ -159,8 +158,6 @@ def _sides(session: Session, item_id: int, annotator: str) -> tuple[str, str]:
 
 
 def _vote_problem(row: tuple, annotator: str, issued: float, sides: dict) -> str | None:
-    from core.arena.session import VOTES
-
     item_id, who, a, b, vote, comment, voted_at = row
     if who != annotator:
         return "by another annotator"
@@ -178,11 +175,9 @@ def _vote_problem(row: tuple, annotator: str, issued: float, sides: dict) -> str
 
 def merge_copies(session: Session, paths: list[Path | str]) -> dict[str, int]:
     """Check every copy, then merge them all in one transaction: all or nothing."""
-    from core.arena.session import Session
-
     checked: dict[str, list[tuple]] = {}
     for path in paths:
-        other = Session.open(path)
+        other = type(session).open(path)  # a Session, without this module importing the one that imports it
         try:
             checked[str(other.path)] = checked_votes(session, other)
         finally:

@@ -20,10 +20,10 @@ from itertools import combinations
 from pathlib import Path
 
 from core.arena.copies import COPIES_TABLE
-from core.errors import UserError
+from core.arena.votes import VOTES
+from core.errors import SessionError
 
 FORMAT, VERSION = "ruadapt-annotation", 1
-VOTES = ("a", "b", "tie", "both_bad")
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,10 +44,6 @@ CREATE TABLE votes (item_id INTEGER NOT NULL REFERENCES items(id), annotator TEX
 _VALID_VOTES = ("SELECT v.a_model, v.b_model, v.vote FROM votes v JOIN items i ON i.id = v.item_id "
                 "WHERE v.a_model != v.b_model AND v.a_model IN (i.model_x, i.model_y) "
                 "AND v.b_model IN (i.model_x, i.model_y) AND v.vote IN ('a', 'b', 'tie', 'both_bad')")
-
-
-class SessionError(UserError):
-    """A session file that cannot be used as asked."""
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from core.inference.speed import words_in
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class TokenEfficiency:
 def token_efficiency(tokenizer, text: str) -> TokenEfficiency:
     """`tokenizer` is a Hugging Face tokenizer; special tokens are not counted."""
     tokens = len(tokenizer(text, add_special_tokens=False)["input_ids"])
-    words = _WORD.findall(text)
+    words = words_in(text)
     pieces = tokenizer([" " + w for w in words], add_special_tokens=False)["input_ids"] if words else []
     split = sum(1 for p in pieces if len(p) >= 3)
     return TokenEfficiency(

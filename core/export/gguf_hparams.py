@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import numpy as np
+from gguf import Keys
 
 from core.errors import ModelError
 from core.models.architectures import Architecture, gguf_key
@@ -48,18 +49,18 @@ def write_hparams(writer, row: Architecture, config, n_vocab: int) -> None:
             writer.add_float32(gguf_key(arch, hf_key), float(value))
         else:
             writer.add_uint32(gguf_key(arch, hf_key), int(value))
-    writer.add_uint32(f"{arch}.attention.value_length", values["head_dim"])
-    writer.add_uint32(f"{arch}.rope.dimension_count", values["head_dim"])
+    writer.add_uint32(Keys.Attention.VALUE_LENGTH.format(arch=arch), values["head_dim"])
+    writer.add_uint32(Keys.Rope.DIMENSION_COUNT.format(arch=arch), values["head_dim"])
     _write_rope_scaling(writer, arch, config)
 
 
 def _write_rope_scaling(writer, arch: str, config) -> None:
     params = rope_parameters(config)
     if params["rope_type"] in ("linear", "yarn"):
-        writer.add_string(f"{arch}.rope.scaling.type", params["rope_type"])
-        writer.add_float32(f"{arch}.rope.scaling.factor", float(params["factor"]))
+        writer.add_string(Keys.Rope.SCALING_TYPE.format(arch=arch), params["rope_type"])
+        writer.add_float32(Keys.Rope.SCALING_FACTOR.format(arch=arch), float(params["factor"]))
         if "original_max_position_embeddings" in params:
-            writer.add_uint32(f"{arch}.rope.scaling.original_context_length",
+            writer.add_uint32(Keys.Rope.SCALING_ORIG_CTX_LEN.format(arch=arch),
                               int(params["original_max_position_embeddings"]))
 
 

@@ -18,6 +18,9 @@ from typing import Any
 from core.errors import ModelError
 from core.models.gguf_tokenizer import BYTE_LEVEL_PRE_TOKENIZERS, IGNORES_MERGES
 
+# GgufVocab.special_ids name -> its gguf.Keys.Tokenizer key (by attribute name: this module loads without gguf)
+SPECIAL_ID_KEYS = {"bos": "BOS_ID", "eos": "EOS_ID", "unknown": "UNK_ID", "padding": "PAD_ID"}
+
 # gguf.TokenType values (kept as ints so this module loads without gguf).
 NORMAL, UNKNOWN, CONTROL, USER_DEFINED, UNUSED, BYTE = 1, 2, 3, 4, 5, 6
 # llama.cpp's BPE applies no normalization; NFC changes nothing in text that is already NFC (what
@@ -46,8 +49,10 @@ class GgufVocab:
         writer.add_token_list(self.tokens)
         writer.add_token_types(self.token_types)
         writer.add_token_merges(self.merges)
+        from gguf import Keys
+
         for name, token_id in self.special_ids.items():
-            writer.add_uint32(f"tokenizer.ggml.{name}_token_id", token_id)
+            writer.add_uint32(getattr(Keys.Tokenizer, SPECIAL_ID_KEYS[name]), token_id)
         writer.add_add_bos_token(self.add_bos)
         writer.add_add_eos_token(self.add_eos)
         if self.chat_template:

@@ -16,18 +16,19 @@ from pathlib import Path
 
 import numpy as np
 
+from core.atomic_files import discard, finish, partial_path, remove_dead_partials
 from core.errors import ModelError
-from core.export.atomic import discard, finish, partial_path, remove_dead_partials
 from core.export.gguf_hparams import check_rope, rope_freqs, write_hparams
 from core.export.gguf_vocab import GgufVocab, vocab_from_hf
+from core.gguf_types import GGUF_TYPES
 from core.models.architectures import (Architecture, architecture, heads_for, hf_to_gguf_name, needs_rotary_permute,
                                        permute_qk)
 from core.models.hf_folder import inspect_model_folder
 
 Progress = Callable[[int, int, str], None]
-# out type -> (GGMLQuantizationType name of 2-D tensors, gguf.LlamaFileType name). 1-D tensors (norms,
-# biases) stay f32 in every type, as llama.cpp's converter keeps them.
-FLOAT_TYPES = {"f32": ("F32", "ALL_F32"), "f16": ("F16", "MOSTLY_F16"), "bf16": ("BF16", "MOSTLY_BF16")}
+# out type -> (GGMLQuantizationType name of 2-D tensors, gguf.LlamaFileType name), from the one table.
+# 1-D tensors (norms, biases) stay f32 in every type, as llama.cpp's converter keeps them.
+FLOAT_TYPES = {t.name: (t.ggml_type, t.file_type) for t in GGUF_TYPES if not t.quantized}
 IGNORED_SUFFIXES = ("rotary_emb.inv_freq",)  # buffers some older checkpoints saved; recomputed from the config
 ROPE_FREQS = "rope_freqs.weight"
 

@@ -21,6 +21,7 @@ import numpy as np
 from core.errors import ModelError
 from core.export.child import run_in_child
 from core.export.parity_texts import CHAT_PROBE, PARITY_PROMPTS, PARITY_TEXTS
+from core.gguf_types import GGUF_TYPES
 
 MAX_PROMPT_TOKENS = 64
 # Top-1 agreement is judged where transformers has a clear favourite: its top logit leads the runner-up
@@ -30,14 +31,8 @@ MAX_PROMPT_TOKENS = 64
 # to have MIN_DECISIVE such positions (a random test model) is judged on all positions.
 DECISIVE_GAP = 0.5
 MIN_DECISIVE = 20
-# GGUF type -> (lowest top-1 agreement, largest max |logit difference| or None). f32 is float rounding
-# only; f16/bf16 and q8_0 are the thresholds; K-quants from SmolLM2-135M measurements, with a margin.
-# (SmolLM2, decisive positions: q8_0 100%, q6_k 99.5%, q5_k_m 87%, q4_k_m 88%; its 576-wide rows are no
-# multiple of 256, so most of its K-quant tensors fall back to Q8_0/Q5_1/Q5_0.)
-THRESHOLDS: dict[str, tuple[float, float | None]] = {
-    "f32": (0.99, 0.01), "f16": (0.99, None), "bf16": (0.99, None), "q8_0": (0.95, None),
-    "q6_k": (0.90, None), "q5_k_m": (0.75, None), "q4_k_m": (0.75, None), "q4_0": (0.70, None),
-}
+# GGUF type -> (lowest top-1 agreement, largest max |logit difference| or None): see core.gguf_types.
+THRESHOLDS: dict[str, tuple[float, float | None]] = {t.name: (t.min_top1, t.max_logit_diff) for t in GGUF_TYPES}
 
 
 class ParityFailed(ModelError):

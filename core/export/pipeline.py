@@ -13,14 +13,15 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from core.atomic_files import discard, partial_path, remove_dead_partials
 from core.errors import ModelError
-from core.export.atomic import discard, partial_path, remove_dead_partials
 from core.export.gguf_writer import FLOAT_TYPES, ExportPlan, plan_export, write_gguf
 from core.export.parity import HfReference, ParityFailed, check_parity, hf_reference
 from core.export.quantize import QUANT_TYPES, quantize_gguf
+from core.gguf_types import TYPE_NAMES
 
 Progress = Callable[[int, int, str], None]
-GGUF_TYPES = (*FLOAT_TYPES, *QUANT_TYPES)
+GGUF_TYPES = TYPE_NAMES  # every type, floats first (core.gguf_types)
 SAFETENSORS_FLOATS = {"F32": "f32", "BF16": "bf16", "F16": "f16"}
 
 

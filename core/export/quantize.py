@@ -15,18 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.atomic_files import discard, finish, partial_path, remove_dead_partials
 from core.errors import ModelError
-from core.export.atomic import discard, finish, partial_path, remove_dead_partials
 from core.export.child import run_in_child
+from core.gguf_types import GGUF_TYPES
 
-# our name -> (llama.cpp llama_ftype constant, block size of its main tensor type)
-QUANT_TYPES = {
-    "q8_0": ("LLAMA_FTYPE_MOSTLY_Q8_0", 32),
-    "q6_k": ("LLAMA_FTYPE_MOSTLY_Q6_K", 256),
-    "q5_k_m": ("LLAMA_FTYPE_MOSTLY_Q5_K_M", 256),
-    "q4_k_m": ("LLAMA_FTYPE_MOSTLY_Q4_K_M", 256),
-    "q4_0": ("LLAMA_FTYPE_MOSTLY_Q4_0", 32),
-}
+# our name -> (llama.cpp llama_ftype constant, block size of its main tensor type), from the one table
+QUANT_TYPES = {t.name: (t.llama_ftype, t.block) for t in GGUF_TYPES if t.quantized}
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,7 @@ def _tensor_types(path: Path) -> dict[str, int]:
 
 def quantize_gguf(src: Path | str, dst: Path | str, qtype: str, *, threads: int = 0,
                   poll: Callable[[], None] | None = None) -> QuantizedFile:
-    """Quantize an f32/f16/bf16 GGUF to `qtype` (q8_0, q6_k, q5_k_m, q4_k_m, q4_0); `dst` appears only
+    """Quantize an f32/f16/bf16 GGUF to `qtype` (one of QUANT_TYPES); `dst` appears only
     when complete. `poll` is called while llama.cpp works (raise from it to cancel)."""
     if qtype not in QUANT_TYPES:
         raise ModelError(f"unknown quantization {qtype!r}", fix=f"use one of {', '.join(QUANT_TYPES)}")

@@ -4,20 +4,18 @@ exact token counts and timings (streamed completions carry no usage, so we count
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from core.errors import ModelError
+from core.inference.speed import SpeedFigures, SpeedReadings, speed_figures, words_in
 from core.models.gguf_import import check_gguf_file
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
-class GenerationStats:
+class GenerationStats(SpeedReadings):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     chars: int = 0
@@ -27,24 +25,11 @@ class GenerationStats:
     finish: str = ""         # "eos", "length", "stopped"
 
     @property
-    def tokens_per_s(self) -> float:
-        return (self.completion_tokens - 1) / self.decode_s if self.decode_s > 0 else 0.0
-
-    @property
-    def chars_per_s(self) -> float:
-        return self.chars * self.tokens_per_s / self.completion_tokens if self.completion_tokens else 0.0
-
-    @property
-    def words_per_s(self) -> float:
-        return self.words * self.tokens_per_s / self.completion_tokens if self.completion_tokens else 0.0
-
-    @property
-    def chars_per_token(self) -> float:
-        return self.chars / self.completion_tokens if self.completion_tokens else 0.0
+    def speed(self) -> SpeedFigures:
+        return speed_figures(self.completion_tokens, self.chars, self.words, self.decode_s)
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "tokens_per_s": self.tokens_per_s, "chars_per_s": self.chars_per_s,
-                "words_per_s": self.words_per_s, "chars_per_token": self.chars_per_token}
+        return {**asdict(self), **asdict(self.speed)}
 
 
 @dataclass(frozen=True)
@@ -160,7 +145,7 @@ class LlamaSession:
     def generate(self, prompt: str, params: SamplingParams) -> tuple[str, GenerationStats]:
         stats = GenerationStats()
         text = "".join(self.stream(prompt, params, stats=stats))
-        stats.words = len(_WORD.findall(text))
+        stats.words = len(words_in(text))
         return text, stats
 
 

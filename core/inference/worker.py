@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import json
 import queue
-import re
 import sys
 import threading
 
 from core.errors import UserError
 from core.inference.llama_session import GenerationStats, LlamaSession, SamplingParams
-
-_WORD = re.compile(r"\w+")
+from core.inference.speed import words_in
 
 
 def _send(event: dict) -> None:
@@ -54,7 +52,7 @@ def _generate(session: LlamaSession, command: dict, stop_ids: set) -> None:
         _send({"type": "delta", "id": request, "text": delta, "tokens": stats.completion_tokens,
                "prompt_tokens": stats.prompt_tokens})
     text = "".join(parts)
-    stats.words = len(_WORD.findall(text))
+    stats.words = len(words_in(text))
     _send({"type": "done", "id": request, "text": text, "stats": stats.as_dict(),
            "prompt": prompt if command.get("echo_prompt") else None})
 

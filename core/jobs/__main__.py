@@ -20,8 +20,8 @@ def main(argv: list[str]) -> int:
     if argv[0] == "run":
         from core.jobs.supervisor import supervise
         return supervise(run)
-    from core.jobs.worker import work
-    return work(run)
+    from core.jobs.worker import work_for_supervisor
+    return work_for_supervisor(run)
 
 
 if __name__ == "__main__":

@@ -67,6 +67,15 @@ class StageContext:
     def artifact(self, path: Path, kind: str = "") -> None:
         self.emit(Artifact(path=str(path), kind=kind))
 
+    def save_model(self, model, tokenizer) -> Path:
+        """The stage's model and tokenizer as a Hugging Face folder `model/` in its outputs (safetensors),
+        reported as an artifact: the one tail every model-making stage ends with."""
+        out = self.output_dir / "model"
+        model.save_pretrained(out, safe_serialization=True)
+        tokenizer.save_pretrained(out)
+        self.artifact(out, "model")
+        return out
+
     def _hold_until_cancelled(self) -> None:
         while not self.run.cancel_flag.exists():
             time.sleep(0.02)

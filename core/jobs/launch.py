@@ -29,6 +29,8 @@ def launch_detached(run_dir: Path) -> int:
     """Start a run's supervisor in its own session: it outlives the terminal or studio that started it."""
     kwargs: dict = {"start_new_session": True} if os.name == "posix" else {
         "creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS}
-    proc = subprocess.Popen(job_command("run", run_dir), env=child_env(), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    # The supervisor's own output (a traceback, should it crash) goes to the run's log.txt, not nowhere.
+    with open(Path(run_dir) / "log.txt", "ab") as log:
+        proc = subprocess.Popen(job_command("run", run_dir), env=child_env(), stdin=subprocess.DEVNULL,
+                                stdout=log, stderr=subprocess.STDOUT, **kwargs)
     return proc.pid

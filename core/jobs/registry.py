@@ -1,7 +1,8 @@
 """The run registry: one SQLite table listing every run with its state, stage, times and outcome.
 
 The run folder stays the source of truth; the registry is the index that `ruadapt status` and the
-studio's runs list read. Supervisors write it; `reconcile()` repairs rows whose processes died
+studio's runs list read. Supervisors write it, and `record_end` is the one writer of a run's end: the
+registry first, then the terminal event, so whoever sees the event finds the registry agreeing; `reconcile()` repairs rows whose processes died
 without a word (the machine rebooted, the supervisor was killed), so nothing shows as running forever.
 """
 
@@ -15,8 +16,9 @@ from pathlib import Path
 import psutil
 
 from core.errors import JobError, reraise_as_user_error
-from core.jobs.events import Failed, append_event
-from core.jobs.rundir import RunDir
+from core.jobs.events import TERMINAL, Event, Failed, Started, append_event
+from core.jobs.processes import kill_tree
+from core.jobs.rundir import RunDir, end_state
 from core.jobs.states import JobState
 from core.paths import data_home
 
@@ -184,24 +186,35 @@ class Registry:
             elif _alive(rec.pid, rec.pid_created):
                 continue
             run = rec.run
-            if run.path.is_dir():
-                _kill_orphaned_worker(run)
-            state = run.state() if run.path.is_dir() else JobState.FAILED
-            if not state.is_terminal and run.path.is_dir():
-                append_event(run.events_path, Failed(
-                    error="the job's process disappeared without reporting (machine restart or kill)",
-                    kind="crash", log_tail=run.log_tail()))
-                state = JobState.FAILED
-            self.set_state(rec.id, state, outcome=outcome_of(run))
+            if not run.path.is_dir():
+                self.set_state(rec.id, JobState.FAILED, outcome="failed: its run folder is gone")
+                continue
+            _kill_orphaned_worker(run)
+            if (state := run.state()).is_terminal:  # the end was written, the registry not told
+                self.set_state(rec.id, state, outcome=outcome_of(run))
+                continue
+            # The worker's own last word if it left one, else: died without one.
+            record_end(self, run, run.worker_end() or Failed(
+                error="the job's process disappeared without reporting (machine restart or kill)",
+                kind="crash", log_tail=run.log_tail()))
         return self.list()
+
+
+def record_end(registry: Registry, run: RunDir, end: Event) -> JobState:
+    """Write a run's end: the registry first, then the terminal event (the order readers rely on: a run
+    seen to end can be built on at once). Should the registry refuse (locked for too long), the event is
+    still written, and the next reconcile brings the registry in line."""
+    state = end_state(end)
+    try:
+        registry.set_state(run.id, state, outcome=describe_end(end))
+    finally:
+        append_event(run.events_path, end)
+    return state
 
 
 def _kill_orphaned_worker(run: RunDir) -> None:
     """A worker whose supervisor died can run on unwatched (and later write an end the registry
     contradicts): stop it, so the run's end is the one recorded here."""
-    from core.jobs.events import Started
-    from core.jobs.supervisor import kill_tree
-
     for event in run.events():
         if isinstance(event, Started):
             try:
@@ -214,15 +227,17 @@ def _kill_orphaned_worker(run: RunDir) -> None:
 
 def outcome_of(run: RunDir) -> str:
     """One line saying how a run ended (its first end event), for lists and exit messages."""
-    for event in run.events():
-        if isinstance(event, Failed):
-            how = f"killed by signal {event.signal}" if event.signal else event.error.splitlines()[0]
-            return f"failed: {how}"
-        if event.type == "cancelled":
-            return "cancelled (process tree killed)" if event.forced else "cancelled"
-        if event.type == "finished":
-            return event.result.get("summary", "done")
-    return ""
+    end = next((e for e in run.events() if isinstance(e, TERMINAL)), None)
+    return describe_end(end) if end is not None else ""
+
+
+def describe_end(end: Event) -> str:
+    if isinstance(end, Failed):
+        how = f"killed by signal {end.signal}" if end.signal else end.error.splitlines()[0]
+        return f"failed: {how}"
+    if end.type == "cancelled":
+        return "cancelled (process tree killed)" if end.forced else "cancelled"
+    return end.result.get("summary", "done")
 
 
 def failure_fix(run: RunDir) -> str:

@@ -5,6 +5,8 @@
     log.txt          the worker's stdout/stderr, tracebacks included
     outputs.partial/ outputs while the stage works; renamed to outputs/ only when it succeeds
     result.json      the stage's result, written atomically before the `finished` event
+    end.json         how the worker says it ended (its terminal event); the supervisor reads it, records
+                     the end in the registry, then appends that event: it alone writes a run's end
     cancel.request   present once someone asked the run to stop
 """
 
@@ -13,29 +15,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.atomic_files import write_json_atomic  # noqa: F401 (also imported from here)
 from core.errors import JobError
-from core.jobs.events import TERMINAL, Cancelled, Event, Failed, Finished, Started, read_events
+from core.jobs.events import (TERMINAL, Cancelled, Event, EventFormatError, EventReader, Failed, Finished, Started,
+                              parse_event, read_events)
 from core.jobs.states import JobState
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to a temporary name in the same folder and rename it: never a half file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
@@ -53,6 +41,7 @@ class RunDir:
     outputs = property(lambda self: self.path / "outputs")
     partial_outputs = property(lambda self: self.path / "outputs.partial")
     cancel_flag = property(lambda self: self.path / "cancel.request")
+    worker_end_path = property(lambda self: self.path / "end.json")
 
     @classmethod
     def open(cls, path: Path | str) -> RunDir:
@@ -81,6 +70,17 @@ class RunDir:
     def events(self) -> list[Event]:
         return read_events(self.events_path)
 
+    def write_worker_end(self, end: Event) -> None:
+        """The worker's last word, for its supervisor (which records it; see the module docstring)."""
+        write_json_atomic(self.worker_end_path, json.loads(end.to_line()))
+
+    def worker_end(self) -> Event | None:
+        """The end the worker wrote, if it got that far (a crashed or killed worker writes none)."""
+        try:
+            return parse_event(self.worker_end_path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, EventFormatError):
+            return None
+
     def request_cancel(self) -> None:
         self.cancel_flag.touch()
 
@@ -101,6 +101,14 @@ class RunDir:
         return state_from_events(self.events(), cancel_requested=self.cancel_flag.exists())
 
 
+_END_STATES = {Finished: JobState.DONE, Failed: JobState.FAILED, Cancelled: JobState.CANCELLED}
+
+
+def end_state(end: Event) -> JobState:
+    """The state a terminal event means."""
+    return _END_STATES[type(end)]
+
+
 def _paths_in(value: Any) -> list[str]:
     """Absolute paths among a result's values (nested lists and dicts too); prose never starts with '/'."""
     if isinstance(value, dict):
@@ -115,13 +123,40 @@ def _paths_in(value: Any) -> list[str]:
 def state_from_events(events: list[Event], cancel_requested: bool = False) -> JobState:
     """The state a run's events describe: the first end recorded is the end (a late event from an
     orphaned process cannot turn a failed run into a finished one)."""
-    terminal = next((e for e in events if isinstance(e, TERMINAL)), None)
-    if isinstance(terminal, Finished):
-        return JobState.DONE
-    if isinstance(terminal, Failed):
-        return JobState.FAILED
-    if isinstance(terminal, Cancelled):
-        return JobState.CANCELLED
-    if any(isinstance(e, Started) for e in events):
-        return JobState.CANCELLING if cancel_requested else JobState.RUNNING
-    return JobState.PENDING
+    end = next((e for e in events if isinstance(e, TERMINAL)), None)
+    return _state(end, any(isinstance(e, Started) for e in events), cancel_requested)
+
+
+def _state(end: Event | None, started: bool, cancel_requested: bool) -> JobState:
+    if end is not None:
+        return end_state(end)
+    if not started:
+        return JobState.PENDING
+    return JobState.CANCELLING if cancel_requested else JobState.RUNNING
+
+
+class RunTail:
+    """A run's events read from a byte offset, and the state they describe so far: what `ruadapt watch`
+    polls (each poll reads only what was appended since, not the whole file again)."""
+
+    def __init__(self, run: RunDir) -> None:
+        self.run = run
+        self.reader = EventReader(run.events_path)
+        self.started = False
+        self.end: Event | None = None  # the first terminal event
+
+    def read_new(self) -> list[Event]:
+        events = self.reader.read_new()
+        self._take(events)
+        return events
+
+    def _take(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, Started):
+                self.started = True
+            elif isinstance(event, TERMINAL) and self.end is None:
+                self.end = event
+
+    def state(self) -> JobState:
+        cancel_requested = self.end is None and self.started and self.run.cancel_flag.exists()
+        return _state(self.end, self.started, cancel_requested)

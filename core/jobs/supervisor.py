@@ -1,5 +1,8 @@
 """The supervisor: one small process per run that starts the stage worker, watches it, enforces
-cancel, and reports how it ended, whatever happened to the worker (segfault, OOM kill, kill -9)."""
+cancel, and reports how it ended, whatever happened to the worker (segfault, OOM kill, kill -9).
+
+It alone writes the run's end (`record_end`: the registry, then the terminal event); the worker only
+leaves its own account in end.json."""
 
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ import time
 
 import psutil
 
-from core.jobs.events import TERMINAL, Cancelled, Failed, append_event
+from core.jobs.events import Cancelled, Failed
 from core.jobs.launch import child_env, job_command
-from core.jobs.registry import Registry, outcome_of
+from core.jobs.processes import kill_processes, kill_tree
+from core.jobs.registry import Registry, record_end
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 
@@ -35,6 +39,7 @@ def supervise(run: RunDir, registry: Registry | None = None) -> int:
     deadline = None
     descendants: dict[int, psutil.Process] = {}  # torchrun ranks start their own sessions: remember them
     polls = 0
+    forced = False
     while (code := worker.poll()) is None:
         if polls % DESCENDANTS_EVERY == 0:
             descendants.update(_descendants(worker.pid))
@@ -46,31 +51,23 @@ def supervise(run: RunDir, registry: Registry | None = None) -> int:
             elif time.monotonic() > deadline:
                 kill_tree(worker.pid)
                 worker.wait()
-                append_event(run.events_path, Cancelled(forced=True))
-                code = None
+                forced = True
                 break
         time.sleep(POLL_S)
     _stop_survivors(descendants.values())  # a killed worker must not leave ranks writing checkpoints
-    if code is not None and not any(isinstance(e, TERMINAL) for e in run.events()):
-        died = {"signal": -code} if code < 0 else {"exit_code": code}
-        why = f"signal {-code} ({signal.Signals(-code).name})" if code < 0 else f"exit code {code}"
-        append_event(run.events_path, Failed(
-            error=f"the stage process died: {why}", kind="crash", log_tail=run.log_tail(), **died))
+    # The worker's own word wins (it may have finished just as the grace period ran out).
+    end = run.worker_end() or (Cancelled(forced=True) if forced else _death(run, code))
     if not run.outputs.exists():
         run.discard_partial_outputs()
-    state = run.state()
-    registry.set_state(run.id, state, outcome=outcome_of(run))
+    state = record_end(registry, run, end)
     return {JobState.DONE: 0, JobState.CANCELLED: 130}.get(state, 1)
 
 
-def kill_tree(pid: int) -> None:
-    """Kill a process and every descendant (data loaders, torchrun workers, llama.cpp children)."""
-    try:
-        root = psutil.Process(pid)
-        procs = root.children(recursive=True) + [root]
-    except psutil.NoSuchProcess:
-        return
-    _kill(procs)
+def _death(run: RunDir, code: int) -> Failed:
+    """The end of a worker that left no word: killed by a signal, or exited without reporting."""
+    died = {"signal": -code} if code < 0 else {"exit_code": code}
+    why = f"signal {-code} ({signal.Signals(-code).name})" if code < 0 else f"exit code {code}"
+    return Failed(error=f"the stage process died: {why}", kind="crash", log_tail=run.log_tail(), **died)
 
 
 def _descendants(pid: int) -> dict[int, psutil.Process]:
@@ -83,13 +80,4 @@ def _descendants(pid: int) -> dict[int, psutil.Process]:
 def _stop_survivors(procs) -> None:
     """Kill what the worker started and left running (is_running also checks the start time, so a
     reused pid is never hit)."""
-    _kill([p for p in procs if p.is_running()])
-
-
-def _kill(procs: list[psutil.Process]) -> None:
-    for proc in procs:
-        try:
-            proc.kill()
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(procs, timeout=5)
+    kill_processes([p for p in procs if p.is_running()])

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 import torch
 
 from core.errors import ModelError
+from core.lep.modes import MODES
 from core.lep.projection import fit_projection, project, relative_residual
 from core.transplant.piece_map import PieceMap
-
-MODES = ("swap", "overlap", "conversion")
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,8 @@ def propagate(instruct_model, base_model, adapted_model, piece_map: PieceMap, in
     `vocab_size` rows (at least the adapted model's); `instruct_rows` (new id → instruct id) are copied
     from the instruct model, and must cover every row past the adapted model's. The projection's
     products run on `device`."""
+    if mode not in MODES:
+        raise ModelError(f"unknown LEP mode {mode!r}", fix=f"use one of: {', '.join(MODES)}")
     check_pair(base_model.config, instruct_model.config, base_model.get_input_embeddings().weight.shape[0],
                instruct_model.get_input_embeddings().weight.shape[0])
     tied = bool(getattr(instruct_model.config, "tie_word_embeddings", False))

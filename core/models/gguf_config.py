@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from gguf import Keys
 
 from core.errors import ModelError
 from core.models.architectures import Architecture
@@ -58,14 +59,14 @@ def _llama3_rope(reader, head_dim: int, rope_theta: float) -> dict[str, Any]:
 def _rope_parameters(reader, arch: str, values: dict[str, Any], head_dim: int) -> dict[str, Any]:
     theta = values.pop("rope_theta", None)
     base = {} if theta is None else {"rope_theta": float(theta)}
-    scaling = read_field(reader, f"{arch}.rope.scaling.type", "none")
+    scaling = read_field(reader, Keys.Rope.SCALING_TYPE.format(arch=arch), "none")
     if any(t.name == "rope_freqs.weight" for t in reader.tensors):
         return {**base, **_llama3_rope(reader, head_dim, float(theta if theta is not None else 10000.0))}
     if scaling == "none":
         return {"rope_type": "default", **base}
     if scaling in ("linear", "yarn"):
-        params = {"rope_type": scaling, **base, "factor": float(read_field(reader, f"{arch}.rope.scaling.factor"))}
-        original = read_field(reader, f"{arch}.rope.scaling.original_context_length", None)
+        params = {"rope_type": scaling, **base, "factor": float(read_field(reader, Keys.Rope.SCALING_FACTOR.format(arch=arch)))}
+        original = read_field(reader, Keys.Rope.SCALING_ORIG_CTX_LEN.format(arch=arch), None)
         if scaling == "yarn" and original is not None:
             params["original_max_position_embeddings"] = int(original)
         return params
@@ -92,8 +93,8 @@ def hf_config_from_gguf(reader, row: Architecture):
     values.setdefault("num_key_value_heads", values["num_attention_heads"])
     head_dim = int(values.get("head_dim", values["hidden_size"] // values["num_attention_heads"]))
     values["rope_parameters"] = _rope_parameters(reader, arch, values, head_dim)
-    tokens = {f"{name}_token_id": read_field(reader, f"tokenizer.ggml.{key}_token_id", None)
-              for name, key in (("bos", "bos"), ("eos", "eos"), ("pad", "padding"))}
+    tokens = {f"{name}_token_id": read_field(reader, key, None) for name, key in
+              (("bos", Keys.Tokenizer.BOS_ID), ("eos", Keys.Tokenizer.EOS_ID), ("pad", Keys.Tokenizer.PAD_ID))}
     config = AutoConfig.for_model(
         row.hf_model_types[0], architectures=[row.hf_classes[0]], dtype="float32",
         tie_word_embeddings="output.weight" not in names,

@@ -15,9 +15,10 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 import numpy as np
+from gguf import Keys
 
+from core.atomic_files import write_json_atomic
 from core.errors import ModelError
-from core.jobs.rundir import write_json_atomic
 from core.models.architectures import (GGUF_ONLY_TENSORS, Architecture, architecture, gguf_to_hf_name,
                                        heads_for, needs_rotary_permute, unpermute_qk)
 from core.models.gguf_config import hf_config_from_gguf, read_field
@@ -127,7 +128,7 @@ def _convert(gguf_path: Path, out: Path, progress: Progress) -> None:
     from core.models.gguf_tokenizer import build_tokenizer, check_tokenizer
 
     reader = open_gguf(gguf_path)
-    row = architecture(str(read_field(reader, "general.architecture")))
+    row = architecture(str(read_field(reader, Keys.General.ARCHITECTURE)))
     n_tensors = sum(t.name not in GGUF_ONLY_TENSORS for t in reader.tensors)
     total = n_tensors + 2  # + tokenizer, + validation
     config = hf_config_from_gguf(reader, row)
@@ -135,14 +136,14 @@ def _convert(gguf_path: Path, out: Path, progress: Progress) -> None:
     GenerationConfig.from_model_config(config).save_pretrained(out)
     _write_weights(reader, row, config, out, progress, total)
     progress(n_tensors, total, "rebuilding the tokenizer and checking it against llama.cpp")
-    tokenizer = build_tokenizer(gguf_path, read_field(reader, "tokenizer.ggml.pre", None))
+    tokenizer = build_tokenizer(gguf_path, read_field(reader, Keys.Tokenizer.PRE, None))
     check_tokenizer(gguf_path, tokenizer)
     tokenizer.save_pretrained(out)
     progress(n_tensors + 1, total, "checking that transformers loads the folder")
     _validate(out)
     write_json_atomic(out / "ruadapt_import.json", {
         "format": IMPORT_FORMAT, "source": str(gguf_path), "source_bytes": gguf_path.stat().st_size,
-        "gguf_architecture": row.gguf_arch, "file_type": read_field(reader, "general.file_type", None)})
+        "gguf_architecture": row.gguf_arch, "file_type": read_field(reader, Keys.General.FILE_TYPE, None)})
     progress(total, total, "imported")
 
 

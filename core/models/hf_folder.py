@@ -192,20 +192,3 @@ def resolve_dtype(dtype: str, device: str):
         return {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[dtype]
     except KeyError:
         raise ModelError(f"unknown dtype {dtype!r}", fix="use auto, float32, bfloat16 or float16") from None
-
-
-def load_model(path: Path | str, *, dtype: str = "auto", device: str = "auto", allow_pickle: bool = False,
-               trust_remote_code: bool = False):
-    """(model, tokenizer) from an HF folder or a .gguf file (imported once into the cache first)."""
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
-    from core.models.source import open_model_source  # it imports this module
-
-    path = open_model_source(path, allow_pickle=allow_pickle, trust_remote_code=trust_remote_code).path
-    device = resolve_device(device)
-    model = AutoModelForCausalLM.from_pretrained(
-        path, dtype=resolve_dtype(dtype, device), device_map=device,
-        # None lets transformers prefer safetensors and fall back to pickles; True refuses pickles.
-        use_safetensors=None if allow_pickle else True, trust_remote_code=trust_remote_code)
-    tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=trust_remote_code)
-    return model, tokenizer

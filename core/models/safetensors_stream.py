@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.jobs.rundir import write_json_atomic
+from core.atomic_files import write_json_atomic
 
 SAFETENSORS_DTYPES = {np.dtype(np.float32): "F32", np.dtype(np.float16): "F16"}
 DEFAULT_MAX_SHARD_BYTES = 2 * 1024**3

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.models.gguf_import import cached_import
-from core.models.hf_folder import ModelInfo, inspect_model_folder
+from core.models.hf_folder import ModelInfo, inspect_model_folder, resolve_device, resolve_dtype
 
 
 def open_model_source(path: Path | str, *, allow_pickle: bool = False, trust_remote_code: bool = False,
@@ -16,3 +16,18 @@ def open_model_source(path: Path | str, *, allow_pickle: bool = False, trust_rem
     if path.suffix.lower() == ".gguf" or path.is_file():
         return inspect_model_folder(cached_import(path, progress))
     return inspect_model_folder(path, allow_pickle=allow_pickle, trust_remote_code=trust_remote_code)
+
+
+def load_model(path: Path | str, *, dtype: str = "auto", device: str = "auto", allow_pickle: bool = False,
+               trust_remote_code: bool = False):
+    """(model, tokenizer) from an HF folder or a .gguf file (imported once into the cache first)."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    path = open_model_source(path, allow_pickle=allow_pickle, trust_remote_code=trust_remote_code).path
+    device = resolve_device(device)
+    model = AutoModelForCausalLM.from_pretrained(
+        path, dtype=resolve_dtype(dtype, device), device_map=device,
+        # None lets transformers prefer safetensors and fall back to pickles; True refuses pickles.
+        use_safetensors=None if allow_pickle else True, trust_remote_code=trust_remote_code)
+    tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=trust_remote_code)
+    return model, tokenizer

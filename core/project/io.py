@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
-import os
-import tempfile
 import tomllib
 import typing
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import Any
 
 import tomli_w
 
+from core.atomic_files import write_atomic
 from core.errors import ProjectError, UserError
 from core.paths import resolve_path
 from core.project.schema import Project
@@ -254,15 +253,7 @@ def save_project(project: Project, path: Path | str) -> None:
     """Atomic save: a crash mid-write leaves the old file, never half a new one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(project_to_toml(project))
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a project file is an ordinary document
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, project_to_toml(project))
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:

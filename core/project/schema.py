@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.gguf_types import TYPE_NAMES
+from core.lep.modes import MODES
+from core.transplant.inits import INITS
+
 
 def setting(default: Any, label: str, help: str, **rules: Any) -> Any:
     """A project setting with its GUI label, tooltip and validation rules."""
@@ -105,7 +109,7 @@ class Transplant:
         "weights, later pieces heavier on the input side and earlier ones on the LM head, no pieces → "
         "random; random_stats = shared tokens copied, the rest drawn from the source rows' statistics. "
         "Every variant but random copies tokens both vocabularies share.",
-        choices=("mean", "wmean", "random", "mean_unscaled", "wmean_linear", "random_stats"))
+        choices=tuple(INITS))
     wmean_mult: float = setting(1.0, "wmean decay", "wmean weighs piece i by exp(-mult·i): 0 = equal weights, "
                                 "larger = the first pieces count more (the authors' default is 1).",
                                 min=0.0, max=20.0)
@@ -175,7 +179,7 @@ class LoraTraining(Training):
 class Lep:
     enabled: bool = setting(False, "Run LEP", "Needs the original base and instruct models.")
     mode: str = setting("conversion", "Projection", "conversion (the paper's best), overlap, or swap.",
-                        choices=("conversion", "overlap", "swap"))
+                        choices=MODES)
     lora_scale: float = setting(1.0, "Stage-2 LoRA scale", "Scale of the adapted base's stage-2 update "
                                 "(adapted − original base) added to the instruct model's layers; 0 = none.",
                                 min=0.0, max=4.0)
@@ -247,7 +251,7 @@ class Export:
     types: tuple[str, ...] = setting(("f16", "q8_0"), "GGUF types", "Types to write, each for the original "
                                      "and the adapted model. Quantized types are made by llama.cpp from a "
                                      "float export in the weights' own precision.",
-                                     choices=("f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m"))
+                                     choices=TYPE_NAMES)
     parity: bool = setting(True, "Parity check", "Check every file against transformers before keeping it: "
                            "identical token ids on a fixed Russian/English test set, and next-token agreement "
                            "where the model has a clear favourite (f16/bf16 at least 99%, q8_0 at least 95%).")
@@ -272,7 +276,7 @@ class Evaluation:
                                  min=1, max=100)
     speed_type: str = setting("", "Speed: GGUF type", "Which exported type the speed test runs; empty = q8_0 "
                               "if exported, else the first type.",
-                              choices=("", "f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m"))
+                              choices=("", *TYPE_NAMES))
 
 
 @dataclass(frozen=True)

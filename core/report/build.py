@@ -7,6 +7,7 @@ import platform
 import time
 from pathlib import Path
 
+from core import metric_names as metric
 from core.evaluation.darucopy import column, tasks_in
 from core.report.charts import curves, grouped_bars
 from core.report.document import Heading, Image, Paragraph, Table, write
@@ -118,12 +119,12 @@ def build_report(m: dict, folder: Path, project: str) -> tuple[Path, Path]:
         blocks.append(Heading("Training curves"))
         for stage, c in trained.items():
             blocks.append(Image(curves(charts / f"{stage}_loss.png", f"{stage}: training loss per token",
-                                       {"loss": c.get("loss", []), "held-out loss": c.get("eval_loss", [])},
+                                       {"loss": c.get(metric.LOSS, []), "held-out loss": c.get(metric.EVAL_LOSS, [])},
                                        "nats/token").relative_to(folder).as_posix(), f"{stage} loss"))
-            if c.get("bpc_ru"):
+            if c.get(metric.BPC_RU):
                 reference = ("original model", m["curves_bpc_reference"]) if m.get("curves_bpc_reference") else None
                 blocks.append(Image(curves(charts / f"{stage}_bpc.png", f"{stage}: held-out Russian bits per character",
-                                           {"adapted": c["bpc_ru"]}, "bits/char", reference).relative_to(folder).as_posix(),
+                                           {"adapted": c[metric.BPC_RU]}, "bits/char", reference).relative_to(folder).as_posix(),
                                     f"{stage} bpc"))
     blocks += [Heading("Limits"), Paragraph(LIMITS)]
     return write(blocks, folder, "Ruadapt evaluation report")

@@ -12,6 +12,7 @@ from core.evaluation.bpc import bits_per_character
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
 from core.models import load_model
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_EN, HELDOUT_RU
 
 
@@ -22,11 +23,11 @@ def run(ctx: StageContext) -> dict:
              for lang, name in (("ru", HELDOUT_RU), ("en", HELDOUT_EN))}
     texts = {lang: t for lang, t in texts.items() if t.strip()}
     ctx.log("Loading the source model")
-    model, tokenizer = load_model(ctx.inputs["import"]["result"]["model_dir"], dtype=models["dtype"],
+    model, tokenizer = load_model(input_result(ctx.inputs, "import", ModelResult).model_dir, dtype=models["dtype"],
                                   device=models["device"], allow_pickle=models["allow_pickle"],
                                   trust_remote_code=models["trust_remote_code"])
     model.eval()
-    result: dict = {"model_dir": ctx.inputs["import"]["result"]["model_dir"]}
+    result: dict = {"model_dir": input_result(ctx.inputs, "import", ModelResult).model_dir}
     for lang, text in texts.items():
         eff = token_efficiency(tokenizer, text)
         result[f"tokens_{lang}"] = eff.as_dict()

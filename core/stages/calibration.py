@@ -21,6 +21,7 @@ from core.evaluation.bpc import bits_per_character_or_none
 from core.evaluation.darucopy import copy_sets, darucopy, describe, passages_from
 from core.jobs.context import StageContext
 from core.models import load_model
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU, heldout_texts
 from core.stages.train import pick_device
 from core.training.distributed import Dist
@@ -55,7 +56,7 @@ def training_chats(ctx: StageContext, cfg: dict, models: dict) -> tuple[list, li
             raise UserError("self-calibration needs prompts", where="calibration.prompts",
                             fix="point it to a text file with one prompt per line")
         ctx.log("the original instruct model answers the calibration prompts")
-        chats += self_calibration_chats(models, ctx.inputs["import"]["result"]["model_dir"], cfg["prompts"],
+        chats += self_calibration_chats(models, input_result(ctx.inputs, "import", ModelResult).model_dir, cfg["prompts"],
                                         cfg["max_length"] // 2)
     documents = iter_documents(Path(ctx.inputs["corpus"]["outputs"]) / TRAIN_RU)
     train_text = "\n".join(d.text for _, d in zip(range(cfg["copy_documents"]), documents))
@@ -76,7 +77,7 @@ def loop_config(cfg: dict, examples: int) -> LoopConfig:
 
 def run(ctx: StageContext) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings["calibration"]
-    model_dir = ctx.inputs["lep"]["result"]["model_dir"]
+    model_dir = input_result(ctx.inputs, "lep", ModelResult).model_dir
     if not cfg["enabled"]:
         return {"model_dir": model_dir, "skipped": True, "summary": "skipped: calibration is off in the project"}
     corpus = Path(ctx.inputs["corpus"]["outputs"])
@@ -106,10 +107,7 @@ def run(ctx: StageContext) -> dict:
     model.eval()
     after = darucopy(model, tok, probe, evaluation["copy_max_new_tokens"]) if probe else None
     bpc_after = bits_per_character_or_none(model, tok, text, window)
-    out = ctx.output_dir / "model"
-    model.save_pretrained(out, safe_serialization=True)
-    tok.save_pretrained(out)
-    ctx.artifact(out, "model")
+    ctx.save_model(model, tok)
     summary = f"{state.step} steps"
     if after:
         summary += "; " + describe(after, before)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.bench.speed_bench import run as speed_run
+from core import metric_names as metric
+from core.evaluation.generation_speed import run as speed_run
 from core.evaluation.bpc import bits_per_character
 from core.evaluation.darucopy import copy_sets, darucopy
 from core.evaluation.token_stats import token_efficiency
@@ -20,6 +21,7 @@ from core.jobs.rundir import RunDir
 from core.models import load_model
 from core.paths import resources_dir
 from core.report.build import build_report
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
 
 
@@ -32,11 +34,11 @@ def heldout_check(corpus: Path) -> dict:
 
 def curves(inputs: dict, stage: str) -> dict[str, list[tuple[int, float]]]:
     run_dir = inputs.get(stage, {}).get("run_dir")
-    if not run_dir or inputs[stage]["result"].get("skipped"):
+    if not run_dir or input_result(inputs, stage, ModelResult).skipped:
         return {}
     out: dict[str, list] = {}
     for event in RunDir(Path(run_dir)).events():
-        if isinstance(event, Metric) and event.name in ("loss", "eval_loss", "bpc_ru"):
+        if isinstance(event, Metric) and event.name in metric.CURVE_METRICS:
             out.setdefault(event.name, []).append((event.step, event.value))
     return out
 
@@ -54,7 +56,8 @@ def run(ctx: StageContext) -> dict:
              for lang, name in (("ru", HELDOUT_RU), ("en", HELDOUT_EN))}
     texts = {lang: t for lang, t in texts.items() if t.strip()}
     baseline = inputs["baseline"]["result"]
-    dirs = {"original": inputs["import"]["result"]["model_dir"], "adapted": inputs["calibration"]["result"]["model_dir"]}
+    dirs = {"original": input_result(inputs, "import", ModelResult).model_dir,
+            "adapted": input_result(inputs, "calibration", ModelResult).model_dir}
     m: dict = {"texts": {lang: {"file": str(corpus / (HELDOUT_RU if lang == "ru" else HELDOUT_EN)), "chars": len(t)}
                          for lang, t in texts.items()},
                "models": dirs, "heldout_check": heldout_check(corpus), "original": {}, "adapted": {}}
@@ -89,7 +92,7 @@ def run(ctx: StageContext) -> dict:
                          png=charts / f"speed_{lang}.png", label=f"{'Russian' if lang == 'ru' else 'English'} prompts")
         m["speed"][lang] = rows
     m["curves"] = {stage: curves(inputs, stage) for stage in ("stage1", "stage2", "calibration")}
-    m["curves_bpc_reference"] = baseline.get("bpc_ru")
+    m["curves_bpc_reference"] = baseline.get(metric.BPC_RU)
     report_md, report_html = build_report(m, ctx.output_dir, ctx.spec.get("project", ""))
     ctx.progress(steps, steps, "steps")
     ru_o, ru_a = m["original"].get("tokens_ru", {}), m["adapted"].get("tokens_ru", {})

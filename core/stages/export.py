@@ -14,6 +14,7 @@ from pathlib import Path
 from core.export.gguf_writer import plan_export
 from core.export.pipeline import export_gguf_types
 from core.jobs.context import StageContext
+from core.stages import ModelResult, input_result
 
 SIDES = ("original", "adapted")
 
@@ -41,8 +42,8 @@ def _summary(results: dict, types: list[str], parity: bool) -> str:
 def run(ctx: StageContext) -> dict:
     cfg = ctx.settings["export"]
     types = list(cfg["types"])
-    folders = {"original": Path(ctx.inputs["import"]["result"]["model_dir"]),
-               "adapted": Path(ctx.inputs["calibration"]["result"]["model_dir"])}
+    folders = {"original": Path(input_result(ctx.inputs, "import", ModelResult).model_dir),
+               "adapted": Path(input_result(ctx.inputs, "calibration", ModelResult).model_dir)}
     for side in SIDES:  # refuse (an adapted Unigram vocabulary, say) before any file is written
         ctx.progress(0, None, "tensors", f"checking that the {side} model can be exported")
         plan_export(folders[side])

@@ -19,6 +19,7 @@ from core.lep.propagate import check_pair
 from core.models import load_model
 from core.models.hf_folder import resolve_device
 from core.models.source import open_model_source
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_RU, heldout_texts
 
 NO_PAIR = ("LEP needs the original base model and its instruct model. The default demo ships only "
@@ -27,7 +28,7 @@ NO_PAIR = ("LEP needs the original base model and its instruct model. The defaul
 
 def run(ctx: StageContext) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings["lep"]
-    adapted_dir = ctx.inputs["stage2"]["result"]["model_dir"]
+    adapted_dir = input_result(ctx.inputs, "stage2", ModelResult).model_dir
     if not cfg["enabled"]:
         return {"model_dir": adapted_dir, "skipped": True, "summary": "skipped: LEP is off in the project"}
     if not models["instruct"]:
@@ -36,7 +37,7 @@ def run(ctx: StageContext) -> dict:
                             "folder or .gguf file, or turn LEP off")
     safety = {"allow_pickle": models["allow_pickle"], "trust_remote_code": models["trust_remote_code"]}
     base_dir = (open_model_source(models["base"], **safety).path if models["base"]
-                else ctx.inputs["import"]["result"]["model_dir"])
+                else input_result(ctx.inputs, "import", ModelResult).model_dir)
     instruct_info = open_model_source(models["instruct"], **safety)
     ctx.progress(0, 4, "steps", "loading base, instruct and adapted models")
     base, _ = load_model(base_dir, dtype="float32", device="cpu", **safety)
@@ -59,10 +60,7 @@ def run(ctx: StageContext) -> dict:
     copy_after = darucopy(instruct, new_tok, sets, evaluation["copy_max_new_tokens"]) if sets else None
     bpc_after = bits_per_character_or_none(instruct, new_tok, text, window)
     ctx.progress(3, 4, "steps", "saving")
-    out = ctx.output_dir / "model"
-    instruct.save_pretrained(out, safe_serialization=True)
-    new_tok.save_pretrained(out)
-    ctx.artifact(out, "model")
+    ctx.save_model(instruct, new_tok)
     ctx.progress(4, 4, "steps")
     summary = (f"{cfg['mode']} projection fitted on {report.fit_rows:,} rows "
                f"(relative residual {report.residual_input:.3g}); {report.added_copied} added tokens "

@@ -9,11 +9,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from core.atomic_files import write_json_atomic
 from core.errors import JobError, UserError
 from core.jobs.cleanup import clean_dead_partials
 from core.jobs.lock import stage_lock
 from core.jobs.registry import Registry
-from core.jobs.rundir import RunDir, write_json_atomic
+from core.jobs.rundir import RunDir
 from core.paths import data_home, resolve_path
 from core.project.io import section_fields, sections
 from core.project.schema import Project
@@ -154,15 +155,24 @@ def create_run(root: Path, stage: str, target: str, settings: dict[str, Any], re
     return run
 
 
-def current_run(project: Project, project_path: Path, stage_name: str, registry: Registry) -> RunDir | None:
-    """The finished run of `stage_name` that matches the project's current settings, if any."""
+def current_run(project: Project, project_path: Path, stage_name: str, registry: Registry,
+                known: dict[str, RunDir | None] | None = None) -> RunDir | None:
+    """The finished run of `stage_name` that matches the project's current settings, if any.
+    `known` carries the answers already worked out (one status refresh asks for every stage, and each
+    stage's answer needs its upstream's: without it the first stages' inputs are fingerprinted again and
+    again)."""
+    known = {} if known is None else known
+    if stage_name in known:
+        return known[stage_name]
     stage = STAGE_BY_NAME[stage_name]
     upstream_keys = {}
     for need in stage.needs:
-        up = current_run(project, project_path, need, registry)
+        up = current_run(project, project_path, need, registry, known)
         if up is None:
+            known[stage_name] = None
             return None
         upstream_keys[need] = up.spec()["key"]
     key = stage_key(*stage_settings(project, Path(project_path).resolve(), stage), stage, upstream_keys)
     done = registry.latest_done(stage.name, key)
-    return done.run if done else None
+    known[stage_name] = done.run if done else None
+    return known[stage_name]

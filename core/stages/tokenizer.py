@@ -11,6 +11,7 @@ from core.corpus import iter_documents
 from core.errors import UserError
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
 from core.tokenizer.continued_bpe import unused_tokens, word_counts
 from core.tokenizer.hf_files import save_like_source
@@ -23,7 +24,7 @@ SHOWN = 20  # examples of unused tokens kept in the result
 def run(ctx: StageContext) -> dict:
     cfg = ctx.settings["tokenizer"]
     corpus = Path(ctx.inputs["corpus"]["outputs"])
-    source_hf = AutoTokenizer.from_pretrained(ctx.inputs["import"]["result"]["model_dir"])
+    source_hf = AutoTokenizer.from_pretrained(input_result(ctx.inputs, "import", ModelResult).model_dir)
     if not source_hf.is_fast:
         raise UserError("the source model has no fast (tokenizer.json) tokenizer", where="[models] source",
                         fix="use a model folder with tokenizer.json")

@@ -2,7 +2,7 @@
 
 A disabled stage passes its input model through, so later stages always read the adapted base from
 `stage2`. With `compute.launcher = "torchrun"` the worker starts torchrun, whose ranks run
-`core.training.rank_entry`; rank 0 reports events and writes the model. `compute.strategy` picks
+`core.stages.rank_entry`; rank 0 reports events and writes the model. `compute.strategy` picks
 DDP (a replica per GPU) or FSDP (the model sharded across GPUs, for models that do not fit one).
 """
 
@@ -19,11 +19,13 @@ from pathlib import Path
 import psutil
 import torch
 
+from core import metric_names as metric
 from core.errors import UserError
 from core.jobs.context import StageContext
 from core.jobs.launch import child_env
 from core.models import inspect_model_folder, load_model
 from core.slurm import srun_torchrun
+from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
 from core.training.checkpoint import trainable_state
 from core.training.alignment import AlignedBlocks
@@ -32,7 +34,7 @@ from core.training.distill import Objective
 from core.training.distributed import Dist
 from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
-from core.training.plan import stage_memory
+from core.training.compute_plan import stage_memory
 from core.training.precision import describe, training_precision
 from core.training.source_rows import keep_rows, source_row_mask
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
@@ -51,7 +53,7 @@ def run_stage2(ctx: StageContext) -> dict:
 
 
 def _run(ctx: StageContext, section: str) -> dict:
-    upstream = ctx.inputs[UPSTREAM[section]]["result"]["model_dir"]
+    upstream = input_result(ctx.inputs, UPSTREAM[section], ModelResult).model_dir
     if not ctx.settings[section]["enabled"]:
         return {"model_dir": upstream, "skipped": True, "summary": "skipped: disabled in the project"}
     compute = ctx.settings["compute"]
@@ -68,7 +70,7 @@ def _launch_torchrun(ctx: StageContext, section: str, nproc: int) -> dict:
     nnodes = int(os.environ.get("SLURM_JOB_NUM_NODES", "1"))
     launcher = (srun_torchrun(nnodes, nproc, socket.gethostname(), ctx.run.id) if nnodes > 1 else
                 [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}"])
-    cmd = [*launcher, "-m", "core.training.rank_entry", str(ctx.run.path), section]
+    cmd = [*launcher, "-m", "core.stages.rank_entry", str(ctx.run.path), section]
     ctx.log(f"starting {nproc} processes: {' '.join(cmd)}")
     proc = subprocess.Popen(cmd, env=child_env())
     while proc.poll() is None:  # the ranks watch the cancel flag themselves and stop together
@@ -121,7 +123,7 @@ def check_memory(model_dir: str, device: torch.device, weights_dtype: str, model
 def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings[section]
     compute, evaluation = ctx.settings["compute"], ctx.settings["evaluation"]
-    model_dir = ctx.inputs[UPSTREAM[section]]["result"]["model_dir"]
+    model_dir = input_result(ctx.inputs, UPSTREAM[section], ModelResult).model_dir
     device = pick_device(models["device"], dist)
     dist.init(device)
     weights_dtype, autocast_dtype = training_precision(models["dtype"], device)
@@ -162,10 +164,7 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
                 raise RuntimeError(f"the gathered FSDP weights do not fit the model: {unexpected[:3]}")
     if dist.is_main:
         final = model.merge_and_unload() if section == "stage2" else model
-        out = ctx.output_dir / "model"
-        final.save_pretrained(out, safe_serialization=True)
-        tokenizer.save_pretrained(out)
-        ctx.artifact(out, "model")
+        ctx.save_model(final, tokenizer)
         result = _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable)
         if "RANK" in os.environ:
             (ctx.run.path / RANK0_RESULT).write_text(json.dumps(result))
@@ -234,9 +233,9 @@ def _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_
         "trainable_parameters": trainable, "parameters": total, "flops": estimate.flops,
         "flops_formula": estimate.formula, "achieved_tflops": achieved / 1e12,
         "mfu": achieved / (peak * 1e12 * dist.world) if peak else None, "device": str(device),
-        "world_size": dist.world, "final_loss": last.get("loss"), "final_bpc_ru": last.get("bpc_ru"),
-        "final_eval_loss": last.get("eval_loss"),
-        "bpc_ru_curve": [(s, v) for s, n, v in state.history if n == "bpc_ru"],
+        "world_size": dist.world, "final_loss": last.get(metric.LOSS), "final_bpc_ru": last.get(metric.BPC_RU),
+        "final_eval_loss": last.get(metric.EVAL_LOSS),
+        "bpc_ru_curve": [(s, v) for s, n, v in state.history if n == metric.BPC_RU],
     }
     bpc = f", held-out {result['final_bpc_ru']:.3f} bits/char" if result["final_bpc_ru"] is not None else ""
     result["summary"] = f"{section}: {state.step} steps, loss {result['final_loss']:.3f}{bpc}"

@@ -6,14 +6,15 @@ from transformers import AutoTokenizer
 
 from core.jobs.context import StageContext
 from core.models import load_model
+from core.stages import ModelResult, TokenizerResult, input_result
 from core.transplant.embeddings import INITS, transplant
 
 
 def run(ctx: StageContext) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings["transplant"]
-    source_dir = ctx.inputs["import"]["result"]["model_dir"]
-    tokenizer_result = ctx.inputs["tokenizer"]["result"]
-    tokenizer_dir = tokenizer_result["tokenizer_dir"]
+    source_dir = input_result(ctx.inputs, "import", ModelResult).model_dir
+    tokenizer_result = ctx.inputs["tokenizer"]["result"]  # its other figures too (padding)
+    tokenizer_dir = input_result(ctx.inputs, "tokenizer", TokenizerResult).tokenizer_dir
     ctx.progress(0, 3, "steps", "loading the source model")
     # fp32 on the CPU: the transplant is a one-off matrix product, and exact copies need full precision.
     model, old_tokenizer = load_model(source_dir, dtype="float32", device="cpu",
@@ -24,10 +25,7 @@ def run(ctx: StageContext) -> dict:
     report = transplant(model, old_tokenizer, new_tokenizer, init=cfg["init"], seed=cfg["seed"],
                         mult=cfg["wmean_mult"], rows=tokenizer_result.get("model_vocab_size", 0))
     ctx.progress(2, 3, "steps", "saving")
-    out = ctx.output_dir / "model"
-    model.save_pretrained(out, safe_serialization=True)
-    new_tokenizer.save_pretrained(out)
-    ctx.artifact(out, "model")
+    ctx.save_model(model, new_tokenizer)
     ctx.progress(3, 3, "steps")
     summary = (f"{report.new_vocab:,} embedding rows: {report.copied:,} copied, {report.averaged:,} from their pieces, "
                f"{report.fallback:,} {'mean row' if INITS[cfg['init']].fallback == 'mean' else 'random'}"

@@ -21,6 +21,7 @@ from torch.distributed.checkpoint.state_dict import (StateDictOptions, get_model
                                                      get_optimizer_state_dict, set_model_state_dict,
                                                      set_optimizer_state_dict)
 
+from core.atomic_files import write_atomic
 from core.training.distributed import is_sharded
 
 LATEST = "latest"
@@ -77,9 +78,7 @@ def save_checkpoint(folder: Path, model, optimizer, state: TrainState, is_main: 
 
 
 def _point_latest(folder: Path, name: str) -> None:
-    tmp = folder / f".{LATEST}.tmp"
-    tmp.write_text(name)
-    os.replace(tmp, folder / LATEST)
+    write_atomic(folder / LATEST, name)
 
 
 def latest_checkpoint(folder: Path) -> Path | None:

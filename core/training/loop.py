@@ -14,6 +14,7 @@ from pathlib import Path
 
 import torch
 
+from core import metric_names as metric
 from core.evaluation.bpc import bits_per_character
 from core.jobs.context import CancelRequested
 from core.jobs.events import Progress
@@ -101,8 +102,8 @@ def train(ctx, model, wrapped, tokenizer, data: BatchSource, cfg: LoopConfig, *,
         if not math.isfinite(loss_value):
             raise FloatingPointError(f"the training loss became {loss_value} at step {state.step}; "
                                      "lower the learning rate")
-        _report(ctx, state, dist, {"loss": loss_value, "lr": lr,
-                                   "tokens_per_s": block_tokens * per_step / (time.perf_counter() - started)})
+        _report(ctx, state, dist, {metric.LOSS: loss_value, metric.LR: lr,
+                                   metric.TOKENS_PER_S: block_tokens * per_step / (time.perf_counter() - started)})
         if dist.is_main:
             ctx.emit(Progress(done=state.step, total=cfg.steps, unit="steps"))
         if state.step % cfg.eval_every == 0 or state.step == cfg.steps:
@@ -140,5 +141,6 @@ def evaluate(ctx, model, tokenizer, heldout: str, window: int, state: TrainState
     if heldout and (dist.is_main or is_sharded(model)):
         model.eval()
         result = bits_per_character(model, tokenizer, heldout, window=window)
-        _report(ctx, state, dist, {"eval_loss": result.nll_nats / result.tokens, "bpc_ru": result.bits_per_char})
+        _report(ctx, state, dist, {metric.EVAL_LOSS: result.nll_nats / result.tokens,
+                                    metric.BPC_RU: result.bits_per_char})
     dist.barrier()

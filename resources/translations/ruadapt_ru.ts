@@ -322,6 +322,21 @@ Press Load to start it again.</source>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Ruadapt Studio hit a bug</source>
+        <translation>В Ruadapt Studio произошла ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the studio. Your projects and runs are not affected. The details are saved in {path}; please send them to the developers.</source>
+        <translation>Внутри студии что-то пошло не так. Ваши проекты и запуски не пострадали. Подробности сохранены в {path}; пожалуйста, отправьте их разработчикам.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Скопировать подробности</translation>
+    </message>
+</context>
+<context>
     <name>DemoBar</name>
     <message>
         <source>Stop</source>
@@ -1600,6 +1615,10 @@ Press Load to start it again.</source>
     <message>
         <source>{model_type} ({architecture}), {params}M parameters, {layers} layers, hidden {hidden}, vocabulary {vocab}</source>
         <translation>{model_type} ({architecture}), {params} млн параметров, слоёв {layers}, скрытый размер {hidden}, словарь {vocab}</translation>
+    </message>
+    <message>
+        <source>unknown LEP mode {mode}</source>
+        <translation>неизвестный режим LEP {mode}</translation>
     </message>
     <message>
         <source>How to fix: {fix}</source>

@@ -1,19 +1,18 @@
 """The numbers shown under an answer: while it streams (counted here, timed by the studio's clock) and
 once it is done (llama.cpp's exact counts and timings from the worker's `done` stats).
 
-The formulas are GenerationStats' own (core.inference.llama_session), so the live figures turn into the
+The formulas are GenerationStats' own (core.inference.speed serves both), so the live figures turn into the
 final ones without a jump in meaning."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
+from core.inference.speed import SpeedFigures, SpeedReadings, speed_figures, words_in
 
 
 @dataclass(frozen=True)
-class Readout:
+class Readout(SpeedReadings):
     prompt_tokens: int = 0
     answer_tokens: int = 0
     chars: int = 0
@@ -23,20 +22,8 @@ class Readout:
     final: bool = False          # llama.cpp's figures (the answer is done), not the live estimate
 
     @property
-    def tokens_per_s(self) -> float:
-        return (self.answer_tokens - 1) / self.decode_s if self.decode_s > 0 else 0.0
-
-    @property
-    def chars_per_s(self) -> float:
-        return self.chars * self.tokens_per_s / self.answer_tokens if self.answer_tokens else 0.0
-
-    @property
-    def words_per_s(self) -> float:
-        return self.words * self.tokens_per_s / self.answer_tokens if self.answer_tokens else 0.0
-
-    @property
-    def chars_per_token(self) -> float:
-        return self.chars / self.answer_tokens if self.answer_tokens else 0.0
+    def speed(self) -> SpeedFigures:
+        return speed_figures(self.answer_tokens, self.chars, self.words, self.decode_s)
 
     def as_dict(self) -> dict:
         return {"prompt_tokens": self.prompt_tokens, "answer_tokens": self.answer_tokens, "chars": self.chars,
@@ -71,7 +58,7 @@ class LiveCount:
     def readout(self) -> Readout:
         if self.first_at is None:
             return Readout(self.prompt_tokens)
-        return Readout(self.prompt_tokens, self.answer_tokens, len(self.text), len(_WORD.findall(self.text)),
+        return Readout(self.prompt_tokens, self.answer_tokens, len(self.text), len(words_in(self.text)),
                        self.first_at - self.sent_at, self.last_at - self.first_at)
 
 

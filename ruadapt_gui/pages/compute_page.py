@@ -9,12 +9,12 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from core.training.plan import StagePlan
+from core.training.compute_plan import StagePlan
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 
-PLANNED_STAGES = ("stage1", "stage2")  # the stages core.training.plan_project plans
+PLANNED_STAGES = ("stage1", "stage2")  # the stages core.stages.training_plans plans
 
 
 class StagePlanBox(QGroupBox):
@@ -149,7 +149,7 @@ class ComputePage(QWidget):
         super().changeEvent(event)
 
     def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None]) -> None:
-        """`plans`: from core.training.plan_project (None: the source model is not imported yet)."""
+        """`plans`: from core.stages.training_plans (None: the source model is not imported yet)."""
         self.plans, self.results = plans, results
         self._paint()
 

@@ -1,12 +1,9 @@
-"""One editor per kind of project setting, chosen from the field's type and metadata:
-check box (bool), combo (choices), spin boxes (numbers with min/max), line edit (text), path pickers."""
+"""One editor per kind of project setting: check box (bool), combo (choices), spin boxes (numbers with
+min/max), line edit (text); path pickers are in path_editors.py, and setting_editors.py chooses one."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
-import typing
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -208,24 +205,3 @@ class TextEditor(FieldEditor):
 
     def set_value(self, value: str) -> None:
         self.line.setText(str(value))
-
-
-def editor_for(fld: dataclasses.Field, typ: Any, project_dir: Path) -> FieldEditor:
-    """The editor a setting gets, from its type and metadata (one table-like choice, no per-field code)."""
-    from ruadapt_gui.widgets.path_editors import PathEditor, PathListEditor
-
-    meta = fld.metadata
-    is_list = typing.get_origin(typ) is tuple
-    if meta.get("path"):
-        return PathListEditor(meta["path"], project_dir) if is_list else PathEditor(meta["path"], project_dir)
-    if meta.get("choices"):
-        return ChoiceListEditor(meta["choices"]) if is_list else ChoiceEditor(meta["choices"])
-    if typ is bool:
-        return BoolEditor()
-    if typ is int:
-        return IntEditor(meta.get("min"), meta.get("max"))
-    if typ is float:
-        return FloatEditor(meta.get("min"), meta.get("max"))
-    if typ is str:
-        return TextEditor()
-    raise TypeError(f"no editor for a setting of type {typ!r} ({fld.name}); add one in field_editors.py")

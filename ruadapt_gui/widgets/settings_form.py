@@ -18,7 +18,8 @@ from ruadapt_gui.background import Background
 from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.schema_texts import field_help, field_label
 from ruadapt_gui.texts import section_text
-from ruadapt_gui.widgets.field_editors import FieldEditor, editor_for
+from ruadapt_gui.widgets.field_editors import FieldEditor
+from ruadapt_gui.widgets.setting_editors import editor_for
 
 VALIDATE_MS = 300
 Problems = list[tuple[str, str]]  # (setting, message), as ProjectError.problems: "" names no setting

@@ -9,17 +9,18 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from core import metric_names as metric
 from ruadapt_gui.run_trace import Curve
 from ruadapt_gui.widgets.metric_plot import MetricPlot
 
 TRAINING_STAGES = frozenset({"stage1", "stage2", "calibration"})
 
-# plot → the metrics it draws (as the training loop names them in core.training.loop)
+# plot → the metrics it draws (named in core.metric_names, as the training loop reports them)
 PANELS: dict[str, tuple[str, ...]] = {
-    "loss": ("loss", "eval_loss"),
-    "bpc": ("bpc_ru",),
-    "lr": ("lr",),
-    "speed": ("tokens_per_s",),
+    "loss": (metric.LOSS, metric.EVAL_LOSS),
+    "bpc": (metric.BPC_RU,),
+    "lr": (metric.LR,),
+    "speed": (metric.TOKENS_PER_S,),
 }
 OTHER = "other"
 PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
@@ -45,8 +46,8 @@ class TrainingPlots(QWidget):
                   OTHER: self.tr("Other metrics")}
         for panel, title in titles.items():
             self.plots[panel].set_title(title)
-        self.plots["loss"].set_display_names({"loss": self.tr("training"), "eval_loss": self.tr("held-out")})
-        self.plots["bpc"].set_display_names({"bpc_ru": self.tr("this run")})
+        self.plots["loss"].set_display_names({metric.LOSS: self.tr("training"), metric.EVAL_LOSS: self.tr("held-out")})
+        self.plots["bpc"].set_display_names({metric.BPC_RU: self.tr("this run")})
         self.set_bpc_reference(self._bpc_reference)
 
     def changeEvent(self, event: QEvent) -> None:

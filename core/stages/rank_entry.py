@@ -1,4 +1,4 @@
-"""One torchrun rank of a training stage: `python -m core.training.rank_entry RUN_DIR SECTION`.
+"""One torchrun rank of a training stage: `python -m core.stages.rank_entry RUN_DIR SECTION`.
 
 Only rank 0 writes events and the model; every rank checks the cancel flag at step boundaries and
 they stop together. A UserError of rank 0 goes to the worker through a file, so the user reads what,

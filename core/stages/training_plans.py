@@ -9,7 +9,7 @@ from core.jobs.registry import Registry
 from core.models import inspect_model_folder
 from core.project.schema import Project
 from core.stages.plan import current_run
-from core.training.plan import StagePlan, plan_training
+from core.training.compute_plan import StagePlan, plan_training
 
 
 def project_plans(project: Project, project_path: Path, registry: Registry) -> list[StagePlan]:

@@ -1,5 +1,6 @@
-"""`ruadapt bench speed A.gguf B.gguf`: generation speed in characters/s (the fair figure across
-tokenizers) and tokens/s, each model alone on the machine with the same threads and context.
+"""Generation speed in characters/s (the fair figure across tokenizers) and tokens/s, each model alone on
+the machine with the same threads and context: the evaluate stage's measurement, and `ruadapt bench speed
+A.gguf B.gguf`.
 
 Every prompt is continued greedily until a fixed number of characters is generated (end-of-text
 ignored), so both models produce the same amount of text; the share of Cyrillic letters in the

@@ -1,10 +1,37 @@
-"""Files that appear only when complete: written under a hidden partial name carrying the writer's pid,
-renamed at the end. A killed writer leaves only a partial, which the next writer of that name removes."""
+"""Files that appear only when complete (the one atomic writer): a crash mid-write leaves the old file or
+none, never half a new one.
+
+Small files (JSON, project files, pointers) are written whole to a temporary name beside the target and
+renamed. Large ones (GGUF) are streamed to a hidden partial name carrying the writer's pid and renamed at
+the end; a killed writer leaves only a partial, which the next writer of that name removes."""
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from pathlib import Path
+from typing import Any
+
+
+def write_atomic(path: Path | str, data: str | bytes) -> None:
+    """Write `data` (text as UTF-8) to `path` in one step: temporary file, flushed to disk, renamed."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; these are ordinary documents
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json_atomic(path: Path | str, data: Any) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def partial_path(out: Path, tag: str = "") -> Path:
