@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "generating with {name}"),
     QT_TRANSLATE_NOOP("Engine", "{name}: prompt {prompt_id}"),
+    QT_TRANSLATE_NOOP("Engine", "{n} answers written ({prompts} prompts × {models} models in all)"),
     QT_TRANSLATE_NOOP("Engine", "the prompt file does not exist"),
     QT_TRANSLATE_NOOP("Engine", "choose a .txt, .jsonl or .csv file"),
     QT_TRANSLATE_NOOP("Engine", "no usable prompt in the file"),
@@ -322,6 +323,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "{n} layer updates merged"),
     QT_TRANSLATE_NOOP("Engine", "{n} tokens"),
     QT_TRANSLATE_NOOP("Engine", "Russian {ratio}× fewer tokens than the source"),
+    QT_TRANSLATE_NOOP("Engine", "{share} of the new tokens occur on the training text"),
+    QT_TRANSLATE_NOOP("Engine", "{used} of {added} new tokens ({share}) occur when the training text is encoded"),
+    QT_TRANSLATE_NOOP("Engine", "{absorbed} are intermediate pieces later merges always join into longer tokens"),
+    QT_TRANSLATE_NOOP("Engine", "{unexpected} unused for another reason"),
     QT_TRANSLATE_NOOP("Engine", "{n} tokens: {copied} copied, {averaged} from their pieces, {fallback} random"),
     QT_TRANSLATE_NOOP("Engine", "{section}: {steps} steps, loss {loss}, held-out {bpc} bits/char"),
     QT_TRANSLATE_NOOP("Engine", "{section}: {steps} steps, loss {loss}"),

@@ -373,6 +373,10 @@ Press Load to start it again.</source>
         <translation>{name}: промпт {prompt_id}</translation>
     </message>
     <message>
+        <source>{n} answers written ({prompts} prompts × {models} models in all)</source>
+        <translation>записано ответов: {n} (всего: промптов {prompts} × моделей {models})</translation>
+    </message>
+    <message>
         <source>the prompt file does not exist</source>
         <translation>файл с промптами не существует</translation>
     </message>
@@ -1595,6 +1599,22 @@ Press Load to start it again.</source>
     <message>
         <source>Russian {ratio}× fewer tokens than the source</source>
         <translation>на русском в {ratio}× меньше токенов, чем у исходной модели</translation>
+    </message>
+    <message>
+        <source>{share} of the new tokens occur on the training text</source>
+        <translation>{share} новых токенов встречаются в обучающем тексте</translation>
+    </message>
+    <message>
+        <source>{used} of {added} new tokens ({share}) occur when the training text is encoded</source>
+        <translation>при кодировании обучающего текста встречаются {used} из {added} новых токенов ({share})</translation>
+    </message>
+    <message>
+        <source>{absorbed} are intermediate pieces later merges always join into longer tokens</source>
+        <translation>{absorbed} — промежуточные части, которые последующие слияния всегда соединяют в более длинные токены</translation>
+    </message>
+    <message>
+        <source>{unexpected} unused for another reason</source>
+        <translation>не используются по другой причине: {unexpected}</translation>
     </message>
     <message>
         <source>{n} tokens: {copied} copied, {averaged} from their pieces, {fallback} random</source>
