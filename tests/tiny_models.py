@@ -23,7 +23,8 @@ The quick brown fox jumps over the lazy dog. Language models read text as tokens
 splits Russian into single bytes makes every sentence long and every answer slow. It's 2024, isn't it?
 """ * 3
 
-CONFIG_CLASSES = {"llama": "LlamaConfig", "qwen2": "Qwen2Config", "qwen3": "Qwen3Config"}
+CONFIG_CLASSES = {"llama": "LlamaConfig", "qwen2": "Qwen2Config", "qwen3": "Qwen3Config",
+                  "gemma3": "Gemma3TextConfig"}
 
 
 def train_tiny_tokenizer(vocab_size: int = 384):
@@ -48,7 +49,12 @@ def tiny_config(arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64,
 
     config_class = getattr(transformers, CONFIG_CLASSES[arch])
     extra = {"head_dim": 2 * hidden // heads} if arch == "qwen3" else {}  # Qwen3 sets head_dim apart
+    if arch == "gemma3":  # a window shorter than the test prompts, so sliding layers really slide
+        extra = {"head_dim": hidden // heads, "query_pre_attn_scalar": hidden // heads, "sliding_window": 8}
     rope_parameters = rope_parameters or {"rope_type": "default", "rope_theta": 10000.0}
+    if arch == "gemma3":
+        rope_parameters = {"full_attention": rope_parameters,
+                           "sliding_attention": {"rope_type": "default", "rope_theta": 10000.0}}
     # transformers wants the scaled context longer than the original one it scales
     max_positions = max(256, 2 * rope_parameters.get("original_max_position_embeddings", 0))
     return config_class(
