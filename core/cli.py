@@ -234,6 +234,32 @@ def cmd_bench_train(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
+    import json
+
+    from core.bench.vocab_bench import run
+    from core.project import load_project
+    from core.project.default import default_project_path
+    from core.stages.plan import current_run
+
+    project_path = Path(args.project).resolve() if args.project else default_project_path()
+    for stage in ("import", "corpus"):  # what the bench reads: run now unless up to date
+        code = cmd_run(argparse.Namespace(project=str(project_path), stage=stage, force=False, detach=False))
+        if code != EXIT_DONE:
+            return code
+    project, registry = load_project(project_path), Registry()
+    import_run, corpus_run = (current_run(project, project_path, s, registry) for s in ("import", "corpus"))
+    evaluation = project.evaluation
+    report = run(Path(import_run.result()["model_dir"]), corpus_run.outputs, project.tokenizer,
+                 new_tokens=args.new_tokens or project.tokenizer.new_tokens,
+                 bpc_chars=args.bpc_chars or evaluation.max_chars, window=evaluation.batch_tokens,
+                 inits=not args.no_inits)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2))
+        print(f"wrote {args.json}")
+    return EXIT_DONE
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
     from core.project import load_project
     from core.training.plan_project import project_plans
@@ -362,6 +388,17 @@ def _parser() -> argparse.ArgumentParser:
     train_bench.add_argument("--batch", type=int, default=4)
     train_bench.add_argument("--block", type=int, default=256)
     train_bench.set_defaults(func=cmd_bench_train)
+
+    vocab_bench = bench_sub.add_parser(
+        "vocabulary", help="replace / extend / optimized vocabularies at the same number of new tokens (held-out "
+        "tokens, reach), and bits per character right after the transplant for every init")
+    vocab_bench.add_argument("project", nargs="?", help="project file (default: the embedded default project)")
+    vocab_bench.add_argument("--new-tokens", type=int, default=0, help="default: the project's tokenizer.new_tokens")
+    vocab_bench.add_argument("--bpc-chars", type=int, default=0, help="held-out characters scored per language "
+                             "(default: the project's evaluation.max_chars)")
+    vocab_bench.add_argument("--no-inits", action="store_true", help="only the vocabularies")
+    vocab_bench.add_argument("--json", help="also write the figures here")
+    vocab_bench.set_defaults(func=cmd_bench_vocabulary)
 
     speed = bench_sub.add_parser("speed", help="generation speed (characters/s, tokens/s) of GGUF models")
     speed.add_argument("models", nargs="+", help="GGUF files; the first is the baseline")

@@ -33,9 +33,11 @@ def russian_corpus(chars: int = 40_000) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def adapted_model(root: Path, arch: str, pre: str) -> Path:
+def adapted_model(root: Path, arch: str, pre: str, mode: str = "replace", pad_to: int = 1) -> Path:
     """The method's first steps on a tiny model: a new Russian BPE trained with the source's split (here
-    set to `pre`), embeddings transplanted from the source's pieces, saved as an HF folder."""
+    set to `pre`), embeddings transplanted from the source's pieces, saved as an HF folder. `mode`
+    extend / optimized: continued BPE over the source (or its first 300 tokens by rank); `pad_to`: the
+    embedding rows padded to a multiple of it."""
     from tokenizers import Tokenizer, pre_tokenizers
 
     from core.models import load_model
@@ -48,9 +50,17 @@ def adapted_model(root: Path, arch: str, pre: str) -> Path:
     source.pre_tokenizer = BYTE_LEVEL_PRE_TOKENIZERS[pre](pre_tokenizers)
     source.model.ignore_merges = pre in IGNORES_MERGES  # as LLaMA-3's own tokenizer.json has it
     specials = [t.content for _, t in sorted(old.added_tokens_decoder.items())]
-    new = save_like_source(train_vocabulary(russian_corpus(), source, "bpe", 1200, 2, specials), old,
-                           root / "tokenizer")
-    transplant(model, old, new)
+    if mode == "replace":
+        vocab = train_vocabulary(russian_corpus(), source, "bpe", 1200, 2, specials)
+    else:
+        from core.tokenizer.continued_bpe import word_counts
+        from core.tokenizer.vocab_ops import extend_bpe, optimize_bpe
+
+        counts = word_counts(source, russian_corpus())
+        vocab = (extend_bpe(source, counts, 900) if mode == "extend" else
+                 optimize_bpe(source, counts, 300, 900, "rank")).tokenizer
+    new = save_like_source(vocab, old, root / "tokenizer")
+    transplant(model, old, new, rows=-(-len(new) // pad_to) * pad_to)
     model.save_pretrained(root / "adapted")
     new.save_pretrained(root / "adapted")
     return root / "adapted"
@@ -71,6 +81,31 @@ def test_an_adapted_tokenizer_exports_and_tokenizes_exactly_as_in_transformers(t
     assert report["passed"], report["problems"]
     assert report["tokenization"] == {"texts": 20, "identical": True}  # 17 fixed + BOS + EOS + chat template
     assert report["logits"]["max_abs_diff"] < 1e-4
+
+
+@pytest.mark.parametrize("arch,pre,mode", [("llama", "llama-bpe", "extend"), ("qwen2", "qwen2", "optimized")])
+def test_extended_and_optimized_padded_vocabularies_export_with_parity_and_unused_padding(tmp_path, arch, pre, mode):
+    """Continued-BPE vocabularies keep the source's split, so llama.cpp tokenizes them as transformers
+    does; the padding rows become [PADn] tokens of type UNUSED, which no text produces."""
+    import numpy as np
+    from gguf import GGUFReader
+    from transformers import AutoTokenizer
+
+    folder = adapted_model(tmp_path, arch, pre, mode=mode, pad_to=64)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    rows = -(-len(tokenizer) // 64) * 64
+    assert rows > len(tokenizer)
+    results = export_gguf_types(folder, {"f32": tmp_path / "m.gguf"})
+    report = results["f32"]["parity"]
+    assert report["passed"], report["problems"]
+    assert report["tokenization"]["identical"] and report["logits"]["max_abs_diff"] < 1e-4
+    fields = GGUFReader(tmp_path / "m.gguf").fields
+    types = fields["tokenizer.ggml.token_type"]
+    token_types = [int(types.parts[i][0]) for i in types.data]
+    assert len(token_types) == rows and set(token_types[len(tokenizer):]) == {5}  # gguf.TokenType.UNUSED
+    tokens = fields["tokenizer.ggml.tokens"]
+    assert bytes(tokens.parts[tokens.data[-1]]).decode() == f"[PAD{rows - 1}]"
+    assert np.all(np.array(token_types[:len(tokenizer)]) != 5)
 
 
 def test_a_tokenizer_that_merges_where_llama_cpp_looks_words_up_is_refused_before_writing(tmp_path):

@@ -69,23 +69,46 @@ class Corpus:
 @dataclass(frozen=True)
 class Tokenizer:
     mode: str = setting("replace", "Mode", "replace: a new vocabulary; extend: source vocabulary plus new "
-                        "Russian tokens; optimized: most-used source tokens plus new ones.",
+                        "Russian tokens (continued BPE on the source's own segmentation, as the method's authors "
+                        "do; English tokenizes exactly as before); optimized: part of the source vocabulary "
+                        "(see Keep rule) plus new tokens.",
                         choices=("replace", "extend", "optimized"))
     algorithm: str = setting("bpe", "Algorithm", "Byte-level BPE or Unigram.", choices=("bpe", "unigram"))
     vocab_size: int = setting(8000, "Vocabulary size", "Size of the new vocabulary (replace, optimized).",
                               min=256, max=1_000_000)
     new_tokens: int = setting(4000, "New tokens", "How many new Russian tokens to add (extend, optimized).",
                               min=0, max=1_000_000)
+    keep_rule: str = setting("rank", "Keep rule (optimized)", "Which source tokens optimized mode keeps. rank "
+                             "(the method's authors): the source tokens with the lowest ids, i.e. its earliest, "
+                             "most frequent merges, which English needs; russian_use (ours): the tokens the "
+                             "Russian corpus uses most, which can drop tokens English needs.",
+                             choices=("rank", "russian_use"))
     min_frequency: int = setting(2, "Minimum frequency", "Ignore pieces seen fewer times in the corpus.",
                                  min=1, max=1_000_000)
+    pad_to_multiple: int = setting(64, "Pad vocabulary to a multiple of", "The model's embedding matrix gets "
+                                   "rows up to a multiple of this (GPU matrix products run faster on round "
+                                   "sizes; the method's authors pad to 256). Padded rows are never produced by "
+                                   "the tokenizer and are exported to GGUF as unused tokens; 1 = no padding.",
+                                   min=1, max=4096)
 
 
 @dataclass(frozen=True)
 class Transplant:
-    init: str = setting("mean", "New-token initialisation", "mean: mean of the source embeddings of the "
-                        "token's pieces; wmean: position-weighted mean; random: source statistics.",
-                        choices=("mean", "wmean", "random"))
-    seed: int = setting(0, "Seed", "Seed for tokens drawn at random.", min=0, max=2**31 - 1)
+    init: str = setting(
+        "mean", "New-token initialisation",
+        "How a new token's embedding (input and LM head) starts. The method's authors' variants: mean = the "
+        "mean of the source embeddings of the token's pieces, whitespace-only pieces weighted 0.1, a token "
+        "without pieces gets the mean of all source rows; wmean = the same with weights exp(-mult·i), the "
+        "first piece heaviest; random = every row, shared tokens too, drawn from N(0, initializer_range). "
+        "Ours: mean_unscaled = plain mean, no whitespace scaling, no pieces → random; wmean_linear = linear "
+        "weights, later pieces heavier on the input side and earlier ones on the LM head, no pieces → "
+        "random; random_stats = shared tokens copied, the rest drawn from the source rows' statistics. "
+        "Every variant but random copies tokens both vocabularies share.",
+        choices=("mean", "wmean", "random", "mean_unscaled", "wmean_linear", "random_stats"))
+    wmean_mult: float = setting(1.0, "wmean decay", "wmean weighs piece i by exp(-mult·i): 0 = equal weights, "
+                                "larger = the first pieces count more (the authors' default is 1).",
+                                min=0.0, max=20.0)
+    seed: int = setting(0, "Seed", "Seed for rows drawn at random.", min=0, max=2**31 - 1)
 
 
 @dataclass(frozen=True)

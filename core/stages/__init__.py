@@ -29,10 +29,12 @@ STAGES: tuple[StageDef, ...] = (
              "core.stages.baseline:run", ("models", "evaluation"), needs=("import", "corpus")),
     StageDef("tokenizer", "Train tokenizer",
              "Train a Russian vocabulary that replaces, extends or optimises the source's, and measure the savings.",
-             "core.stages.tokenizer:run", ("tokenizer",), needs=("import", "corpus")),
+             "core.stages.tokenizer:run", ("tokenizer",), needs=("import", "corpus"),
+             version=2),  # 2: continued BPE for extend/optimized, keep rule, vocabulary padding
     StageDef("transplant", "Transplant vocabulary",
              "Give the source model embeddings for the new tokenizer: shared tokens copied, new ones from their pieces.",
-             "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer")),
+             "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer"),
+             version=2),  # 2: the authors' inits under their names, vocabulary padding
     StageDef("stage1", "Stage 1: embeddings",
              "Train the new input embeddings and LM head on the Russian text, the body frozen.",
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),

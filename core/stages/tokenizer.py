@@ -14,9 +14,10 @@ from core.jobs.context import StageContext
 from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
 from core.tokenizer.hf_files import save_like_source
 from core.tokenizer.train import train_vocabulary
-from core.tokenizer.vocab_ops import count_token_use, extend_bpe, optimize_bpe
+from core.tokenizer.continued_bpe import unused_tokens, word_counts
+from core.tokenizer.vocab_ops import extend_bpe, optimize_bpe
 
-CANDIDATE_FACTOR = 3  # train this many more merges than needed: some candidates are refused
+SHOWN = 20  # examples of unused tokens kept in the result
 
 
 def run(ctx: StageContext) -> dict:
@@ -44,24 +45,20 @@ def run(ctx: StageContext) -> dict:
                                cfg["min_frequency"], specials)
         edit = {"added": new.get_vocab_size() - len(specials), "kept": 0, "skipped": 0}
     else:
-        budget = cfg["new_tokens"] * CANDIDATE_FACTOR + 256 + len(specials)
-        trained = train_vocabulary(texts("reading the corpus"), source, "bpe", budget, cfg["min_frequency"],
-                                   specials)
-        if mode == "extend":
-            result = extend_bpe(source, trained, cfg["new_tokens"])
-        else:
-            usage = count_token_use(source, texts("counting source tokens"))
-            result = optimize_bpe(source, trained, usage, cfg["vocab_size"] - cfg["new_tokens"], cfg["new_tokens"])
-        new = result.tokenizer
-        edit = {"added": result.added, "kept": result.kept, "skipped": result.skipped}
+        new, edit = continued_vocabulary(source, texts, cfg)
+        edit["reach"] = reach(new, edit, texts("checking every new token forms"))
+        ctx.log(reach_summary(edit["reach"]))
     out = ctx.output_dir / "tokenizer"
     new_hf = save_like_source(new, source_hf, out)
     ctx.artifact(out, "tokenizer")
     report = compare(source_hf, new_hf, corpus)
+    multiple = cfg["pad_to_multiple"]
+    model_vocab = -(-len(new_hf) // multiple) * multiple
     exportable = algorithm == "bpe"
     result = {
         "tokenizer_dir": str(ctx.run.outputs / "tokenizer"), "mode": mode, "algorithm": algorithm,
         "vocab_size": len(new_hf), "source_vocab_size": len(source_hf), **edit, **report,
+        "model_vocab_size": model_vocab, "padded_rows": model_vocab - len(new_hf),
         "gguf_exportable": exportable,
         "gguf_note": "same pre-tokenizer as the source model" if exportable else
                      "llama.cpp has no byte-level Unigram tokenizer: this vocabulary cannot be exported to GGUF",
@@ -69,8 +66,44 @@ def run(ctx: StageContext) -> dict:
     ru = report.get("ru")
     result["summary"] = (f"{len(new_hf):,} tokens; Russian {ru['ratio']:.2f}× fewer tokens than the source"
                          if ru else f"{len(new_hf):,} tokens")
+    if "reach" in edit:
+        result["summary"] += f"; {edit['reach']['share']:.0%} of the new tokens occur on the training text"
     ctx.log(result["summary"])
     return result
+
+
+def continued_vocabulary(source, texts, cfg) -> tuple:
+    """Extend or optimized: continued BPE on the source's (or the shrunk source's) segmentation."""
+    counts = word_counts(source, texts("counting words"))
+    if cfg["mode"] == "extend":
+        result = extend_bpe(source, counts, cfg["new_tokens"], cfg["min_frequency"])
+    else:
+        result = optimize_bpe(source, counts, cfg["vocab_size"] - cfg["new_tokens"], cfg["new_tokens"],
+                              cfg["keep_rule"], cfg["min_frequency"])
+    edit = {"added": result.added, "kept": result.kept, "skipped": result.skipped,
+            "keep_rule": cfg["keep_rule"] if cfg["mode"] == "optimized" else None,
+            "absorbed": list(result.absorbed)}
+    return result.tokenizer, edit
+
+
+def reach(new, edit: dict, texts) -> dict:
+    """Which added tokens the new tokenizer produces on the training text. Continued BPE guarantees all
+    but the `absorbed` ones (BPE's usual exception: intermediate tokens every occurrence of which a later
+    merge joins into a longer token); anything else unused is named as `unexpected`."""
+    last = max(new.get_vocab(with_added_tokens=True).values())  # new tokens take the ids after all others
+    unused = {new.id_to_token(i) for i in unused_tokens(new, range(last + 1 - edit["added"], last + 1), texts)}
+    absorbed = set(edit.pop("absorbed"))
+    unexpected = sorted(unused - absorbed)
+    return {"added": edit["added"], "used": edit["added"] - len(unused),
+            "share": (edit["added"] - len(unused)) / edit["added"] if edit["added"] else 1.0,
+            "absorbed": len(unused & absorbed), "absorbed_examples": sorted(unused & absorbed)[:SHOWN],
+            "unexpected": len(unexpected), "unexpected_examples": unexpected[:SHOWN]}
+
+
+def reach_summary(r: dict) -> str:
+    text = (f"{r['used']:,} of {r['added']:,} new tokens ({r['share']:.1%}) occur when the training text is "
+            f"encoded; {r['absorbed']:,} are intermediate pieces later merges always join into longer tokens")
+    return text + (f"; {r['unexpected']:,} unused for another reason" if r["unexpected"] else "")
 
 
 def compare(source_hf, new_hf, corpus: Path) -> dict:
@@ -81,9 +114,11 @@ def compare(source_hf, new_hf, corpus: Path) -> dict:
         if not text.strip():
             continue
         before, after = token_efficiency(source_hf, text), token_efficiency(new_hf, text)
-        roundtrip = new_hf.decode(new_hf(text, add_special_tokens=False)["input_ids"]) == text
+        ids = new_hf(text, add_special_tokens=False)["input_ids"]
+        roundtrip = new_hf.decode(ids) == text
         if not roundtrip:
             raise RuntimeError(f"the new tokenizer does not decode {lang} held-out text back to itself")
         report[lang] = {"source": before.as_dict(), "new": after.as_dict(),
-                        "ratio": before.tokens / after.tokens if after.tokens else 0.0}
+                        "ratio": before.tokens / after.tokens if after.tokens else 0.0,
+                        "unchanged": ids == source_hf(text, add_special_tokens=False)["input_ids"]}
     return report

@@ -6,13 +6,14 @@ from transformers import AutoTokenizer
 
 from core.jobs.context import StageContext
 from core.models import load_model
-from core.transplant.embeddings import transplant
+from core.transplant.embeddings import INITS, transplant
 
 
 def run(ctx: StageContext) -> dict:
     models, cfg = ctx.settings["models"], ctx.settings["transplant"]
     source_dir = ctx.inputs["import"]["result"]["model_dir"]
-    tokenizer_dir = ctx.inputs["tokenizer"]["result"]["tokenizer_dir"]
+    tokenizer_result = ctx.inputs["tokenizer"]["result"]
+    tokenizer_dir = tokenizer_result["tokenizer_dir"]
     ctx.progress(0, 3, "steps", "loading the source model")
     # fp32 on the CPU: the transplant is a one-off matrix product, and exact copies need full precision.
     model, old_tokenizer = load_model(source_dir, dtype="float32", device="cpu",
@@ -20,14 +21,16 @@ def run(ctx: StageContext) -> dict:
                                       trust_remote_code=models["trust_remote_code"])
     new_tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir)
     ctx.progress(1, 3, "steps", f"initialising {len(new_tokenizer):,} embeddings ({cfg['init']})")
-    report = transplant(model, old_tokenizer, new_tokenizer, init=cfg["init"], seed=cfg["seed"])
+    report = transplant(model, old_tokenizer, new_tokenizer, init=cfg["init"], seed=cfg["seed"],
+                        mult=cfg["wmean_mult"], rows=tokenizer_result.get("model_vocab_size", 0))
     ctx.progress(2, 3, "steps", "saving")
     out = ctx.output_dir / "model"
     model.save_pretrained(out, safe_serialization=True)
     new_tokenizer.save_pretrained(out)
     ctx.artifact(out, "model")
     ctx.progress(3, 3, "steps")
-    summary = (f"{report.new_vocab:,} tokens: {report.copied:,} copied, {report.averaged:,} from their pieces, "
-               f"{report.fallback:,} random")
+    summary = (f"{report.new_vocab:,} embedding rows: {report.copied:,} copied, {report.averaged:,} from their pieces, "
+               f"{report.fallback:,} {'mean row' if INITS[cfg['init']].fallback == 'mean' else 'random'}"
+               + (f", {report.padded:,} padding rows" if report.padded else ""))
     ctx.log(summary)
     return {"model_dir": str(ctx.run.outputs / "model"), **report.as_dict(), "init": cfg["init"], "summary": summary}

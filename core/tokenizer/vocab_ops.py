@@ -1,18 +1,32 @@
-"""Editing byte-level BPE vocabularies: extend a source with new tokens, or keep only what Russian uses.
+"""Editing byte-level BPE vocabularies: extend a source with new tokens, or shrink it and then extend.
 
-Both keep the source's merges in their original order and append new merges after them. In `extend`
-mode new tokens must contain a non-ASCII byte, so ASCII text (English, code) tokenizes exactly as before.
+New tokens come from continued BPE (`continued_bpe`): merges learned on the segmentation the source
+(or the shrunk source) gives the Russian text, appended after its merges. In `extend` mode a new token
+must contain the UTF-8 lead byte of a Russian letter (0xD0 or 0xD1, which occur in nothing but
+U+0400..U+047F), so it can only form in Cyrillic text: any text without Cyrillic (English, code,
+accents, dashes, emoji) tokenizes exactly as before. On the default project this refuses 3 of 4,000
+tokens a non-ASCII rule would take (" ∧", " ∨", " (" + a lead byte).
+
+`optimized` first keeps part of the source vocabulary, by one of two rules (`KEEP_RULES`):
+- "rank" (the method's authors, `shrink_tokenizer.py`): the source tokens with ids below N. BPE ids
+  follow merge order, so these are the source's most frequent pieces in its own training text, which
+  is what English needs;
+- "russian_use" (ours): the N source tokens the Russian corpus uses most, with the pieces they are
+  built from; this can drop tokens English needs.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tokenizers import Tokenizer, pre_tokenizers
 
+from core.tokenizer.continued_bpe import append_merges, learn_merges, segment_words
+
+KEEP_RULES = ("rank", "russian_use")
 _BYTE_ALPHABET = set(pre_tokenizers.ByteLevel.alphabet())
 
 
@@ -24,6 +38,16 @@ def byte_symbols() -> dict[int, str]:
 
 
 _ASCII_SYMBOLS = {s for b, s in byte_symbols().items() if b < 0x80}
+_CYRILLIC_LEADS = {byte_symbols()[0xD0], byte_symbols()[0xD1]}
+
+
+def has_non_ascii(token: str) -> bool:
+    return not set(token) <= _ASCII_SYMBOLS
+
+
+def has_cyrillic(token: str) -> bool:
+    """The token's bytes include the lead byte of a Russian letter (U+0400..U+047F)."""
+    return not _CYRILLIC_LEADS.isdisjoint(token)
 
 
 def _model(tok: Tokenizer) -> dict:
@@ -38,91 +62,89 @@ def _merges(model: dict) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class VocabEdit:
     tokenizer: Tokenizer
-    added: int        # new tokens appended
-    kept: int         # source tokens kept (all of them in extend mode)
-    skipped: int      # candidate merges refused (ASCII-only, or a part not in the vocabulary)
+    added: int                  # new tokens appended
+    kept: int                   # source tokens kept (all of them in extend mode)
+    skipped: int                # frequent pairs refused (result already a token, or no Cyrillic in extend mode)
+    absorbed: tuple[str, ...]   # new tokens that form only inside longer new tokens on the training text
 
 
-def append_merges(tj: dict, candidates: Iterable[tuple[str, str]], limit: int, non_ascii_only: bool) -> tuple[int, int]:
-    """Append up to `limit` candidate merges whose parts exist and whose result is new (in place)."""
-    vocab, merges = tj["model"]["vocab"], tj["model"]["merges"]
-    next_id = max([*vocab.values(), *(t["id"] for t in tj["added_tokens"])], default=-1) + 1
-    added = skipped = 0
-    for a, b in candidates:
-        if added >= limit:
-            break
-        token = a + b
-        if token in vocab:
-            continue
-        if a not in vocab or b not in vocab or (non_ascii_only and set(token) <= _ASCII_SYMBOLS):
-            skipped += 1
-            continue
-        vocab[token] = next_id
-        merges.append([a, b])
-        next_id += 1
-        added += 1
-    return added, skipped
+def continue_bpe(base: Tokenizer, word_counts: Mapping[str, int], new_tokens: int, min_frequency: int,
+                 cyrillic_only: bool, kept: int) -> VocabEdit:
+    learned = learn_merges(segment_words(base, word_counts), set(base.get_vocab(with_added_tokens=True)),
+                           new_tokens, min_frequency, allow=has_cyrillic if cyrillic_only else None)
+    return VocabEdit(append_merges(base, learned.merges), len(learned.merges), kept, learned.refused,
+                     tuple(learned.absorbed))
 
 
-def extend_bpe(source: Tokenizer, trained: Tokenizer, new_tokens: int) -> VocabEdit:
-    """The source vocabulary and merges unchanged, plus up to `new_tokens` of the trained ones."""
-    tj = _model(source)
-    tj["model"]["merges"] = [list(m) for m in _merges(tj)]
-    kept = len(tj["model"]["vocab"])
-    added, skipped = append_merges(tj, _merges(_model(trained)), new_tokens, non_ascii_only=True)
-    return VocabEdit(Tokenizer.from_str(json.dumps(tj)), added, kept, skipped)
+def extend_bpe(source: Tokenizer, word_counts: Mapping[str, int], new_tokens: int,
+               min_frequency: int = 2) -> VocabEdit:
+    """The source vocabulary and merges unchanged, plus up to `new_tokens` continued-BPE tokens."""
+    return continue_bpe(source, word_counts, new_tokens, min_frequency, cyrillic_only=True,
+                        kept=source.get_vocab_size(with_added_tokens=True))
 
 
-def count_token_use(source: Tokenizer, texts: Iterable[str], batch: int = 256) -> Counter:
-    """How often the source tokenizer uses each of its tokens on `texts` (streamed in batches)."""
+def token_use(source: Tokenizer, word_counts: Mapping[str, int]) -> Counter:
+    """How often the source uses each of its token ids on the words counted."""
     counts: Counter = Counter()
-    chunk: list[str] = []
-    for text in texts:
-        chunk.append(text)
-        if len(chunk) == batch:
-            for enc in source.encode_batch(chunk, add_special_tokens=False):
-                counts.update(enc.ids)
-            chunk = []
-    for enc in source.encode_batch(chunk, add_special_tokens=False):
-        counts.update(enc.ids)
+    for word, n in word_counts.items():
+        for token in source.model.tokenize(word):
+            counts[token.id] += n
     return counts
 
 
-def optimize_bpe(source: Tokenizer, trained: Tokenizer, usage: Counter, keep: int, new_tokens: int) -> VocabEdit:
-    """Keep the `keep` source tokens Russian uses most (with the merge parts they are built from, the
-    byte alphabet and the special tokens), renumber them densely, then append new tokens."""
-    tj = _model(source)
-    vocab: dict[str, int] = tj["model"]["vocab"]
-    merges = _merges(tj)
-    id_to_token = {i: t for t, i in vocab.items()}
-    built_from = {}
-    for a, b in merges:
+def _closure(tj: dict, seeds: list[str], keep: int) -> set[str]:
+    """Byte alphabet, special tokens, and then `seeds` in order (each with the merge parts it is built
+    from, so every kept token stays reachable) until `keep` tokens are kept."""
+    vocab = tj["model"]["vocab"]
+    built_from: dict[str, tuple[str, str]] = {}
+    for a, b in _merges(tj):
         built_from.setdefault(a + b, (a, b))
-    specials = {t["content"] for t in tj["added_tokens"]}
-    kept = {t for t in vocab if t in _BYTE_ALPHABET or t in specials}
-
-    def keep_with_parts(token: str) -> None:
+    kept = {t for t in vocab if t in _BYTE_ALPHABET} | {t["content"] for t in tj["added_tokens"]}
+    for token in seeds:
+        if len(kept) >= keep:
+            break
         stack = [token]
         while stack:
             t = stack.pop()
             if t not in kept:
                 kept.add(t)
                 stack.extend(built_from.get(t, ()))
+    return kept
 
-    for token_id, _ in usage.most_common():
-        if len(kept) >= keep:
-            break
-        if token_id in id_to_token:
-            keep_with_parts(id_to_token[token_id])
-    order = sorted(kept, key=vocab.__getitem__)
+
+def shrink_bpe(source: Tokenizer, keep: int, rule: str, word_counts: Mapping[str, int] | None = None) -> Tokenizer:
+    """The source with only `keep` of its tokens (see KEEP_RULES), renumbered densely in source order;
+    merges whose parts or result were dropped are dropped too."""
+    tj = _model(source)
+    vocab: dict[str, int] = tj["model"]["vocab"]
+    by_id = sorted(vocab, key=vocab.__getitem__)
+    if rule == "rank":
+        seeds = by_id
+    elif rule == "russian_use":
+        usage = token_use(source, word_counts or {})
+        id_to_token = {i: t for t, i in vocab.items()}
+        seeds = [id_to_token[i] for i, _ in usage.most_common() if i in id_to_token]
+    else:
+        raise ValueError(f"unknown keep rule {rule!r}; known: {KEEP_RULES}")
+    kept = _closure(tj, seeds, keep)
+    order = sorted(kept, key=lambda t: vocab[t] if t in vocab else next(
+        a["id"] for a in tj["added_tokens"] if a["content"] == t))
     new_ids = {t: i for i, t in enumerate(order)}
-    tj["model"]["vocab"] = new_ids
-    tj["model"]["merges"] = [[a, b] for a, b in merges if a + b in kept and a in kept and b in kept]
+    tj["model"]["vocab"] = {t: i for t, i in new_ids.items() if t in vocab}
+    tj["model"]["merges"] = [[a, b] for a, b in _merges(tj) if a + b in kept and a in kept and b in kept]
     for added_token in tj["added_tokens"]:
         added_token["id"] = new_ids[added_token["content"]]
     remap_post_processor(tj, new_ids)
-    added, skipped = append_merges(tj, _merges(_model(trained)), new_tokens, non_ascii_only=False)
-    return VocabEdit(Tokenizer.from_str(json.dumps(tj)), added, len(kept), skipped)
+    return Tokenizer.from_str(json.dumps(tj))
+
+
+def optimize_bpe(source: Tokenizer, word_counts: Mapping[str, int], keep: int, new_tokens: int,
+                 rule: str = "rank", min_frequency: int = 2) -> VocabEdit:
+    """`keep` source tokens chosen by `rule`, then `new_tokens` continued-BPE tokens learned on the
+    segmentation of the shrunk vocabulary."""
+    shrunk = shrink_bpe(source, keep, rule, word_counts)
+    return continue_bpe(shrunk, word_counts, new_tokens, min_frequency, cyrillic_only=False,
+                        kept=shrunk.get_vocab_size(with_added_tokens=True))
 
 
 def remap_post_processor(tj: dict, vocab: dict[str, int]) -> None:
