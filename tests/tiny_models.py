@@ -43,6 +43,35 @@ def train_tiny_tokenizer(vocab_size: int = 384):
                                    chat_template=CHAT_TEMPLATE)
 
 
+SPM_SPECIAL_TOKENS = ("<unk>", "<s>", "</s>")
+
+
+def sentencepiece_template(add_space_prefix: bool = True):
+    """An untrained SentencePiece-style BPE as Llama-2's tokenizer.json has it (Gemma's without the
+    leading ▁): spaces as ▁, byte fallback, BOS added."""
+    from tokenizers import Tokenizer, decoders, models, normalizers, processors
+
+    backend = Tokenizer(models.BPE(byte_fallback=True, fuse_unk=True, unk_token="<unk>"))
+    replace = normalizers.Replace(" ", "\u2581")
+    backend.normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), replace]) if add_space_prefix else replace
+    steps = [decoders.Replace("\u2581", " "), decoders.ByteFallback(), decoders.Fuse()]
+    backend.decoder = decoders.Sequence(steps + ([decoders.Strip(" ", 1, 0)] if add_space_prefix else []))
+    backend.post_processor = processors.TemplateProcessing(single="<s> $A", special_tokens=[("<s>", 1)])
+    return backend
+
+
+def train_tiny_sentencepiece_tokenizer(algorithm: str = "bpe", vocab_size: int = 700, add_space_prefix: bool = True):
+    """A SentencePiece-style vocabulary (Llama-2/Mistral/Gemma conventions), trained by the product's trainer."""
+    from transformers import PreTrainedTokenizerFast
+
+    from core.tokenizer.sentencepiece import train_sentencepiece
+
+    backend = train_sentencepiece(TRAINING_TEXT.splitlines(), sentencepiece_template(add_space_prefix), algorithm,
+                                  vocab_size, 1, list(SPM_SPECIAL_TOKENS))
+    return PreTrainedTokenizerFast(tokenizer_object=backend, unk_token="<unk>", bos_token="<s>", eos_token="</s>",
+                                   chat_template=CHAT_TEMPLATE.replace("<|im_start|>", "<s>").replace("<|im_end|>", "</s>"))
+
+
 def tiny_config(arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64, layers: int = 2,
                 heads: int = 4, kv_heads: int = 2, tied: bool = False, rope_parameters: dict | None = None):
     import transformers
@@ -66,13 +95,13 @@ def tiny_config(arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64,
 
 def make_tiny_hf_model(directory: Path, arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64,
                        layers: int = 2, tied: bool = False, seed: int = 0, rope_parameters: dict | None = None,
-                       save_tokenizer: bool = True) -> Path:
+                       save_tokenizer: bool = True, tokenizer=None) -> Path:
     """A random model folder. Every weight is random (norms near 1, biases non-zero), so a swapped or
     mis-permuted tensor always shows in a comparison."""
     import torch
     from transformers import AutoModelForCausalLM
 
-    tokenizer = train_tiny_tokenizer(vocab_size)
+    tokenizer = tokenizer or train_tiny_tokenizer(vocab_size)
     config = tiny_config(arch, vocab_size=len(tokenizer), hidden=hidden, layers=layers, tied=tied,
                          rope_parameters=rope_parameters)
     torch.manual_seed(seed)
