@@ -291,7 +291,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from core.export.pipeline import export_gguf_types
     from core.jobs.events import Progress
 
-    out_type = args.quantize or args.type
+    out_type = args.quantize or args.type or "f16"
     bar = ProgressBar(f"export {out_type}")
     try:
         result = export_gguf_types(
@@ -305,7 +305,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     bar.close()
     made = result["file"]
-    origin = f", quantized from a temporary {args.type} export" if args.quantize else ""
+    origin = f", quantized from a temporary {made['quantized_from']} export" if args.quantize else ""
     print(f"✓ wrote {made['path']} ({out_type}, {made['bytes'] / 1e6:,.1f} MB{origin})")
     if made.get("fallback_note"):
         print(f"  note: {made['fallback_note']}")
@@ -419,8 +419,9 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export a Hugging Face model folder to GGUF, checked against transformers")
     export.add_argument("hf_dir", help="the model folder (config.json, *.safetensors, tokenizer.json)")
     export.add_argument("out", help="the .gguf file to write (it appears only once complete and checked)")
-    export.add_argument("--type", default="f16", choices=("f32", "f16", "bf16"),
-                        help="float type of the export (with --quantize: of the temporary file quantized from)")
+    export.add_argument("--type", default=None, choices=("f32", "f16", "bf16"),
+                        help="float type of the export (default f16); with --quantize, of the temporary file "
+                             "quantized from (default: the weights' own precision, as the pipeline does)")
     export.add_argument("--quantize", choices=("q8_0", "q6_k", "q5_k_m", "q4_k_m"),
                         help="write this llama.cpp quantization to OUT instead")
     export.add_argument("--no-parity", action="store_true",

@@ -100,8 +100,9 @@ def pre_tokenizer_name(pre_tokenizer: dict | None, where: str = "") -> str:
 def _check_model(state: dict, where: str) -> None:
     model = state["model"]
     if model["type"] == "Unigram":
-        raise ModelError("the tokenizer is a byte-level Unigram vocabulary, which llama.cpp cannot run (its "
-                         "Unigram is SentencePiece's, over characters, not bytes)", where=where,
+        raise ModelError("the tokenizer is a Unigram vocabulary, which llama.cpp cannot reproduce: its Unigram "
+                         "(UGM) works over characters without byte fallback, so text outside the vocabulary "
+                         "(or any byte-level vocabulary) would tokenize differently", where=where,
                          fix="train the vocabulary with algorithm = \"bpe\" under [tokenizer] to export it")
     if model["type"] != "BPE":
         raise ModelError(f"the tokenizer is a {model['type']} vocabulary; GGUF export handles byte-level BPE",

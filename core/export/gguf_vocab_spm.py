@@ -92,7 +92,9 @@ def _check_text_handling(state: dict, where: str) -> bool:
         raise ModelError("the SentencePiece tokenizer's normalizer is not one llama.cpp reproduces (spaces as ▁, "
                          f"optionally one ▁ in front): {json.dumps(state.get('normalizer'))[:200]}", where=where,
                          fix="keep the source model's normalizer (the tokenizer stage does)")
-    if state.get("pre_tokenizer") is not None:
+    pre = state.get("pre_tokenizer")
+    # Gemma's tokenizer.json splits on " " after its normalizer has made every space ▁: a no-op
+    if pre is not None and not (pre.get("type") == "Split" and pre.get("pattern") == {"String": " "}):
         raise ModelError("the SentencePiece tokenizer has a pre-tokenizer, which llama.cpp's \"llama\" tokenizer "
                          f"does not apply: {json.dumps(state['pre_tokenizer'])[:200]}", where=where,
                          fix="remove it (SentencePiece splits only where merges stop)")

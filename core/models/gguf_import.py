@@ -126,6 +126,7 @@ def _convert(gguf_path: Path, out: Path, progress: Progress) -> None:
     from transformers import GenerationConfig
 
     from core.models.gguf_tokenizer import import_tokenizer
+    from core.tokenizer.hf_files import save_tokenizer
 
     reader = open_gguf(gguf_path)
     row = architecture(str(read_field(reader, "general.architecture")))
@@ -137,7 +138,7 @@ def _convert(gguf_path: Path, out: Path, progress: Progress) -> None:
     _write_weights(reader, row, config, out, progress, total)
     progress(n_tensors, total, "rebuilding the tokenizer and checking it against llama.cpp")
     tokenizer = import_tokenizer(gguf_path, reader)
-    tokenizer.save_pretrained(out)
+    save_tokenizer(tokenizer, out)
     progress(n_tensors + 1, total, "checking that transformers loads the folder")
     _validate(out)
     write_json_atomic(out / "ruadapt_import.json", {

@@ -23,6 +23,7 @@ from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
 from core.training.sft_data import SftExamples, copy_chats, load_chats, mix
 from core.training.trainable import add_lora
+from core.tokenizer.hf_files import save_tokenizer
 
 COPY_PASSAGES = 256
 
@@ -93,7 +94,7 @@ def run(ctx: StageContext) -> dict:
     bpc_after = bits_per_character_or_none(model, tok, text, window)
     out = ctx.output_dir / "model"
     model.save_pretrained(out, safe_serialization=True)
-    tok.save_pretrained(out)
+    save_tokenizer(tok, out)
     ctx.artifact(out, "model")
     summary = (f"{state.step} steps; copy task {before.sentence:.2f} → {after.sentence:.2f} (sentence), "
                f"{before.paragraph:.0%} → {after.paragraph:.0%} (paragraph)")

@@ -19,6 +19,7 @@ from core.models.hf_folder import resolve_device
 from core.models.source import open_model_source
 from core.stages.corpus import HELDOUT_RU
 from core.transplant.piece_map import build_piece_map
+from core.tokenizer.hf_files import save_tokenizer
 
 NO_PAIR = ("LEP needs the original base model and its instruct model. The default demo ships only "
            "SmolLM2-135M-Instruct, so it has no such pair")
@@ -62,7 +63,7 @@ def run(ctx: StageContext) -> dict:
     ctx.progress(3, 4, "steps", "saving")
     out = ctx.output_dir / "model"
     instruct.save_pretrained(out, safe_serialization=True)
-    new_tok.save_pretrained(out)
+    save_tokenizer(new_tok, out)
     ctx.artifact(out, "model")
     ctx.progress(4, 4, "steps")
     summary = (f"{cfg['mode']} projection fitted on {report.fit_rows:,} rows "

@@ -32,6 +32,7 @@ from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
 from core.training.plan import stage_memory
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
+from core.tokenizer.hf_files import save_tokenizer
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
 RANK0_RESULT = "rank0_result.json"
@@ -173,7 +174,7 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
         final = model.merge_and_unload() if section == "stage2" else model
         out = ctx.output_dir / "model"
         final.save_pretrained(out, safe_serialization=True)
-        tokenizer.save_pretrained(out)
+        save_tokenizer(tokenizer, out)
         ctx.artifact(out, "model")
         result = _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable)
         if "RANK" in os.environ:

@@ -7,6 +7,7 @@ from transformers import AutoTokenizer
 from core.jobs.context import StageContext
 from core.models import load_model
 from core.transplant.embeddings import INITS, transplant
+from core.tokenizer.hf_files import save_tokenizer
 
 
 def run(ctx: StageContext) -> dict:
@@ -26,7 +27,7 @@ def run(ctx: StageContext) -> dict:
     ctx.progress(2, 3, "steps", "saving")
     out = ctx.output_dir / "model"
     model.save_pretrained(out, safe_serialization=True)
-    new_tokenizer.save_pretrained(out)
+    save_tokenizer(new_tokenizer, out)
     ctx.artifact(out, "model")
     ctx.progress(3, 3, "steps")
     summary = (f"{report.new_vocab:,} embedding rows: {report.copied:,} copied, {report.averaged:,} from their pieces, "
