@@ -63,7 +63,8 @@ def unpacked_llama_cpp(root: Path) -> Path:
         if found is None:
             pytest.skip(f"RUADAPT_LLAMA_SDIST={sdist} holds no vendor/llama.cpp")
         return found
-    wanted = ("/vendor/llama.cpp/models/", "/vendor/llama.cpp/gguf-py/", "/vendor/llama.cpp/convert_hf_to_gguf.py")
+    wanted = ("/vendor/llama.cpp/models/", "/vendor/llama.cpp/gguf-py/", "/vendor/llama.cpp/conversion/",
+              "/vendor/llama.cpp/convert_hf_to_gguf.py")
     with tarfile.open(sdist, "r:gz") as tar:
         members = [m for m in tar.getmembers() if any(w in m.name for w in wanted)]
         top = members[0].name.split("/", 1)[0]
