@@ -113,3 +113,22 @@ def test_merges_llama_cpp_would_not_follow_are_refused_before_writing(tmp_path):
     with pytest.raises(ModelError, match="has a pre-tokenizer"):
         plan_export(hf)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hf"]
+
+
+def test_llama2s_real_vocabulary_from_llama_cpps_vocab_file_exports_with_parity(tmp_path):
+    """ggml-vocab-llama-spm.gguf (LLaMA/Llama-2's 32,000 SentencePiece tokens, from the sdist), rebuilt by
+    the import, paired with tiny random weights: transformers' merges for it are complete but not grouped
+    by token, and llama.cpp still tokenizes every parity text as transformers does."""
+    import gguf
+
+    from core.models.gguf_tokenizer import import_tokenizer
+    from core.tokenizer.hf_files import save_tokenizer
+    from llama_sdist import unpacked_llama_cpp
+
+    vocab = unpacked_llama_cpp(tmp_path / "sdist") / "models" / "ggml-vocab-llama-spm.gguf"
+    tokenizer = import_tokenizer(vocab, gguf.GGUFReader(vocab))
+    hf = make_tiny_hf_model(tmp_path / "hf", "llama", tokenizer=tokenizer, save_tokenizer=False)
+    save_tokenizer(tokenizer, hf)
+    report = export_gguf_types(hf, {"f32": tmp_path / "m.gguf"})["f32"]["parity"]
+    assert report["passed"] and report["tokenization"]["identical"], report["problems"]
+    assert [tokenizer.encode(t, add_special_tokens=False) for t in LINES] == _llama_ids(tmp_path / "m.gguf", LINES)

@@ -4,10 +4,10 @@
 llama.cpp's SentencePiece tokenizer has no merge list: it splits text into characters and keeps merging the
 adjacent pair whose concatenation is a token of the highest score; a character outside the vocabulary
 becomes the <0xXX> tokens of its UTF-8 bytes. A Hugging Face BPE does the same with merge ranks when its
-merges are *SentencePiece-complete*: every split of a token into two tokens is a merge, and merges come
-grouped by the token they make (what transformers' SentencePiece converter writes, and what
-`complete_merges` makes of a trained BPE). Then score = -(group index) reproduces the ranks. Anything else
-is refused before a byte is written.
+merges are *SentencePiece-complete*: every split of a token into two tokens is a merge (what transformers'
+SentencePiece converter writes, and what `complete_merges` makes of a trained BPE); score = -(rank of the
+token's first merge) then reproduces the ranks, exactly when merges come grouped by token (ours do). A
+tokenizer that is not complete is refused before a byte is written.
 """
 
 from __future__ import annotations
@@ -60,20 +60,16 @@ def complete_merges(vocab: dict[str, int], normal: set[str]) -> list[list[str]]:
 
 
 def _scores(state: dict, normal: set[str], where: str) -> dict[str, float]:
-    """-(group index) per merged token, after proving the merges SentencePiece-complete."""
-    fix = ("save the tokenizer with merges for every split of every token, grouped by token "
-           "(the tokenizer stage and transformers' SentencePiece converter write them so)")
+    """-(rank of the first merge that makes it) per merged token, after proving the merges complete. When
+    a token's merges are not together (transformers' SentencePiece converter orders them by their parts),
+    llama.cpp scores every pair that makes it alike and Hugging Face does not: the two agree unless such a
+    pair competes with another at an overlapping place, which the export's parity check would show."""
+    fix = ("save the tokenizer with merges for every split of every token (the tokenizer stage and "
+           "transformers' SentencePiece converter write them so)")
     scores: dict[str, float] = {}
     merges = _pairs(state["model"]["merges"])
-    previous = None
-    for a, b in merges:
-        token = a + b
-        if token != previous:
-            if token in scores:
-                raise ModelError(f"the merges that make {token!r} are not together, so no score per token "
-                                 "reproduces their order in llama.cpp", where=where, fix=fix)
-            scores[token] = -float(len(scores) + 1)
-            previous = token
+    for rank, (a, b) in enumerate(merges):
+        scores.setdefault(a + b, -float(rank + 1))
     have = set(merges)
     for token in normal:
         missing = next(((token[:i], token[i:]) for i in range(1, len(token))

@@ -140,9 +140,22 @@ def llama_cpp_token_ids(gguf_path: Path, texts: tuple[str, ...]) -> list[list[in
         vocab.close()
 
 
+def _rendered_chat(tokenizer) -> tuple[str, ...]:
+    """The model's own chat template around a short exchange: special tokens inside text, and the
+    whitespace after them that some models strip (Phi-3's <|user|>\n: llama.cpp strips it by name)."""
+    if not tokenizer.chat_template:
+        return ()
+    messages = [{"role": "user", "content": "Как дела? Ответь коротко 🙂"}, {"role": "assistant", "content": "Хорошо!"},
+                {"role": "user", "content": "What is 17 × 3?"}]
+    try:
+        return (tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True),)
+    except Exception:  # noqa: BLE001 - a template that needs other roles or variables: nothing to check
+        return ()
+
+
 def tokenizer_mismatches(gguf_path: Path, tokenizer, texts: tuple[str, ...] = PROBE_TEXTS) -> list[str]:
     """The probe texts on which `tokenizer` and llama.cpp disagree, each with both token id lists."""
-    texts = texts + tuple(t for t in (tokenizer.bos_token, tokenizer.eos_token) if t)
+    texts = texts + tuple(t for t in (tokenizer.bos_token, tokenizer.eos_token) if t) + _rendered_chat(tokenizer)
     out = []
     for text, expected in zip(texts, llama_cpp_token_ids(gguf_path, texts), strict=True):
         got = tokenizer.encode(text, add_special_tokens=False)
