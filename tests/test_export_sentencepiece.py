@@ -9,6 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_export_parity import russian_corpus
+from tiny_models import (
+    SPM_SPECIAL_TOKENS,
+    make_tiny_hf_model,
+    train_tiny_sentencepiece_tokenizer,
+)
 
 from core.errors import ModelError
 from core.export import export_gguf_types, plan_export
@@ -17,8 +23,6 @@ from core.tokenizer.continued_bpe import word_counts
 from core.tokenizer.sentencepiece import BYTE_TOKENS
 from core.tokenizer.train import train_vocabulary
 from core.tokenizer.vocab_ops import extend_bpe
-from test_export_parity import russian_corpus
-from tiny_models import SPM_SPECIAL_TOKENS, make_tiny_hf_model, train_tiny_sentencepiece_tokenizer
 
 LINES = (  # the issue's line kinds, with characters no vocabulary here has (byte fallback)
     "Москва — столица России; в 1147 году её впервые упомянули.",
@@ -120,10 +124,10 @@ def test_llama2s_real_vocabulary_from_llama_cpps_vocab_file_exports_with_parity(
     the import, paired with tiny random weights: transformers' merges for it are complete but not grouped
     by token, and llama.cpp still tokenizes every parity text as transformers does."""
     import gguf
+    from llama_sdist import unpacked_llama_cpp
 
     from core.models.gguf_tokenizer import import_tokenizer
     from core.tokenizer.hf_files import save_tokenizer
-    from llama_sdist import unpacked_llama_cpp
 
     vocab = unpacked_llama_cpp(tmp_path / "sdist") / "models" / "ggml-vocab-llama-spm.gguf"
     tokenizer = import_tokenizer(vocab, gguf.GGUFReader(vocab))

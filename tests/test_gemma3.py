@@ -8,11 +8,11 @@ import json
 
 import numpy as np
 import pytest
+from tiny_models import make_tiny_hf_model
 
 from core.errors import ModelError
 from core.export import export_gguf_types, plan_export
 from core.models import import_gguf
-from tiny_models import make_tiny_hf_model
 
 
 def _weights(folder):

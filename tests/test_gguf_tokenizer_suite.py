@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from llama_sdist import unpacked_llama_cpp
 
 from core.errors import ModelError
 from core.models.gguf_tokenizer import import_tokenizer
-from llama_sdist import unpacked_llama_cpp
 
 SEPARATOR = "\n__ggml_vocab_test__\n"
 slow = pytest.mark.slow  # 100k+ vocabularies: transformers' GGUF rebuild alone takes 30-60 s here
@@ -80,7 +80,6 @@ def test_every_vocabulary_is_identical_on_the_suite_or_refused(models_dir, name)
 def test_an_exception_inside_transformers_becomes_a_model_error_naming_the_file(tmp_path, monkeypatch):
     """Whatever transformers raises while rebuilding (gemma-4 made it raise a dataclass validation error)."""
     import transformers
-
     from tiny_models import make_tiny_gguf
 
     path = make_tiny_gguf(tmp_path / "m.gguf")

@@ -91,7 +91,7 @@ def _from_transformers(gguf_path: Path):
 
     try:
         return AutoTokenizer.from_pretrained(gguf_path.parent, gguf_file=gguf_path.name)
-    except Exception as exc:  # noqa: BLE001 - any failure inside transformers means: cannot rebuild
+    except Exception as exc:  # any failure inside transformers means: it cannot rebuild this tokenizer
         raise ModelError(f"transformers cannot rebuild the tokenizer stored in this GGUF file "
                          f"({type(exc).__name__}: {str(exc).splitlines()[0][:200]})", where=str(gguf_path),
                          fix="use the model's Hugging Face folder (with tokenizer.json) as the source model, "
@@ -149,7 +149,7 @@ def _rendered_chat(tokenizer) -> tuple[str, ...]:
                 {"role": "user", "content": "What is 17 × 3?"}]
     try:
         return (tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True),)
-    except Exception:  # noqa: BLE001 - a template that needs other roles or variables: nothing to check
+    except Exception:  # a template that needs other roles or variables: nothing to check
         return ()
 
 

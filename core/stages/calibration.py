@@ -19,11 +19,11 @@ from core.evaluation.copy_task import copy_task_score, passages_from
 from core.jobs.context import StageContext
 from core.models import load_model
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
+from core.tokenizer.hf_files import save_tokenizer
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
 from core.training.sft_data import SftExamples, copy_chats, load_chats, mix
 from core.training.trainable import add_lora
-from core.tokenizer.hf_files import save_tokenizer
 
 COPY_PASSAGES = 256
 

@@ -18,8 +18,8 @@ from core.models import load_model
 from core.models.hf_folder import resolve_device
 from core.models.source import open_model_source
 from core.stages.corpus import HELDOUT_RU
-from core.transplant.piece_map import build_piece_map
 from core.tokenizer.hf_files import save_tokenizer
+from core.transplant.piece_map import build_piece_map
 
 NO_PAIR = ("LEP needs the original base model and its instruct model. The default demo ships only "
            "SmolLM2-135M-Instruct, so it has no such pair")

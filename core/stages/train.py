@@ -25,6 +25,7 @@ from core.jobs.launch import child_env
 from core.models import inspect_model_folder, load_model
 from core.slurm import srun_torchrun
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
+from core.tokenizer.hf_files import save_tokenizer
 from core.training.checkpoint import trainable_state
 from core.training.data import PackedBlocks, tokenize_to_file
 from core.training.distributed import Dist
@@ -32,7 +33,6 @@ from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
 from core.training.plan import stage_memory
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
-from core.tokenizer.hf_files import save_tokenizer
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
 RANK0_RESULT = "rank0_result.json"

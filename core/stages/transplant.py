@@ -6,8 +6,8 @@ from transformers import AutoTokenizer
 
 from core.jobs.context import StageContext
 from core.models import load_model
-from core.transplant.embeddings import INITS, transplant
 from core.tokenizer.hf_files import save_tokenizer
+from core.transplant.embeddings import INITS, transplant
 
 
 def run(ctx: StageContext) -> dict:
