@@ -54,7 +54,7 @@ def test_ruadapt_export_writes_a_checked_file(tmp_path, capsys):
     out = tmp_path / "out" / "model-q8_0.gguf"
     assert main(["export", str(hf), str(out), "--quantize", "q8_0"]) == EXIT_DONE
     printed = capsys.readouterr().out
-    assert f"wrote {out} (q8_0" in printed and "temporary f16 export" in printed
+    assert f"wrote {out} (q8_0" in printed and "temporary f32 export" in printed  # the weights' own precision
     assert "tokenization identical on 20 texts" in printed and [p.name for p in out.parent.iterdir()] == [out.name]
     assert main(["export", str(hf), str(tmp_path / "plain.gguf"), "--type", "bf16", "--no-parity"]) == EXIT_DONE
     assert "parity" not in capsys.readouterr().out
