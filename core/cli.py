@@ -52,8 +52,8 @@ def _silence_stdout() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from core.project import load_project
     from core.jobs.discover import origin_of, register_project_runs
+    from core.project import load_project
     from core.project.io import project_warnings
     from core.stages.plan import prepare_run, stages_for
 

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.jobs.registry import Registry
 from test_jobs import wait_until
+
+from core.jobs.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[1]
 

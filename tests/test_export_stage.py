@@ -3,12 +3,13 @@ with its parity report), and `ruadapt export` on a folder."""
 
 from __future__ import annotations
 
+from test_training import run_pipeline
+from tiny_models import make_tiny_hf_model, write_gguf_from_hf
+
 from core.cli import EXIT_DONE, EXIT_FAILED, main
 from core.jobs.events import Finished, Progress
 from core.project import load_project, project_to_dict, save_project
 from core.project.io import project_from_dict
-from test_training import run_pipeline
-from tiny_models import make_tiny_hf_model, write_gguf_from_hf
 
 
 def _edit(project_path, section: str, **values) -> None:

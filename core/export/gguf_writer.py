@@ -21,8 +21,15 @@ from core.errors import ModelError
 from core.export.gguf_hparams import check_rope, rope_freqs, write_hparams
 from core.export.gguf_vocab import GgufVocab, vocab_from_hf
 from core.gguf_types import GGUF_TYPES
-from core.models.architectures import (Architecture, architecture, heads_for, hf_to_gguf_name, needs_rotary_permute,
-                                       norm_shift, permute_qk)
+from core.models.architectures import (
+    Architecture,
+    architecture,
+    heads_for,
+    hf_to_gguf_name,
+    needs_rotary_permute,
+    norm_shift,
+    permute_qk,
+)
 from core.models.hf_folder import inspect_model_folder
 
 Progress = Callable[[int, int, str], None]

@@ -14,13 +14,22 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
 import numpy as np
 from gguf import Keys
 
 from core.atomic_files import write_json_atomic
 from core.errors import ModelError
-from core.models.architectures import (GGUF_ONLY_TENSORS, Architecture, architecture, gguf_to_hf_name,
-                                       heads_for, needs_rotary_permute, norm_shift, unpermute_qk)
+from core.models.architectures import (
+    GGUF_ONLY_TENSORS,
+    Architecture,
+    architecture,
+    gguf_to_hf_name,
+    heads_for,
+    needs_rotary_permute,
+    norm_shift,
+    unpermute_qk,
+)
 from core.models.gguf_config import hf_config_from_gguf, read_field
 from core.models.hf_folder import ModelInfo, inspect_model_folder
 from core.models.safetensors_stream import TensorSpec, write_safetensors_streamed
