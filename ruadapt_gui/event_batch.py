@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.jobs.events import (TERMINAL, Artifact, Event, EventFormatError, EventReader, Log, Metric,
-                              Progress, Started)
+from core.jobs.events import TERMINAL, Artifact, Event, EventFormatError, EventReader, Log, Metric, Progress, Started
 
 MAX_LOG_LINES = 500  # per batch: the log view keeps fewer than this anyway
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from core.paths import resources_dir
 
+
 def studio_version() -> str:
     try:
         return importlib.metadata.version("ruadapt-studio")

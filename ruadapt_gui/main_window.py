@@ -20,6 +20,7 @@ from core.stages.estimate import TRAINING, estimate_stages
 from core.stages.plan import stages_for
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.background import Background
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Translations, resolve_language
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.main_menu import MainMenu
@@ -28,13 +29,12 @@ from ruadapt_gui.project_loader import LoadedProject, load_for_studio
 from ruadapt_gui.resources import app_icon
 from ruadapt_gui.stage_status import StageStatus, stage_statuses
 from ruadapt_gui.studio_settings import StudioSettings
-from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.texts import rough_duration, short_path, stage_label
-from ruadapt_gui.window_fit import fit_to_screen
 from ruadapt_gui.widgets.job_monitor import JobMonitor
 from ruadapt_gui.widgets.runs_list import RunsList
 from ruadapt_gui.widgets.settings_form import SettingsForm
 from ruadapt_gui.widgets.stage_list import StageList
+from ruadapt_gui.window_fit import fit_to_screen
 from ruadapt_gui.workspaces import Workspaces
 
 # How a run's end shows on its stage at once, before the statuses are worked out again.

@@ -6,7 +6,7 @@ not listed here: add it (tests/test_gui_i18n.py says how to update the .ts)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.project.io import section_fields, sections
 

@@ -101,8 +101,9 @@ def merged_owner(tmp: Path):
 
 
 def small_project(tmp: Path, text: str | None = None, check_models: bool = True, **sections) -> Path:
-    from core.project import project_from_dict, save_project
     from conftest import russian_text
+
+    from core.project import project_from_dict, save_project
 
     (tmp / "ru.txt").write_text(text if text is not None else russian_text(200), encoding="utf-8")
     (tmp / "model.gguf").write_bytes(b"GGUF")

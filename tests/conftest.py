@@ -110,8 +110,9 @@ def tiny_project(tmp_path):
 
 def write_tiny_project(tmp_path):
     """The `tiny_project` fixture's project, written into `tmp_path` (for fixtures of a wider scope)."""
-    from core.project import project_from_dict, save_project
     from tiny_models import make_tiny_hf_model
+
+    from core.project import project_from_dict, save_project
 
     make_tiny_hf_model(tmp_path / "source")
     (tmp_path / "ru.txt").write_text(russian_text(120, seed=5), encoding="utf-8")

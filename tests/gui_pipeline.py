@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import write_tiny_project
+
 from core.jobs.rundir import RunDir
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.stage_results import StageResult, read_result

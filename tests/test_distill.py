@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 import torch
 
@@ -111,8 +110,9 @@ def test_lm_plus_distill_adds_the_next_token_loss(tokenizers):
 
 
 def test_stage1_distils_from_the_original_model_end_to_end(tiny_project, tmp_path):
-    from core.jobs.events import Log
     from test_training import _clone_project, run_pipeline
+
+    from core.jobs.events import Log
 
     project = _clone_project(tiny_project, tmp_path, "distill", **{"stage1.objective": "distill"})
     runs = run_pipeline(project, "stage1")

@@ -2,8 +2,17 @@ import json
 
 import pytest
 
-from core.jobs.events import (EVENT_TYPES, EventFormatError, EventReader, Failed, Metric, Progress, Started,
-                              append_event, parse_event)
+from core.jobs.events import (
+    EVENT_TYPES,
+    EventFormatError,
+    EventReader,
+    Failed,
+    Metric,
+    Progress,
+    Started,
+    append_event,
+    parse_event,
+)
 from core.jobs.rundir import state_from_events
 from core.jobs.states import IllegalTransition, JobState
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tiny_models import make_tiny_hf_model
 
 from core.errors import ModelError
 from core.export import GGUF_TYPES, export_gguf_types, plan_export, write_gguf
 from core.jobs.launch import child_env
-from tiny_models import make_tiny_hf_model
 
 TESTS = Path(__file__).resolve().parent
 
@@ -148,11 +148,11 @@ def _refusal(tmp_path, damage):
         config["intermediate_size"] = 96  # the weights have 128
         (hf / "config.json").write_text(json.dumps(config))
     elif damage == "unigram":
+        from tiny_models import TRAINING_TEXT
         from transformers import AutoTokenizer
 
         from core.tokenizer.hf_files import save_like_source
         from core.tokenizer.train import train_vocabulary
-        from tiny_models import TRAINING_TEXT
 
         source = AutoTokenizer.from_pretrained(hf)
         unigram = train_vocabulary(TRAINING_TEXT.splitlines(), source.backend_tokenizer, "unigram", 300, 1,
@@ -165,7 +165,7 @@ def _refusal(tmp_path, damage):
     ("pre_tokenizer", "pre-tokenizer .* is not one llama.cpp knows"),
     ("architecture", "'gpt_neox' is not supported"),
     ("shape", r"model.layers.0.mlp.gate_proj.weight has shape \[128, 64\], but config.json makes it \[96, 64\]"),
-    ("unigram", "byte-level Unigram vocabulary, which llama.cpp cannot run"),
+    ("unigram", "Unigram vocabulary, which llama.cpp cannot reproduce"),
 ])
 def test_refusals_happen_before_anything_is_written(tmp_path, damage, message):
     hf = _refusal(tmp_path, damage)

@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from tiny_models import TRAINING_TEXT, make_tiny_hf_model
 
 from core.errors import ModelError
 from core.export import ParityFailed, check_parity, export_gguf_types, hf_reference, plan_export, write_gguf
 from core.export.child import NativeCrash, run_in_child
 from core.models.gguf_tokenizer import BYTE_LEVEL_PRE_TOKENIZERS, IGNORES_MERGES
-from tiny_models import TRAINING_TEXT, make_tiny_hf_model
 
 TESTS = Path(__file__).resolve().parent
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tiny_models import make_tiny_hf_model
 
 from core.errors import ModelError
 from core.export import export_gguf_types, quantize_gguf, write_gguf
-from tiny_models import make_tiny_hf_model
 
 
 def _tensors(path):

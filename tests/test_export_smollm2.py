@@ -4,10 +4,10 @@ exported to f16 and q8_0, both passing the parity check against transformers."""
 from __future__ import annotations
 
 import pytest
+from test_models_smollm2 import smollm2_gguf
 
 from core.export import export_gguf_types
 from core.models import cached_import
-from test_models_smollm2 import smollm2_gguf
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]  # ~2 min alone; 10+ on a machine loaded 6x
 
@@ -17,7 +17,7 @@ def test_smollm2_exports_to_f16_and_q8_0_and_passes_parity(tmp_path):
     results = export_gguf_types(folder, {"f16": tmp_path / "smollm2-f16.gguf", "q8_0": tmp_path / "smollm2-q8_0.gguf"})
     for out_type, entry in results.items():
         report = entry["parity"]
-        assert report["passed"], report["problems"]
+        assert report["passed"], (out_type, report["problems"])
         assert report["tokenization"]["identical"] and report["tokenization"]["texts"] == 20
         assert entry["file"]["pre_tokenizer"] == "smollm"
     f16, q8 = results["f16"]["parity"]["logits"], results["q8_0"]["parity"]["logits"]

@@ -3,12 +3,13 @@ with its parity report), and `ruadapt export` on a folder."""
 
 from __future__ import annotations
 
+from test_training import run_pipeline
+from tiny_models import make_tiny_hf_model, write_gguf_from_hf
+
 from core.cli import EXIT_DONE, EXIT_FAILED, main
 from core.jobs.events import Finished, Progress
 from core.project import load_project, project_to_dict, save_project
 from core.project.io import project_from_dict
-from test_training import run_pipeline
-from tiny_models import make_tiny_hf_model, write_gguf_from_hf
 
 
 def _edit(project_path, section: str, **values) -> None:
@@ -54,7 +55,7 @@ def test_ruadapt_export_writes_a_checked_file(tmp_path, capsys):
     out = tmp_path / "out" / "model-q8_0.gguf"
     assert main(["export", str(hf), str(out), "--quantize", "q8_0"]) == EXIT_DONE
     printed = capsys.readouterr().out
-    assert f"wrote {out} (q8_0" in printed and "temporary f16 export" in printed
+    assert f"wrote {out} (q8_0" in printed and "temporary f32 export" in printed  # the weights' own precision
     assert "tokenization identical on 20 texts" in printed and [p.name for p in out.parent.iterdir()] == [out.name]
     assert main(["export", str(hf), str(tmp_path / "plain.gguf"), "--type", "bf16", "--no-parity"]) == EXIT_DONE
     assert "parity" not in capsys.readouterr().out

@@ -8,8 +8,18 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
-                               QTableWidget, QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
+from tiny_models import make_tiny_gguf
 
 from core.arena.results import session_results
 from core.arena.session import Session
@@ -19,7 +29,6 @@ from ruadapt_gui.annotate.owner_view import OwnerView
 from ruadapt_gui.annotate.results_panel import ResultsPanel
 from ruadapt_gui.background import Background
 from ruadapt_gui.i18n import Translations
-from tiny_models import make_tiny_gguf
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
 

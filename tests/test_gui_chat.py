@@ -8,12 +8,12 @@ import os
 import signal
 
 import pytest
+from tiny_models import make_tiny_gguf
 
 from ruadapt_gui.background import Background
 from ruadapt_gui.chat.chat_page import ChatPage
 from ruadapt_gui.chat.chat_side import CRASHED, FAILED_TO_LOAD, READY
 from ruadapt_gui.chat.conversation import DONE, FAILED, STOPPED
-from tiny_models import make_tiny_gguf
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
 

@@ -68,7 +68,7 @@ def test_tail_sees_only_complete_lines(qtbot, runner, run_dir, monkeypatch):
 
     reads = []  # one entry per poll of the run folder, counted when the read returns
     read_batch = job_runner.read_batch
-    monkeypatch.setattr(job_runner, "read_batch", lambda *a: (batch := read_batch(*a), reads.append(1))[0])
+    monkeypatch.setattr(job_runner, "read_batch", lambda *a: (read_batch(*a), reads.append(1))[0])
     append_event(run_dir.events_path, Started(stage="corpus", pid=1))
     rec = Recorder(runner)
     with qtbot.waitSignal(runner.state_changed, timeout=5000):

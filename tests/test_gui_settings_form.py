@@ -5,16 +5,13 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import pytest
 import tomli_w
 from PySide6.QtCore import Qt
 
-from core.errors import ProjectError
 from core.project import load_project, project_from_dict, save_project
 from core.project.schema import Project
 from ruadapt_gui import stage_status as st
-from ruadapt_gui.widgets.field_editors import (BoolEditor, ChoiceEditor, ChoiceListEditor, FloatEditor,
-                                               IntEditor)
+from ruadapt_gui.widgets.field_editors import BoolEditor, ChoiceEditor, ChoiceListEditor, FloatEditor, IntEditor
 from ruadapt_gui.widgets.path_editors import PathEditor, PathListEditor, stored_path
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from core.jobs.registry import Registry
 from core.project import load_project
-from core.training.flops import GPU_PEAK_TFLOPS
 from core.stages.training_plans import project_plans
+from core.training.flops import GPU_PEAK_TFLOPS
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.pages.compute_page import ComputePage
 from ruadapt_gui.widgets.job_monitor import JobMonitor

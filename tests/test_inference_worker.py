@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tiny_models import make_tiny_gguf
 
 from core.errors import ModelError
 from core.inference.client import ChatWorker
 from core.inference.llama_session import LlamaSession, SamplingParams
-from tiny_models import make_tiny_gguf
 
 
 @pytest.fixture(scope="module")

@@ -169,9 +169,8 @@ def test_the_worker_entry_point_refuses_a_folder_that_is_not_a_run(tmp_path):
 
 def run_inline(project_path: Path, stage: str) -> RunDir:
     """Run a stage in this process (what the worker child does), for tests of a stage's own logic."""
-    from core.jobs.worker import work
-
     from core.jobs.registry import outcome_of
+    from core.jobs.worker import work
 
     registry = Registry()
     planned = prepare_run(load_project(project_path), project_path, stage, registry)
@@ -276,8 +275,7 @@ def test_one_status_refresh_works_out_each_stage_key_once(small_project, monkeyp
     once per downstream stage (each time fingerprinting the input files again)."""
     from collections import Counter
 
-    from core.stages import STAGES
-    from core.stages import plan
+    from core.stages import STAGES, plan
     from ruadapt_gui.stage_status import UP_TO_DATE, stage_statuses
 
     corpus = run_inline(small_project, "corpus")

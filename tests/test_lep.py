@@ -9,6 +9,8 @@ import math
 
 import pytest
 import torch
+from conftest import russian_text
+from tiny_models import SPECIAL_TOKENS, make_tiny_hf_model
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from core.errors import ModelError
@@ -18,8 +20,6 @@ from core.tokenizer.hf_files import save_like_source
 from core.tokenizer.train import train_vocabulary
 from core.transplant.embeddings import transplant
 from core.transplant.piece_map import build_piece_map
-from conftest import russian_text
-from tiny_models import SPECIAL_TOKENS, make_tiny_hf_model
 
 
 def test_fit_projection_recovers_an_exact_linear_map():
@@ -187,8 +187,9 @@ def assert_heldout_bpc(result: dict) -> None:
 
 
 def test_lep_stage_on_a_real_tiny_fine_tune_loads_generates_and_reports_copy_and_bpc(tiny_project, tmp_path):
-    from core.project import load_project, project_from_dict, project_to_dict, save_project
     from test_training import run_pipeline
+
+    from core.project import load_project, project_from_dict, project_to_dict, save_project
 
     folder = tiny_project.parent
     sft_instruct_from(folder / "source", folder / "instruct")
@@ -220,9 +221,10 @@ def test_lep_stage_on_a_real_tiny_fine_tune_loads_generates_and_reports_copy_and
 
 
 def test_lep_without_an_instruct_model_says_the_demo_has_no_pair(tiny_project):
+    from test_training import run_pipeline
+
     from core.jobs.events import Failed
     from core.project import load_project, project_from_dict, project_to_dict, save_project
-    from test_training import run_pipeline
 
     raw = project_to_dict(load_project(tiny_project))
     raw["lep"]["enabled"] = True
@@ -232,9 +234,10 @@ def test_lep_without_an_instruct_model_says_the_demo_has_no_pair(tiny_project):
 
 
 def test_calibration_trains_on_assistant_tokens_and_reports_copy_and_bpc(tiny_project):
+    from test_training import run_pipeline
+
     from core.project import load_project, project_from_dict, project_to_dict, save_project
     from core.training.sft_data import IGNORE, tokenize_chat
-    from test_training import run_pipeline
 
     folder = tiny_project.parent
     chats = [{"messages": [{"role": "user", "content": f"Вопрос {i}?"},

@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tiny_models import make_tiny_gguf, make_tiny_hf_model
 
 from core.errors import ModelError
-from core.models.architectures import (ARCHITECTURES, architecture, architecture_for_hf, gguf_to_hf_name,
-                                       hf_to_gguf_name, permute_qk, unpermute_qk)
-from tiny_models import make_tiny_gguf, make_tiny_hf_model
+from core.models.architectures import (
+    ARCHITECTURES,
+    architecture,
+    architecture_for_hf,
+    gguf_to_hf_name,
+    hf_to_gguf_name,
+    permute_qk,
+    unpermute_qk,
+)
 
 
 @pytest.mark.parametrize("arch", sorted(ARCHITECTURES))

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tiny_models import make_tiny_gguf
 
 from core.errors import ModelError
 from core.models import cached_import, import_gguf
 from core.models.gguf_import import cached_folder, fingerprint
 from core.models.gguf_tokenizer import PROBE_TEXTS, llama_cpp_token_ids
-from tiny_models import make_tiny_gguf
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ import json
 import shutil
 
 import pytest
+from tiny_models import make_tiny_hf_model
 
 from core.errors import ModelError
 from core.models import inspect_model_folder, load_model
-from tiny_models import make_tiny_hf_model
 
 
 @pytest.fixture(scope="module")

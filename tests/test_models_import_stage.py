@@ -7,12 +7,12 @@ import threading
 import time
 
 import pytest
+from tiny_models import make_tiny_gguf, make_tiny_hf_model
 
 from core.jobs.events import Cancelled, Failed, Finished, Log, Progress
 from core.jobs.rundir import RunDir, write_json_atomic
 from core.jobs.worker import work
 from core.project.schema import Models
-from tiny_models import make_tiny_gguf, make_tiny_hf_model
 
 
 def _run(tmp_path, **models) -> RunDir:

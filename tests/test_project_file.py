@@ -13,7 +13,7 @@ from core.project.io import cross_checks, section_fields, sections
 
 def test_every_setting_has_a_label_and_help_for_the_studio_forms():
     for name, section_type in sections():
-        for fld, typ in section_fields(section_type):
+        for fld, _typ in section_fields(section_type):
             assert fld.metadata.get("label") and fld.metadata.get("help"), f"{name}.{fld.name}"
 
 

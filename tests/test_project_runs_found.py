@@ -8,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_jobs import run_inline
+
 from core.jobs.discover import origin_of, register_project_runs
 from core.jobs.registry import Registry
 from core.jobs.states import JobState
 from core.project import load_project
-from test_jobs import run_inline
 
 pytest_plugins = ["conftest_gui"]
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import torch
+from test_training_precision import _Blocks, _Quiet
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from core.jobs.events import Log
@@ -10,7 +11,6 @@ from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
 from core.training.source_rows import keep_rows, source_row_mask
 from core.training.trainable import train_embeddings_only
-from test_training_precision import _Blocks, _Quiet
 
 
 def _tied_model(vocab: int):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import torch
+from test_jobs import run_inline
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from core.jobs.events import Finished, Log, Metric
 from core.training.schedules import lr_at
-from test_jobs import run_inline
 
 
 def run_pipeline(project, until: str):
@@ -55,8 +55,9 @@ def test_stage2_merges_lora_into_a_plain_model(tiny_project):
 @pytest.mark.parametrize("tied", [False, True])
 @pytest.mark.parametrize("full", [(), ("lm_head",), ("embed_tokens",), ("lm_head", "embed_tokens")])
 def test_lora_trains_the_chosen_vocabulary_matrices_and_a_tied_model_stays_tied(tmp_path, tied, full):
-    from core.training.trainable import add_lora
     from tiny_models import make_tiny_hf_model
+
+    from core.training.trainable import add_lora
 
     folder = make_tiny_hf_model(tmp_path / "m", tied=tied)
     model = AutoModelForCausalLM.from_pretrained(folder)
@@ -127,8 +128,9 @@ def test_sigkill_during_training_resumes_on_the_same_trajectory(tiny_project, tm
     import os
     import signal
 
-    from core.jobs.events import Started
     from test_jobs import start, wait_terminal, wait_until
+
+    from core.jobs.events import Started
 
     settings = {"stage1.steps": 150, "stage1.checkpoint_every": 5, "stage1.eval_every": 1000, **compute}
     unbroken_project = _clone_project(tiny_project, tmp_path, "unbroken", **settings)
@@ -222,10 +224,11 @@ def test_plan_command_reads_the_models_sizes_from_the_import(tiny_project):
 
 
 def test_fsdp_finds_the_decoder_layers_hugging_face_names_or_says_to_use_ddp():
-    from core.errors import ModelError
-    from core.training.distributed import decoder_layer_classes
     from tiny_models import tiny_config
     from transformers import AutoModelForCausalLM
+
+    from core.errors import ModelError
+    from core.training.distributed import decoder_layer_classes
 
     model = AutoModelForCausalLM.from_config(tiny_config("qwen2"))
     assert decoder_layer_classes(model) == {"Qwen2DecoderLayer"}

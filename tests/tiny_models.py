@@ -23,7 +23,8 @@ The quick brown fox jumps over the lazy dog. Language models read text as tokens
 splits Russian into single bytes makes every sentence long and every answer slow. It's 2024, isn't it?
 """ * 3
 
-CONFIG_CLASSES = {"llama": "LlamaConfig", "qwen2": "Qwen2Config", "qwen3": "Qwen3Config"}
+CONFIG_CLASSES = {"llama": "LlamaConfig", "qwen2": "Qwen2Config", "qwen3": "Qwen3Config",
+                  "gemma3": "Gemma3TextConfig"}
 
 
 def train_tiny_tokenizer(vocab_size: int = 384):
@@ -42,13 +43,47 @@ def train_tiny_tokenizer(vocab_size: int = 384):
                                    chat_template=CHAT_TEMPLATE)
 
 
+SPM_SPECIAL_TOKENS = ("<unk>", "<s>", "</s>")
+
+
+def sentencepiece_template(add_space_prefix: bool = True):
+    """An untrained SentencePiece-style BPE as Llama-2's tokenizer.json has it (Gemma's without the
+    leading ▁): spaces as ▁, byte fallback, BOS added."""
+    from tokenizers import Tokenizer, decoders, models, normalizers, processors
+
+    backend = Tokenizer(models.BPE(byte_fallback=True, fuse_unk=True, unk_token="<unk>"))
+    replace = normalizers.Replace(" ", "\u2581")
+    backend.normalizer = normalizers.Sequence([normalizers.Prepend("\u2581"), replace]) if add_space_prefix else replace
+    steps = [decoders.Replace("\u2581", " "), decoders.ByteFallback(), decoders.Fuse()]
+    backend.decoder = decoders.Sequence(steps + ([decoders.Strip(" ", 1, 0)] if add_space_prefix else []))
+    backend.post_processor = processors.TemplateProcessing(single="<s> $A", special_tokens=[("<s>", 1)])
+    return backend
+
+
+def train_tiny_sentencepiece_tokenizer(algorithm: str = "bpe", vocab_size: int = 700, add_space_prefix: bool = True):
+    """A SentencePiece-style vocabulary (Llama-2/Mistral/Gemma conventions), trained by the product's trainer."""
+    from transformers import PreTrainedTokenizerFast
+
+    from core.tokenizer.sentencepiece import train_sentencepiece
+
+    backend = train_sentencepiece(TRAINING_TEXT.splitlines(), sentencepiece_template(add_space_prefix), algorithm,
+                                  vocab_size, 1, list(SPM_SPECIAL_TOKENS))
+    return PreTrainedTokenizerFast(tokenizer_object=backend, unk_token="<unk>", bos_token="<s>", eos_token="</s>",
+                                   chat_template=CHAT_TEMPLATE.replace("<|im_start|>", "<s>").replace("<|im_end|>", "</s>"))
+
+
 def tiny_config(arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64, layers: int = 2,
                 heads: int = 4, kv_heads: int = 2, tied: bool = False, rope_parameters: dict | None = None):
     import transformers
 
     config_class = getattr(transformers, CONFIG_CLASSES[arch])
     extra = {"head_dim": 2 * hidden // heads} if arch == "qwen3" else {}  # Qwen3 sets head_dim apart
+    if arch == "gemma3":  # a window shorter than the test prompts, so sliding layers really slide
+        extra = {"head_dim": hidden // heads, "query_pre_attn_scalar": hidden // heads, "sliding_window": 8}
     rope_parameters = rope_parameters or {"rope_type": "default", "rope_theta": 10000.0}
+    if arch == "gemma3":
+        rope_parameters = {"full_attention": rope_parameters,
+                           "sliding_attention": {"rope_type": "default", "rope_theta": 10000.0}}
     # transformers wants the scaled context longer than the original one it scales
     max_positions = max(256, 2 * rope_parameters.get("original_max_position_embeddings", 0))
     return config_class(
@@ -60,13 +95,13 @@ def tiny_config(arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64,
 
 def make_tiny_hf_model(directory: Path, arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64,
                        layers: int = 2, tied: bool = False, seed: int = 0, rope_parameters: dict | None = None,
-                       save_tokenizer: bool = True) -> Path:
+                       save_tokenizer: bool = True, tokenizer=None) -> Path:
     """A random model folder. Every weight is random (norms near 1, biases non-zero), so a swapped or
     mis-permuted tensor always shows in a comparison."""
     import torch
     from transformers import AutoModelForCausalLM
 
-    tokenizer = train_tiny_tokenizer(vocab_size)
+    tokenizer = tokenizer or train_tiny_tokenizer(vocab_size)
     config = tiny_config(arch, vocab_size=len(tokenizer), hidden=hidden, layers=layers, tied=tied,
                          rope_parameters=rope_parameters)
     torch.manual_seed(seed)

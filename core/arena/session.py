@@ -244,7 +244,7 @@ class Session:
     def votes_by_annotator(self) -> dict[str, dict[str, str]]:
         """annotator → item → vote, with A/B mapped back to the item's fixed order (for agreement)."""
         out: dict[str, dict[str, str]] = {}
-        for item_id, annotator, a, b, vote, x in self.con.execute(
+        for item_id, annotator, a, _b, vote, x in self.con.execute(
                 "SELECT v.item_id, v.annotator, v.a_model, v.b_model, v.vote, i.model_x FROM votes v "
                 "JOIN items i ON i.id = v.item_id"):
             if vote in ("a", "b") and a != x:

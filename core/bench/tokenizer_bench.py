@@ -8,11 +8,9 @@ the file straight to the Rust trainer.
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from core.bench.synthetic_corpus import write_corpus

@@ -10,7 +10,7 @@ from core.errors import ModelError
 from core.models.architectures import Architecture, gguf_key
 from core.models.gguf_config import llama3_rope_factors
 
-FLOAT_KEYS = ("rope_theta", "rms_norm_eps")  # written as float32; every other table key is a uint32
+FLOAT_KEYS = ("rope_theta", "rms_norm_eps", "final_logit_softcapping")  # written as float32; every other table key is a uint32
 ROPE_SCALING_TYPES = ("default", "linear", "yarn", "llama3")  # what llama.cpp's llama/qwen loaders read
 
 
@@ -21,17 +21,41 @@ def head_dim(config) -> int:
 def rope_parameters(config) -> dict:
     """transformers 5 keeps rope_theta and scaling under `rope_parameters` (older configs are upgraded)."""
     params = dict(getattr(config, "rope_parameters", None) or {})
+    params = dict(params.get("full_attention", params))  # per layer type (Gemma 3): GGUF's is the global one
     params.setdefault("rope_type", "default")
     if "rope_theta" not in params:
         params["rope_theta"] = float(getattr(config, "rope_theta", 10000.0))
     return params
 
 
-def check_rope(config, where: str) -> None:
+def check_rope(config, where: str, row: Architecture | None = None) -> None:
     kind = rope_parameters(config)["rope_type"]
     if kind not in ROPE_SCALING_TYPES:
         raise ModelError(f"the model uses rotary scaling {kind!r}, which the GGUF export does not write",
                          where=where, fix=f"export a model with rotary scaling {', '.join(ROPE_SCALING_TYPES)}")
+    if row is not None and row.sliding_rope_theta is not None:
+        _check_sliding_layers(config, row, where)
+
+
+def _check_sliding_layers(config, row: Architecture, where: str) -> None:
+    """llama.cpp fixes the sliding-window layout of the architecture (see gguf_config._sliding_layers);
+    a config that differs would run differently there."""
+    from core.models.gguf_config import _sliding_layers
+
+    values = {"num_hidden_layers": config.num_hidden_layers, "hidden_size": config.hidden_size,
+              "num_attention_heads": config.num_attention_heads, "rope_parameters": rope_parameters(config)}
+    fixed = _sliding_layers(row, values, head_dim(config))
+    sliding = (config.rope_parameters or {}).get("sliding_attention", {})
+    differ = [name for name, ok in (
+        ("layer_types", list(config.layer_types) == fixed["layer_types"]),
+        ("query_pre_attn_scalar", config.query_pre_attn_scalar == fixed["query_pre_attn_scalar"]),
+        ("rope_parameters.sliding_attention", sliding.get("rope_theta") == row.sliding_rope_theta
+         and sliding.get("rope_type", "default") == "default"),
+        ("attn_logit_softcapping", getattr(config, "attn_logit_softcapping", None) is None)) if not ok]
+    if differ:
+        raise ModelError(f"the config's {', '.join(differ)} differ from what llama.cpp fixes for {row.gguf_arch} "
+                         f"(every {row.sliding_pattern}th layer global, local rotary base {row.sliding_rope_theta:g})",
+                         where=where, fix="export a model with the architecture's standard layout")
 
 
 def write_hparams(writer, row: Architecture, config, n_vocab: int) -> None:

@@ -31,7 +31,7 @@ OFFSET_ONLY_KEYS = ("trim_offsets",)  # change token offsets, never token ids
 
 @dataclass(frozen=True)
 class GgufVocab:
-    model: str  # tokenizer.ggml.model: "gpt2" (byte-level BPE)
+    model: str  # tokenizer.ggml.model: "gpt2" (byte-level BPE) or "llama" (SentencePiece BPE)
     pre: str  # tokenizer.ggml.pre: the split llama.cpp applies before BPE
     tokens: list[str]
     token_types: list[int]
@@ -41,6 +41,8 @@ class GgufVocab:
     add_eos: bool
     chat_template: str | list[dict[str, str]] | None
     padded: int  # placeholder tokens added so the list covers every embedding row
+    scores: list[float] | None = None  # "llama": llama.cpp merges the adjacent pair of highest score
+    add_space_prefix: bool | None = None  # "llama": a ▁ before the text and after each special token
 
     def write(self, writer) -> None:
         """Add the tokenizer metadata to a `gguf.GGUFWriter`."""
@@ -48,7 +50,12 @@ class GgufVocab:
         writer.add_tokenizer_pre(self.pre)
         writer.add_token_list(self.tokens)
         writer.add_token_types(self.token_types)
-        writer.add_token_merges(self.merges)
+        if self.scores is not None:
+            writer.add_token_scores(self.scores)
+        if self.merges:
+            writer.add_token_merges(self.merges)
+        if self.add_space_prefix is not None:
+            writer.add_add_space_prefix(self.add_space_prefix)
         from gguf import Keys
 
         for name, token_id in self.special_ids.items():
@@ -98,8 +105,9 @@ def pre_tokenizer_name(pre_tokenizer: dict | None, where: str = "") -> str:
 def _check_model(state: dict, where: str) -> None:
     model = state["model"]
     if model["type"] == "Unigram":
-        raise ModelError("the tokenizer is a byte-level Unigram vocabulary, which llama.cpp cannot run (its "
-                         "Unigram is SentencePiece's, over characters, not bytes)", where=where,
+        raise ModelError("the tokenizer is a Unigram vocabulary, which llama.cpp cannot reproduce: its Unigram "
+                         "(UGM) works over characters without byte fallback, so text outside the vocabulary "
+                         "(or any byte-level vocabulary) would tokenize differently", where=where,
                          fix="train the vocabulary with algorithm = \"bpe\" under [tokenizer] to export it")
     if model["type"] != "BPE":
         raise ModelError(f"the tokenizer is a {model['type']} vocabulary; GGUF export handles byte-level BPE",
@@ -128,7 +136,7 @@ def _merges(state: dict, where: str) -> list[str]:
     return out
 
 
-def _tokens(tokenizer, n_rows: int, where: str) -> tuple[list[str], list[int], int]:
+def _tokens(tokenizer, n_rows: int, where: str, normal: int = NORMAL) -> tuple[list[str], list[int], int]:
     """Every id below n_rows with its text and type; ids no token uses become [PADn] (UNUSED), as
     llama.cpp's converter does for embedding rows padded to a round size."""
     vocab = tokenizer.get_vocab()
@@ -151,7 +159,7 @@ def _tokens(tokenizer, n_rows: int, where: str) -> tuple[list[str], list[int], i
             types.append(UNUSED)
         else:
             tokens.append(text)
-            types.append(NORMAL if text not in added else CONTROL if added[text] else USER_DEFINED)
+            types.append(normal if text not in added else CONTROL if added[text] else USER_DEFINED)
     if len(set(tokens)) != len(tokens):  # llama.cpp aborts on a repeated token text
         raise ModelError("a token text is used twice (a real token named like a [PADn] placeholder)", where=where,
                          fix="rename that token, or save the model with embeddings resized to the tokenizer")
@@ -194,6 +202,10 @@ def vocab_from_hf(hf_dir: Path, n_rows: int) -> GgufVocab:
         raise ModelError("the tokenizer has no tokenizer.json (fast tokenizer)", where=str(hf_dir),
                          fix="save the tokenizer with transformers so that tokenizer.json is written")
     state = json.loads(tokenizer.backend_tokenizer.to_str())
+    from core.export.gguf_vocab_spm import is_sentencepiece_bpe, sentencepiece_vocab
+
+    if is_sentencepiece_bpe(state):
+        return sentencepiece_vocab(tokenizer, state, n_rows, where)
     _check_model(state, where)
     pre = pre_tokenizer_name(state.get("pre_tokenizer"), where)
     if (pre in IGNORES_MERGES) != bool(state["model"].get("ignore_merges")):
@@ -204,7 +216,11 @@ def vocab_from_hf(hf_dir: Path, n_rows: int) -> GgufVocab:
             fix=f"set \"ignore_merges\": {str(pre in IGNORES_MERGES).lower()} in the model section of "
                 "tokenizer.json (the tokenizer stage keeps the source's setting)")
     tokens, types, padded = _tokens(tokenizer, n_rows, where)
+    return _finish(tokenizer, model="gpt2", pre=pre, tokens=tokens, token_types=types,
+                   merges=_merges(state, where), padded=padded)
+
+
+def _finish(tokenizer, **fields) -> GgufVocab:
     add_bos, add_eos = _adds_bos_eos(tokenizer)
-    return GgufVocab(model="gpt2", pre=pre, tokens=tokens, token_types=types, merges=_merges(state, where),
-                     special_ids=_special_ids(tokenizer), add_bos=add_bos, add_eos=add_eos,
-                     chat_template=_chat_template(tokenizer), padded=padded)
+    return GgufVocab(special_ids=_special_ids(tokenizer), add_bos=add_bos, add_eos=add_eos,
+                     chat_template=_chat_template(tokenizer), **fields)

@@ -21,8 +21,15 @@ from core.errors import ModelError
 from core.export.gguf_hparams import check_rope, rope_freqs, write_hparams
 from core.export.gguf_vocab import GgufVocab, vocab_from_hf
 from core.gguf_types import GGUF_TYPES
-from core.models.architectures import (Architecture, architecture, heads_for, hf_to_gguf_name, needs_rotary_permute,
-                                       permute_qk)
+from core.models.architectures import (
+    Architecture,
+    architecture,
+    heads_for,
+    hf_to_gguf_name,
+    needs_rotary_permute,
+    norm_shift,
+    permute_qk,
+)
 from core.models.hf_folder import inspect_model_folder
 
 Progress = Callable[[int, int, str], None]
@@ -126,7 +133,7 @@ def plan_export(hf_dir: Path | str) -> ExportPlan:
     info = inspect_model_folder(hf_dir)  # refuses unknown architectures and pickle weights
     row = architecture(info.architecture)
     config = AutoConfig.from_pretrained(hf_dir)
-    check_rope(config, str(hf_dir / "config.json"))
+    check_rope(config, str(hf_dir / "config.json"), row)
     tensors = _plan_tensors(hf_dir, row, config, info.weight_files)
     n_rows = next(t.shape[0] for t in tensors if t.gguf_name == "token_embd.weight")
     vocab = vocab_from_hf(hf_dir, n_rows)
@@ -155,7 +162,7 @@ def _read(plan: ExportPlan, tensor: PlannedTensor) -> np.ndarray:
         values = fh.get_tensor(tensor.hf_name).float().numpy()
     if tensor.rotary_heads:
         values = np.ascontiguousarray(permute_qk(values, tensor.rotary_heads))
-    return values
+    return values + np.float32(norm_shift(plan.row.gguf_arch, tensor.gguf_name)) if values.ndim == 1 else values
 
 
 def _converted(values: np.ndarray, kind: str, name: str) -> np.ndarray:

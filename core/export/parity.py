@@ -140,6 +140,15 @@ def _tokenization(ref: HfReference, facts: dict) -> tuple[dict, list[str]]:
     return {"texts": len(ref.texts), "identical": not problems}, problems
 
 
+def _architecture_slack(hf_dir: Path) -> float:
+    from core.models.architectures import architecture_for_hf
+    from core.models.hf_folder import read_config
+
+    config = read_config(hf_dir)
+    row = architecture_for_hf(config.get("model_type", ""), config.get("architectures") or [])
+    return row.f32_logit_slack if row else 0.0
+
+
 def _logits(ref: HfReference, llama_logits: Path, out_type: str) -> tuple[dict, list[str]]:
     agree, decisive, max_abs, total_abs, count = [], [], 0.0, 0.0, 0
     with np.load(ref.logits_path) as theirs, np.load(llama_logits) as ours:
@@ -155,6 +164,8 @@ def _logits(ref: HfReference, llama_logits: Path, out_type: str) -> tuple[dict, 
     flat = decisive.sum() < MIN_DECISIVE
     judged = agree if flat else agree[decisive]
     min_top1, max_diff = THRESHOLDS[out_type]
+    if max_diff is not None:
+        max_diff += _architecture_slack(ref.hf_dir)
     figures = {"prompts": len(ref.prompt_ids), "positions": int(agree.size), "top1_agreement": float(agree.mean()),
                "decisive_positions": int(decisive.sum()), "top1_agreement_decisive": float(judged.mean()),
                "max_abs_diff": max_abs, "mean_abs_diff": total_abs / count, "kv_cache": "f32",

@@ -70,9 +70,11 @@ class StageContext:
     def save_model(self, model, tokenizer) -> Path:
         """The stage's model and tokenizer as a Hugging Face folder `model/` in its outputs (safetensors),
         reported as an artifact: the one tail every model-making stage ends with."""
+        from core.tokenizer.hf_files import save_tokenizer  # transformers: only stages that make models pay for it
+
         out = self.output_dir / "model"
         model.save_pretrained(out, safe_serialization=True)
-        tokenizer.save_pretrained(out)
+        save_tokenizer(tokenizer, out)  # a tokenizer_config.json that transformers 4 and llama.cpp's converter read
         self.artifact(out, "model")
         return out
 

@@ -21,8 +21,18 @@ from typing import Any
 
 from core.atomic_files import write_json_atomic  # noqa: F401 (also imported from here)
 from core.errors import JobError
-from core.jobs.events import (TERMINAL, Cancelled, Event, EventFormatError, EventReader, Failed, Finished, Started,
-                              parse_event, read_events)
+from core.jobs.events import (
+    TERMINAL,
+    Cancelled,
+    Event,
+    EventFormatError,
+    EventReader,
+    Failed,
+    Finished,
+    Started,
+    parse_event,
+    read_events,
+)
 from core.jobs.states import JobState
 
 

@@ -41,6 +41,14 @@ _QK_NORM: tuple[tuple[str, str], ...] = (
     ("model.layers.{bid}.self_attn.k_norm.weight", "blk.{bid}.attn_k_norm.weight"),
 )
 
+# Gemma 3: four norms per block (before and after attention and MLP), per-head q/k norms, tied head.
+_GEMMA3_TENSORS: tuple[tuple[str, str], ...] = tuple(
+    pair for pair in _DECODER_TENSORS if "post_attention_layernorm" not in pair[0]) + _QK_NORM + (
+    ("model.layers.{bid}.post_attention_layernorm.weight", "blk.{bid}.post_attention_norm.weight"),
+    ("model.layers.{bid}.pre_feedforward_layernorm.weight", "blk.{bid}.ffn_norm.weight"),
+    ("model.layers.{bid}.post_feedforward_layernorm.weight", "blk.{bid}.post_ffw_norm.weight"),
+)
+
 # HF config key <-> GGUF metadata key (without the "<arch>." prefix). `rope_theta` sits under
 # `config.rope_parameters` in transformers 5.x; callers read it from there.
 _DECODER_CONFIG: tuple[tuple[str, str], ...] = (
@@ -55,6 +63,10 @@ _DECODER_CONFIG: tuple[tuple[str, str], ...] = (
     ("head_dim", "attention.key_length"),
     ("vocab_size", "vocab_size"),
 )
+_GEMMA3_CONFIG = _DECODER_CONFIG + (
+    ("sliding_window", "attention.sliding_window"),
+    ("final_logit_softcapping", "final_logit_softcapping"),  # absent from Gemma 3 releases so far
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,16 @@ class Architecture:
     config_keys: tuple[tuple[str, str], ...]  # (HF config key, GGUF key suffix)
     rotary_permute: bool  # q/k rows reordered between HF's rotate-half and GGUF's interleaved rotary
     note: str = ""
+    # GGUF stores every `*norm.weight` plus this (Gemma's RMSNorm scales by 1 + w; llama.cpp's by w).
+    norm_shift: float = 0.0
+    # Sliding-window layers with their own rotary base, which llama.cpp fixes per architecture rather
+    # than reading from the file (Gemma 3: every 6th layer global, local base 10000). HF keeps
+    # `rope_parameters` per layer type then.
+    sliding_rope_theta: float | None = None
+    sliding_pattern: int = 0  # every n-th layer is full attention, the others sliding
+    # llama.cpp's error beyond float rounding with f32 weights: its CPU GELU reads an fp16 table
+    # (GGML_GELU_FP16), ~1e-3 mean and ~0.02 largest logit difference on random test models.
+    f32_logit_slack: float = 0.0
 
 
 ARCHITECTURES: dict[str, Architecture] = {
@@ -85,6 +107,13 @@ ARCHITECTURES: dict[str, Architecture] = {
             "qwen3", ("qwen3",), ("Qwen3ForCausalLM",),
             _DECODER_TENSORS + _QK_NORM, _DECODER_CONFIG, rotary_permute=False,
             note="Qwen3 dense: per-head q/k RMSNorm, no biases, head_dim set explicitly",
+        ),
+        Architecture(
+            "gemma3", ("gemma3_text",), ("Gemma3ForCausalLM",),
+            _GEMMA3_TENSORS, _GEMMA3_CONFIG, rotary_permute=False, norm_shift=1.0,
+            sliding_rope_theta=10000.0, sliding_pattern=6, f32_logit_slack=0.05,
+            note="Gemma 3 text (270M, 1B): embeddings scaled by sqrt(hidden) inside both runtimes, tied head, "
+                 "norms stored as 1 + w, 5 sliding-window layers per global one, q/k norms, no soft-capping",
         ),
     )
 }
@@ -178,6 +207,11 @@ def unpermute_qk(weights: Array, n_head: int) -> Array:
     """GGUF (interleaved) rows -> HF (rotate-half) rows: the inverse of `permute_qk`."""
     shape = weights.shape
     return weights.reshape(n_head, shape[0] // n_head // 2, 2, *shape[1:]).swapaxes(1, 2).reshape(shape)
+
+
+def norm_shift(arch: str, name: str) -> float:
+    """What GGUF adds to this tensor (HF -> GGUF); import subtracts it."""
+    return architecture(arch).norm_shift if name.endswith("norm.weight") else 0.0
 
 
 def heads_for(name: str, n_head: int, n_head_kv: int) -> int:

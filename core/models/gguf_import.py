@@ -14,13 +14,22 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
 import numpy as np
 from gguf import Keys
 
 from core.atomic_files import write_json_atomic
 from core.errors import ModelError
-from core.models.architectures import (GGUF_ONLY_TENSORS, Architecture, architecture, gguf_to_hf_name,
-                                       heads_for, needs_rotary_permute, unpermute_qk)
+from core.models.architectures import (
+    GGUF_ONLY_TENSORS,
+    Architecture,
+    architecture,
+    gguf_to_hf_name,
+    heads_for,
+    needs_rotary_permute,
+    norm_shift,
+    unpermute_qk,
+)
 from core.models.gguf_config import hf_config_from_gguf, read_field
 from core.models.hf_folder import ModelInfo, inspect_model_folder
 from core.models.safetensors_stream import TensorSpec, write_safetensors_streamed
@@ -72,7 +81,8 @@ def _dequantized(reader_tensor, shape: tuple[int, ...], row: Architecture, confi
                                              config.num_key_value_heads)).astype(np.float32, copy=False)
         return
     if len(shape) < 2:
-        yield dequantize(data, kind).reshape(shape).astype(np.float32, copy=False)
+        values = dequantize(data, kind).reshape(shape).astype(np.float32, copy=False)
+        yield values - np.float32(norm_shift(row.gguf_arch, reader_tensor.name))
         return
     step = max(1, CHUNK_BYTES // (4 * int(np.prod(shape[1:]))))
     for start in range(0, shape[0], step):
@@ -125,7 +135,8 @@ def _validate(out: Path) -> None:
 def _convert(gguf_path: Path, out: Path, progress: Progress) -> None:
     from transformers import GenerationConfig
 
-    from core.models.gguf_tokenizer import build_tokenizer, check_tokenizer
+    from core.models.gguf_tokenizer import import_tokenizer
+    from core.tokenizer.hf_files import save_tokenizer
 
     reader = open_gguf(gguf_path)
     row = architecture(str(read_field(reader, Keys.General.ARCHITECTURE)))
@@ -136,9 +147,8 @@ def _convert(gguf_path: Path, out: Path, progress: Progress) -> None:
     GenerationConfig.from_model_config(config).save_pretrained(out)
     _write_weights(reader, row, config, out, progress, total)
     progress(n_tensors, total, "rebuilding the tokenizer and checking it against llama.cpp")
-    tokenizer = build_tokenizer(gguf_path, read_field(reader, Keys.Tokenizer.PRE, None))
-    check_tokenizer(gguf_path, tokenizer)
-    tokenizer.save_pretrained(out)
+    tokenizer = import_tokenizer(gguf_path, reader)
+    save_tokenizer(tokenizer, out)
     progress(n_tensors + 1, total, "checking that transformers loads the folder")
     _validate(out)
     write_json_atomic(out / "ruadapt_import.json", {

@@ -9,9 +9,11 @@ changes how text becomes tokens.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ModelError
+from core.models.tokenizer_probes import PROBE_TEXTS
 
 # The regexes of the original tokenizer.json files (llama.cpp's `llama-vocab.cpp` quotes them beside its
 # own rewrites of the same splits).
@@ -44,26 +46,81 @@ BYTE_LEVEL_PRE_TOKENIZERS = {
 # A tokenizer with one of these splits must do the same, or the two can tokenize a word differently.
 IGNORES_MERGES = frozenset({"llama-bpe"})
 
-# Russian and English prose, digits, runs of spaces and newlines, and chat markup: where splits differ.
-PROBE_TEXTS = (
-    "Привет, мир! Как у тебя дела сегодня?",
-    "Москва — столица России. В 1147 году её впервые упомянули в летописи…",
-    "The quick brown fox jumps over the lazy dog; it's 2024, isn't it?",
-    "  два  пробела\n\nи\tтабуляция, числа 12345 и 3.14159",
-    "Ёжик в тумане: «ёлки-палки», don't you'll I'M",
-)
+# SentencePiece BPE ("llama" in GGUF): llama.cpp escapes every space as ▁ and, with add_space_prefix
+# (its default for this type), puts one ▁ before the text and after each special token, whatever the text
+# starts with. Hugging Face's Metaspace(prepend_scheme="first"), which transformers rebuilds from some of
+# these files, skips the ▁ when the text starts with a space: " Hello" loses a token. The older
+# normalizer form (Prepend + Replace, what Llama-2's tokenizer.json has) does what llama.cpp does.
+def _spm_normalizer(normalizers, add_space_prefix: bool):
+    replace = normalizers.Replace(" ", "\u2581")
+    return normalizers.Sequence([normalizers.Prepend("\u2581"), replace]) if add_space_prefix else replace
 
 
-def build_tokenizer(gguf_path: Path, pre: str | None):
-    """The GGUF's tokenizer as a transformers fast tokenizer (chat template included)."""
-    from tokenizers import pre_tokenizers
+def _spm_decoder(decoders, add_space_prefix: bool):
+    steps = [decoders.Replace("\u2581", " "), decoders.ByteFallback(), decoders.Fuse()]
+    return decoders.Sequence(steps + [decoders.Strip(" ", 1, 0)] if add_space_prefix else steps)
+
+
+# tokenizer.ggml.model values the import rebuilds (others: "t5" Unigram, "bert", "gemma4", "rwkv"...).
+REBUILT_MODELS = {"gpt2": "byte-level BPE", "llama": "SentencePiece BPE"}
+
+
+@dataclass(frozen=True)
+class GgufTokenizerFields:
+    """The `tokenizer.ggml.*` settings that decide how llama.cpp splits text."""
+    model: str  # "gpt2" (byte-level BPE), "llama" (SentencePiece BPE), ...
+    pre: str | None
+    add_space_prefix: bool
+    remove_extra_whitespaces: bool
+
+    @classmethod
+    def read(cls, reader) -> GgufTokenizerFields:
+        from core.models.gguf_config import read_field
+
+        model = str(read_field(reader, "tokenizer.ggml.model"))
+        pre = read_field(reader, "tokenizer.ggml.pre", None)
+        return cls(model, None if pre is None else str(pre),
+                   bool(read_field(reader, "tokenizer.ggml.add_space_prefix", model == "llama")),
+                   bool(read_field(reader, "tokenizer.ggml.remove_extra_whitespaces", False)))
+
+
+def _from_transformers(gguf_path: Path):
+    """transformers' own rebuild, with anything it raises turned into a ModelError (it raises ValueError for
+    architectures it lacks, dataclass validation errors for configs it misreads, KeyError for fields...)."""
     from transformers import AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(gguf_path.parent, gguf_file=gguf_path.name)
-    if pre in BYTE_LEVEL_PRE_TOKENIZERS:
-        tokenizer.backend_tokenizer.pre_tokenizer = BYTE_LEVEL_PRE_TOKENIZERS[pre](pre_tokenizers)
-    if pre in IGNORES_MERGES:
-        tokenizer.backend_tokenizer.model.ignore_merges = True
+    try:
+        return AutoTokenizer.from_pretrained(gguf_path.parent, gguf_file=gguf_path.name)
+    except Exception as exc:  # any failure inside transformers means: it cannot rebuild this tokenizer
+        raise ModelError(f"transformers cannot rebuild the tokenizer stored in this GGUF file "
+                         f"({type(exc).__name__}: {str(exc).splitlines()[0][:200]})", where=str(gguf_path),
+                         fix="use the model's Hugging Face folder (with tokenizer.json) as the source model, "
+                             "or a GGUF of a supported architecture") from exc
+
+
+def build_tokenizer(gguf_path: Path, fields: GgufTokenizerFields):
+    """The GGUF's tokenizer as a transformers fast tokenizer (chat template included)."""
+    from tokenizers import decoders, normalizers, pre_tokenizers
+
+    if fields.model not in REBUILT_MODELS:
+        raise ModelError(f"the GGUF file's tokenizer is of type {fields.model!r}; the import rebuilds "
+                         f"{' and '.join(f'{k!r} ({v})' for k, v in REBUILT_MODELS.items())} tokenizers",
+                         where=str(gguf_path),
+                         fix="use the model's Hugging Face folder (with tokenizer.json) as the source model")
+    if fields.remove_extra_whitespaces:
+        raise ModelError("the GGUF tokenizer collapses runs of spaces (remove_extra_whitespaces), which no "
+                         "Hugging Face tokenizer rebuilt from it reproduces", where=str(gguf_path),
+                         fix="use the model's Hugging Face folder (with tokenizer.json) as the source model")
+    tokenizer = _from_transformers(gguf_path)
+    backend = tokenizer.backend_tokenizer
+    if fields.model == "llama":
+        backend.normalizer = _spm_normalizer(normalizers, fields.add_space_prefix)
+        backend.pre_tokenizer = None
+        backend.decoder = _spm_decoder(decoders, fields.add_space_prefix)
+    elif fields.pre in BYTE_LEVEL_PRE_TOKENIZERS:
+        backend.pre_tokenizer = BYTE_LEVEL_PRE_TOKENIZERS[fields.pre](pre_tokenizers)
+    if fields.pre in IGNORES_MERGES:
+        backend.model.ignore_merges = True
     return tokenizer
 
 
@@ -83,9 +140,22 @@ def llama_cpp_token_ids(gguf_path: Path, texts: tuple[str, ...]) -> list[list[in
         vocab.close()
 
 
+def _rendered_chat(tokenizer) -> tuple[str, ...]:
+    """The model's own chat template around a short exchange: special tokens inside text, and the
+    whitespace after them that some models strip (Phi-3's <|user|>\n: llama.cpp strips it by name)."""
+    if not tokenizer.chat_template:
+        return ()
+    messages = [{"role": "user", "content": "Как дела? Ответь коротко 🙂"}, {"role": "assistant", "content": "Хорошо!"},
+                {"role": "user", "content": "What is 17 × 3?"}]
+    try:
+        return (tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True),)
+    except Exception:  # a template that needs other roles or variables: nothing to check
+        return ()
+
+
 def tokenizer_mismatches(gguf_path: Path, tokenizer, texts: tuple[str, ...] = PROBE_TEXTS) -> list[str]:
     """The probe texts on which `tokenizer` and llama.cpp disagree, each with both token id lists."""
-    texts = texts + tuple(t for t in (tokenizer.bos_token, tokenizer.eos_token) if t)
+    texts = texts + tuple(t for t in (tokenizer.bos_token, tokenizer.eos_token) if t) + _rendered_chat(tokenizer)
     out = []
     for text, expected in zip(texts, llama_cpp_token_ids(gguf_path, texts), strict=True):
         got = tokenizer.encode(text, add_special_tokens=False)
@@ -94,11 +164,19 @@ def tokenizer_mismatches(gguf_path: Path, tokenizer, texts: tuple[str, ...] = PR
     return out
 
 
-def check_tokenizer(gguf_path: Path, tokenizer) -> None:
-    mismatches = tokenizer_mismatches(gguf_path, tokenizer)
+def check_tokenizer(gguf_path: Path, tokenizer, texts: tuple[str, ...] = PROBE_TEXTS) -> None:
+    mismatches = tokenizer_mismatches(gguf_path, tokenizer, texts)
     if mismatches:
         raise ModelError(
             "the tokenizer rebuilt from the GGUF file splits text differently from llama.cpp:\n  "
             + "\n  ".join(mismatches),
             where=str(gguf_path),
             fix="use the model's Hugging Face folder (with tokenizer.json) as the source model instead")
+
+
+def import_tokenizer(gguf_path: Path, reader):
+    """The GGUF's tokenizer rebuilt for transformers and proven against llama.cpp on the probe texts, or a
+    ModelError saying why it cannot be."""
+    tokenizer = build_tokenizer(gguf_path, GgufTokenizerFields.read(reader))
+    check_tokenizer(gguf_path, tokenizer)
+    return tokenizer

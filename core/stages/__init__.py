@@ -6,9 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from core.stages.results import (BaselineResult, CorpusResult, EvaluateResult, ExportResult, ImportResult,
-                                 ModelResult, ResultContractError, StageResult, TokenizerResult, TrainResult,
-                                 TransplantResult, parse_result)
+from core.stages.results import (
+    BaselineResult,
+    CorpusResult,
+    EvaluateResult,
+    ExportResult,
+    ImportResult,
+    ModelResult,
+    ResultContractError,
+    StageResult,
+    TokenizerResult,
+    TrainResult,
+    TransplantResult,
+    parse_result,
+)
 
 R = TypeVar("R", bound=StageResult)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from core import metric_names as metric
-from core.evaluation.generation_speed import run as speed_run
 from core.evaluation.bpc import bits_per_character
 from core.evaluation.darucopy import copy_sets, darucopy
+from core.evaluation.generation_speed import run as speed_run
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
 from core.jobs.events import Metric

@@ -62,7 +62,8 @@ def run(ctx: StageContext) -> dict:
         "model_vocab_size": model_vocab, "padded_rows": model_vocab - len(new_hf),
         "gguf_exportable": exportable,
         "gguf_note": "same pre-tokenizer as the source model" if exportable else
-                     "llama.cpp has no byte-level Unigram tokenizer: this vocabulary cannot be exported to GGUF",
+                     "llama.cpp's Unigram tokenizer works over characters without byte fallback: this vocabulary "
+                     "cannot be exported to GGUF (train algorithm = \"bpe\" to export)",
     }
     ru = report.get("ru")
     result["summary"] = (f"{len(new_hf):,} tokens; Russian {ru['ratio']:.2f}× fewer tokens than the source"

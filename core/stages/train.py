@@ -27,14 +27,14 @@ from core.models import inspect_model_folder, load_model
 from core.slurm import srun_torchrun
 from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
-from core.training.checkpoint import trainable_state
 from core.training.alignment import AlignedBlocks
+from core.training.checkpoint import trainable_state
+from core.training.compute_plan import stage_memory
 from core.training.data import PackedBlocks, tokenize_to_file
 from core.training.distill import Objective
 from core.training.distributed import Dist
 from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
-from core.training.compute_plan import stage_memory
 from core.training.precision import describe, training_precision
 from core.training.source_rows import keep_rows, source_row_mask
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only

@@ -36,10 +36,15 @@ def _ignores_merges(source: Tokenizer) -> bool:
 def train_vocabulary(texts: Iterable[str], source: Tokenizer, algorithm: str, vocab_size: int,
                      min_frequency: int, special_tokens: list[str]) -> Tokenizer:
     """Train a BPE or Unigram vocabulary of `vocab_size` (special tokens included, first in order)."""
+    from core.tokenizer.sentencepiece import is_sentencepiece, train_sentencepiece
+
+    if is_sentencepiece(source):
+        return train_sentencepiece(texts, source, algorithm, vocab_size, min_frequency, special_tokens)
     if not is_byte_level(source):
         raise UserError("the source tokenizer is not byte-level, so a new vocabulary could not encode every "
                         "character losslessly", where="[tokenizer]",
-                        fix="use a byte-level BPE source model (Llama-3, Qwen2, SmolLM2, Mistral-Nemo…)")
+                        fix="use a byte-level BPE source model (Llama-3, Qwen2, SmolLM2, Mistral-Nemo…) or a "
+                            "SentencePiece one with byte fallback (Llama-2, Mistral-7B, Gemma)")
     alphabet = pre_tokenizers.ByteLevel.alphabet()
     if vocab_size < len(alphabet) + len(special_tokens) + 1:
         raise UserError(f"vocab_size {vocab_size} is smaller than the byte alphabet plus special tokens "

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from tokenizers import Tokenizer, pre_tokenizers
 
 from core.tokenizer.continued_bpe import append_merges, learn_merges, segment_words
+from core.tokenizer.sentencepiece import BYTE_TOKENS, complete_merges, is_sentencepiece
 
 KEEP_RULES = ("rank", "russian_use")
 _BYTE_ALPHABET = set(pre_tokenizers.ByteLevel.alphabet())
@@ -46,8 +47,9 @@ def has_non_ascii(token: str) -> bool:
 
 
 def has_cyrillic(token: str) -> bool:
-    """The token's bytes include the lead byte of a Russian letter (U+0400..U+047F)."""
-    return not _CYRILLIC_LEADS.isdisjoint(token)
+    """The token's bytes include the lead byte of a Russian letter (U+0400..U+047F), or, in a
+    SentencePiece vocabulary over characters, a Russian letter itself (byte symbols stop at U+0143)."""
+    return not _CYRILLIC_LEADS.isdisjoint(token) or any("\u0400" <= c <= "\u047f" for c in token)
 
 
 def _model(tok: Tokenizer) -> dict:
@@ -72,8 +74,10 @@ def continue_bpe(base: Tokenizer, word_counts: Mapping[str, int], new_tokens: in
                  cyrillic_only: bool, kept: int) -> VocabEdit:
     learned = learn_merges(segment_words(base, word_counts), set(base.get_vocab(with_added_tokens=True)),
                            new_tokens, min_frequency, allow=has_cyrillic if cyrillic_only else None)
-    return VocabEdit(append_merges(base, learned.merges), len(learned.merges), kept, learned.refused,
-                     tuple(learned.absorbed))
+    extended = append_merges(base, learned.merges)
+    if is_sentencepiece(base):  # llama.cpp merges any pair that makes a token: give HF those merges too
+        extended = complete_merges(extended)
+    return VocabEdit(extended, len(learned.merges), kept, learned.refused, tuple(learned.absorbed))
 
 
 def extend_bpe(source: Tokenizer, word_counts: Mapping[str, int], new_tokens: int,
@@ -99,7 +103,7 @@ def _closure(tj: dict, seeds: list[str], keep: int) -> set[str]:
     built_from: dict[str, tuple[str, str]] = {}
     for a, b in _merges(tj):
         built_from.setdefault(a + b, (a, b))
-    kept = {t for t in vocab if t in _BYTE_ALPHABET} | {t["content"] for t in tj["added_tokens"]}
+    kept = {t for t in vocab if t in _BYTE_ALPHABET or t in BYTE_TOKENS} | {t["content"] for t in tj["added_tokens"]}
     for token in seeds:
         if len(kept) >= keep:
             break

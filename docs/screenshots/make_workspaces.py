@@ -28,7 +28,6 @@ def main() -> None:
     home = studio_home()
     language = os.environ.get("SCREENSHOT_LANGUAGE", "en")
     from core.project.default import default_project_path
-
     from ruadapt_gui.window_fit import available_area
 
     app, window = open_studio(home)

@@ -82,8 +82,9 @@ def tiny_project(folder: Path, settings: dict, instruct_steps: int = 0) -> Path:
     """A project of `settings` on the tests' tiny random Llama (tests/tiny_models.py) — real runs of the
     stages in seconds, not SmolLM2's numbers — with, if asked, a few SFT steps of it as its instruct model."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from core.project import project_from_dict, save_project
     from tiny_models import make_tiny_hf_model
+
+    from core.project import project_from_dict, save_project
 
     make_tiny_hf_model(folder / "source")
     if instruct_steps:

@@ -13,8 +13,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.arena.session import BlindItem, Session, SessionError
 from ruadapt_gui.annotate.annotator_settings import AnnotatorSettings
@@ -88,7 +100,7 @@ class AnnotatorView(QWidget):
         self.vote_buttons = {vote: QPushButton() for vote in VOTE_KEYS}
         self.vote_group = QButtonGroup(self)
         votes = QGridLayout()
-        for column, (vote, button) in enumerate(self.vote_buttons.items()):
+        for column, button in enumerate(self.vote_buttons.values()):
             button.setObjectName("voteButton")
             button.setCheckable(True)
             button.setMinimumHeight(38)

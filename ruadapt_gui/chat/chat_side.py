@@ -8,16 +8,26 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.inference.llama_session import SamplingParams
 from ruadapt_gui.chat.chat_process import ChatProcess
 from ruadapt_gui.chat.conversation import Conversation, LiveCount, Turn
+from ruadapt_gui.chat.llama_pieces import pieces_from_byte_lengths
 from ruadapt_gui.chat.readout_panel import ReadoutPanel
 from ruadapt_gui.chat.readouts import Readout
 from ruadapt_gui.chat.sampling_form import SamplingForm
-from ruadapt_gui.chat.llama_pieces import pieces_from_byte_lengths
 from ruadapt_gui.chat.transcript import Transcript
 from ruadapt_gui.token_pieces import Piece
 

@@ -19,8 +19,8 @@ from core.project.schema import Project
 from core.stages.training_plans import project_plans
 from core.training.compute_plan import StagePlan
 from ruadapt_gui.background import Background
-from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.demo_chain import CANCELLED, DETACHED, DONE, DemoChain
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.pages.compute_page import ComputePage
 from ruadapt_gui.pages.lep_page import LepPage

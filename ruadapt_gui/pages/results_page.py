@@ -9,15 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ruadapt_gui.background import Background
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets import report_tables as rt
-from ruadapt_gui.widgets.scaled_image import ScaledImage
 from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
+from ruadapt_gui.widgets.scaled_image import ScaledImage
 
 CHART_ORDER = ("tokens", "bpc", "copy", "speed_ru", "speed_en")  # then the training curves, by name
 CHART_COLUMNS = 2

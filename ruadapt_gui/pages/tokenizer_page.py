@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.live_tokens import LiveTokens
-from ruadapt_gui.widgets.token_comparison import SAME, TokenComparisonTable
 from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
+from ruadapt_gui.widgets.token_comparison import SAME, TokenComparisonTable
 
 
 class TokenizerPage(QWidget):

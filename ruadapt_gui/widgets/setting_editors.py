@@ -8,8 +8,15 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from ruadapt_gui.widgets.field_editors import (BoolEditor, ChoiceEditor, ChoiceListEditor, FieldEditor, FloatEditor,
-                                               IntEditor, TextEditor)
+from ruadapt_gui.widgets.field_editors import (
+    BoolEditor,
+    ChoiceEditor,
+    ChoiceListEditor,
+    FieldEditor,
+    FloatEditor,
+    IntEditor,
+    TextEditor,
+)
 from ruadapt_gui.widgets.path_editors import PathEditor, PathListEditor
 
 
