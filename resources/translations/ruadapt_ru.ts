@@ -585,8 +585,8 @@ Press Load to start it again.</source>
         <translation>обучайте новый словарь от исходной модели, чей претокенизатор llama.cpp знает (разбиение берётся от исходной); известные: {join_n_for_n___in__known_pre_tokenizers}</translation>
     </message>
     <message>
-        <source>the tokenizer is a byte-level Unigram vocabulary, which llama.cpp cannot run (its Unigram is SentencePiece&apos;s, over characters, not bytes)</source>
-        <translation>токенизатор — байтовый словарь Unigram, который llama.cpp не запускает (его Unigram — как в SentencePiece, по символам, а не по байтам)</translation>
+        <source>the tokenizer is a Unigram vocabulary, which llama.cpp cannot reproduce: its Unigram (UGM) works over characters without byte fallback, so text outside the vocabulary (or any byte-level vocabulary) would tokenize differently</source>
+        <translation>токенизатор — словарь Unigram, который llama.cpp не может воспроизвести: его Unigram (UGM) работает по символам без byte fallback, поэтому текст вне словаря (и любой байтовый словарь) токенизировался бы иначе</translation>
     </message>
     <message>
         <source>train the vocabulary with algorithm = &quot;bpe&quot; under [tokenizer] to export it</source>
@@ -1639,6 +1639,66 @@ Press Load to start it again.</source>
     <message>
         <source>unknown LEP mode {mode}</source>
         <translation>неизвестный режим LEP {mode}</translation>
+    </message>
+    <message>
+        <source>the config&apos;s {settings} differ from what llama.cpp fixes for {arch} (every {pattern}th layer global, local rotary base {rope_theta})</source>
+        <translation>в конфигурации {settings} не такие, какими llama.cpp их фиксирует для {arch} (каждый {pattern}-й слой глобальный, база RoPE локальных слоёв {rope_theta})</translation>
+    </message>
+    <message>
+        <source>export a model with the architecture&apos;s standard layout</source>
+        <translation>экспортируйте модель со стандартным для этой архитектуры устройством</translation>
+    </message>
+    <message>
+        <source>the SentencePiece tokenizer&apos;s normalizer is not one llama.cpp reproduces (spaces as ▁, optionally one ▁ in front): {normalizer}</source>
+        <translation>нормализатор токенизатора SentencePiece не из тех, что воспроизводит llama.cpp (пробелы как ▁, возможно, с одним ▁ в начале): {normalizer}</translation>
+    </message>
+    <message>
+        <source>keep the source model&apos;s normalizer (the tokenizer stage does)</source>
+        <translation>оставьте нормализатор исходной модели (этап токенизатора так и делает)</translation>
+    </message>
+    <message>
+        <source>the SentencePiece tokenizer has a pre-tokenizer, which llama.cpp&apos;s &quot;llama&quot; tokenizer does not apply: {pre_tokenizer}</source>
+        <translation>у токенизатора SentencePiece есть претокенизатор, а токенизатор «llama» в llama.cpp его не применяет: {pre_tokenizer}</translation>
+    </message>
+    <message>
+        <source>remove it (SentencePiece splits only where merges stop)</source>
+        <translation>уберите его (SentencePiece делит текст только там, где кончаются слияния)</translation>
+    </message>
+    <message>
+        <source>the SentencePiece tokenizer uses dropout, ignore_merges or word-piece markers, which llama.cpp does not</source>
+        <translation>токенизатор SentencePiece использует dropout, ignore_merges или маркеры частей слов, а llama.cpp их не поддерживает</translation>
+    </message>
+    <message>
+        <source>save it without them</source>
+        <translation>сохраните его без них</translation>
+    </message>
+    <message>
+        <source>train the vocabulary with the byte tokens (the tokenizer stage adds them)</source>
+        <translation>обучите словарь вместе с байтовыми токенами (этап токенизатора их добавляет)</translation>
+    </message>
+    <message>
+        <source>the token {token} can be made from {left} + {right}, which is not a merge: llama.cpp (which merges any pair that makes a token) would tokenize differently</source>
+        <translation>токен {token} можно составить из {left} + {right}, но такого слияния нет: llama.cpp (он сливает любую пару, из которой получается токен) токенизировал бы иначе</translation>
+    </message>
+    <message>
+        <source>the GGUF file&apos;s tokenizer is of type {model}; the import rebuilds {rebuilt} tokenizers</source>
+        <translation>токенизатор файла GGUF имеет тип {model}; импорт восстанавливает токенизаторы {rebuilt}</translation>
+    </message>
+    <message>
+        <source>the GGUF tokenizer collapses runs of spaces (remove_extra_whitespaces), which no Hugging Face tokenizer rebuilt from it reproduces</source>
+        <translation>токенизатор GGUF схлопывает подряд идущие пробелы (remove_extra_whitespaces), а ни один восстановленный из него токенизатор Hugging Face так не делает</translation>
+    </message>
+    <message>
+        <source>transformers cannot rebuild the tokenizer stored in this GGUF file ({exc_type}: {exc_msg})</source>
+        <translation>transformers не может восстановить токенизатор, сохранённый в этом файле GGUF ({exc_type}: {exc_msg})</translation>
+    </message>
+    <message>
+        <source>no demo project for {model}</source>
+        <translation>нет демо-проекта для {model}</translation>
+    </message>
+    <message>
+        <source>choose one of {models}</source>
+        <translation>выберите один из: {models}</translation>
     </message>
     <message>
         <source>How to fix: {fix}</source>
