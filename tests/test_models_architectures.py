@@ -65,6 +65,10 @@ def test_unpermute_inverts_permute(n_head):
     assert np.array_equal(unpermute_qk(permute_qk(bias, n_head), n_head), bias)
 
 
+# llama.cpp computes GELU through an fp16 lookup table (GGML_GELU_FP16): ~1e-3 off transformers' exact GELU.
+LOGIT_TOLERANCE = {"gemma3": 0.05}
+
+
 @pytest.mark.parametrize("arch", sorted(ARCHITECTURES))
 def test_llama_cpp_runs_a_gguf_written_through_the_table_like_transformers(tmp_path, arch):
     import llama_cpp
@@ -82,4 +86,4 @@ def test_llama_cpp_runs_a_gguf_written_through_the_table_like_transformers(tmp_p
         llm.close()
     with torch.no_grad():
         theirs = AutoModelForCausalLM.from_pretrained(tmp_path / "hf")(torch.tensor([ids])).logits[0].numpy()
-    assert np.abs(ours - theirs).max() < 1e-4
+    assert np.abs(ours - theirs).max() < LOGIT_TOLERANCE.get(arch, 1e-4)

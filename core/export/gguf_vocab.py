@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from core.errors import ModelError
@@ -192,20 +191,8 @@ def _chat_template(tokenizer) -> str | list[dict[str, str]] | None:
     return template
 
 
-def vocab_from_hf(hf_dir: Path, n_rows: int) -> GgufVocab:
-    """The tokenizer of an HF folder as GGUF metadata for a model with `n_rows` embedding rows."""
-    from transformers import AutoTokenizer
-
-    where = str(Path(hf_dir) / "tokenizer.json")
-    tokenizer = AutoTokenizer.from_pretrained(hf_dir)
-    if not tokenizer.is_fast:
-        raise ModelError("the tokenizer has no tokenizer.json (fast tokenizer)", where=str(hf_dir),
-                         fix="save the tokenizer with transformers so that tokenizer.json is written")
-    state = json.loads(tokenizer.backend_tokenizer.to_str())
-    from core.export.gguf_vocab_spm import is_sentencepiece_bpe, sentencepiece_vocab
-
-    if is_sentencepiece_bpe(state):
-        return sentencepiece_vocab(tokenizer, state, n_rows, where)
+def byte_level_vocab(tokenizer, state: dict, n_rows: int, where: str) -> GgufVocab:
+    """A byte-level BPE tokenizer (its tokenizer.json `state`) as llama.cpp's "gpt2" vocabulary."""
     _check_model(state, where)
     pre = pre_tokenizer_name(state.get("pre_tokenizer"), where)
     if (pre in IGNORES_MERGES) != bool(state["model"].get("ignore_merges")):

@@ -19,7 +19,8 @@ import numpy as np
 from core.atomic_files import discard, finish, partial_path, remove_dead_partials
 from core.errors import ModelError
 from core.export.gguf_hparams import check_rope, rope_freqs, write_hparams
-from core.export.gguf_vocab import GgufVocab, vocab_from_hf
+from core.export.gguf_vocab import GgufVocab
+from core.export.hf_vocab import vocab_from_hf
 from core.gguf_types import GGUF_TYPES
 from core.models.architectures import (
     Architecture,

@@ -61,7 +61,7 @@ def train_sentencepiece(texts: Iterable[str], source: Tokenizer, algorithm: str,
                         min_frequency: int, special_tokens: list[str]) -> Tokenizer:
     """A BPE or Unigram vocabulary of `vocab_size` (specials and the 256 byte tokens included), words split
     before each ▁ as SentencePiece trains, with the source's normalizer and decoder."""
-    from core.tokenizer.train import new_like
+    from core.tokenizer.like_source import new_like
 
     unk = json.loads(source.to_str())["model"].get("unk_token")
     size = vocab_size - len(BYTE_TOKENS)

@@ -13,20 +13,11 @@ from collections.abc import Iterable
 from tokenizers import Tokenizer, models, pre_tokenizers, trainers
 
 from core.errors import UserError
+from core.tokenizer.like_source import new_like
 
 
 def is_byte_level(source: Tokenizer) -> bool:
     return '"ByteLevel"' in json.dumps(json.loads(source.to_str()).get("pre_tokenizer"))
-
-
-def new_like(source: Tokenizer, model) -> Tokenizer:
-    """A tokenizer with `model` and the source's normalizer, pre-tokenizer, decoder, post-processor."""
-    tok = Tokenizer(model)
-    for part in ("normalizer", "pre_tokenizer", "decoder", "post_processor"):
-        value = getattr(source, part)
-        if value is not None:
-            setattr(tok, part, value)
-    return tok
 
 
 def _ignores_merges(source: Tokenizer) -> bool:
