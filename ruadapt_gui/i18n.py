@@ -6,7 +6,7 @@ of the studio's widgets re-sets its texts in `retranslate()`, so the change appl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from ruadapt_gui.resources import translations_dir
 
@@ -58,3 +58,13 @@ class Translations:
             app.removeTranslator(translator)
         self._installed.clear()
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+class Retranslating:
+    """Mixin, listed before the Qt base class, for a widget that sets its texts in `retranslate()`:
+    runs it again on every LanguageChange, so a language switch applies live."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

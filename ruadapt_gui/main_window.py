@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
@@ -21,7 +21,7 @@ from core.stages.plan import stages_for
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.background import Background
 from ruadapt_gui.engine_text import engine_text
-from ruadapt_gui.i18n import Translations, resolve_language
+from ruadapt_gui.i18n import Retranslating, Translations, resolve_language
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.main_menu import MainMenu
 from ruadapt_gui.pages.project_pages import ProjectPages
@@ -42,7 +42,7 @@ STAGE_NUMBER = {stage.name: number for number, stage in enumerate(STAGES, 1)}  #
 _ENDED_STATUS = {"done": st.UP_TO_DATE, "failed": st.FAILED, "cancelled": st.CANCELLED}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, registry: Registry | None = None, settings: StudioSettings | None = None,
                  translations: Translations | None = None) -> None:
         super().__init__()
@@ -116,10 +116,6 @@ class MainWindow(QMainWindow):
         self.pages.retranslate()
         self._update_title()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_title(self) -> None:
         title = self.tr("Ruadapt Studio")

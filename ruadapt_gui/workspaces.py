@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from core.jobs.registry import Registry
@@ -15,12 +15,13 @@ from ruadapt_gui.annotate.annotate_page import AnnotatePage
 from ruadapt_gui.background import Background
 from ruadapt_gui.chat.chat_page import ChatPage
 from ruadapt_gui.chat.project_models import exported_models
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.resources import icon
 
 PROJECT, CHAT, ANNOTATE = range(3)
 
 
-class Workspaces(QWidget):
+class Workspaces(Retranslating, QWidget):
     def __init__(self, project_view: QWidget, registry: Registry, project_path: Callable[[], Path | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,10 +70,6 @@ class Workspaces(QWidget):
             button.setText(text)
             button.setToolTip(tip)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def current(self) -> int:
         return self.stack.currentIndex()

@@ -78,7 +78,7 @@ def test_the_studio_fills_its_pages_from_the_finished_pipeline(qtbot, studio, ru
     qtbot.waitUntil(lambda: pages.results.result is not None, timeout=30_000)
     assert pages.results.result.run_id == tiny_pipeline.runs["evaluate"].id
     assert pages.tokenizer.result.run_id == tiny_pipeline.runs["tokenizer"].id
-    assert pages.compute.plans and [p.stage for p in pages.compute.plans] == ["stage1", "stage2"]
+    assert pages.training.plans and [p.stage for p in pages.training.plans] == ["stage1", "stage2"]
     baseline = tiny_pipeline.result("baseline").result["bpc_ru"]
     assert window.monitor.training_plots.plots["bpc"].reference == baseline
     assert [window.tabs.tabText(i) for i in range(3, 7)] == ["Tokenizer", "Training", "LEP", "Results"]

@@ -12,7 +12,7 @@ from core.project import load_project
 from core.stages.training_plans import project_plans
 from core.training.flops import GPU_PEAK_TFLOPS
 from ruadapt_gui.job_runner import JobRunner
-from ruadapt_gui.pages.compute_page import ComputePage
+from ruadapt_gui.pages.training_page import TrainingPage
 from ruadapt_gui.widgets.job_monitor import JobMonitor
 
 pytest_plugins = ["conftest_gui", "gui_pipeline"]
@@ -90,7 +90,7 @@ def test_reference_survives_clearing_and_can_be_removed(qtbot, monitor):
 
 
 def test_training_page_shows_the_plan_then_what_was_achieved(qtbot, gui_leak_guard, ruadapt_home, tiny_pipeline):
-    page = ComputePage()
+    page = TrainingPage()
     qtbot.addWidget(page)
     page.show_plans(None, {})
     assert page.stack.currentWidget() is page.placeholder and "Import source model" in page.placeholder.text()

@@ -303,25 +303,6 @@ Press Load to start it again.</source>
     </message>
 </context>
 <context>
-    <name>ComputePage</name>
-    <message>
-        <source>Run “{stage}” to see the compute plan of the training stages: it needs the source model&apos;s sizes.</source>
-        <translation>Запустите «{stage}», чтобы увидеть план вычислений для этапов обучения: для него нужны размеры исходной модели.</translation>
-    </message>
-    <message>
-        <source>The plan counts the new vocabulary&apos;s size.</source>
-        <translation>План учитывает размер нового словаря.</translation>
-    </message>
-    <message>
-        <source>The plan counts the source vocabulary; it changes once “{stage}” has run.</source>
-        <translation>План считает по исходному словарю; он изменится, когда выполнится «{stage}».</translation>
-    </message>
-    <message>
-        <source>Training FLOPs per token: 6·N for full training; (4·N + 2·N_trainable) when the body is frozen (N: parameters in matrix products; D: training tokens). </source>
-        <translation>FLOPs обучения на токен: 6·N при полном обучении; (4·N + 2·N_trainable), когда тело модели заморожено (N — параметры в матричных умножениях; D — токены обучения). </translation>
-    </message>
-</context>
-<context>
     <name>CrashDialog</name>
     <message>
         <source>Ruadapt Studio hit a bug</source>
@@ -4045,6 +4026,25 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Measured on held-out text the tokenizer never saw: {texts}.</source>
         <translation>Измерено на отложенном тексте, которого токенизатор не видел: {texts}.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>Run “{stage}” to see the compute plan of the training stages: it needs the source model&apos;s sizes.</source>
+        <translation>Запустите «{stage}», чтобы увидеть план вычислений для этапов обучения: для него нужны размеры исходной модели.</translation>
+    </message>
+    <message>
+        <source>The plan counts the new vocabulary&apos;s size.</source>
+        <translation>План учитывает размер нового словаря.</translation>
+    </message>
+    <message>
+        <source>The plan counts the source vocabulary; it changes once “{stage}” has run.</source>
+        <translation>План считает по исходному словарю; он изменится, когда выполнится «{stage}».</translation>
+    </message>
+    <message>
+        <source>Training FLOPs per token: 6·N for full training; (4·N + 2·N_trainable) when the body is frozen (N: parameters in matrix products; D: training tokens). </source>
+        <translation>FLOPs обучения на токен: 6·N при полном обучении; (4·N + 2·N_trainable), когда тело модели заморожено (N — параметры в матричных умножениях; D — токены обучения). </translation>
     </message>
 </context>
 <context>

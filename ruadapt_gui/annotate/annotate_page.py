@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from core.jobs.registry import Registry
 from ruadapt_gui.annotate.annotator_view import AnnotatorView
 from ruadapt_gui.annotate.owner_view import OwnerView
 from ruadapt_gui.background import Background
+from ruadapt_gui.i18n import Retranslating
 
 
-class AnnotatePage(QWidget):
+class AnnotatePage(Retranslating, QWidget):
     def __init__(self, background: Background, registry: Registry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.annotator = AnnotatorView()
@@ -31,10 +31,6 @@ class AnnotatePage(QWidget):
         self.tabs.setTabText(0, self.tr("Vote"))
         self.tabs.setTabText(1, self.tr("Sessions (owner)"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def start_annotating(self, session: Path | None = None) -> None:
         """Show the vote view on `session`, or on the last session this annotator opened."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from core.arena.session import BlindItem, Session, SessionError
 from ruadapt_gui.annotate.annotator_settings import AnnotatorSettings
+from ruadapt_gui.i18n import Retranslating
 
 VOTE_KEYS = {"a": ("1", "A"), "b": ("2", "B"), "tie": ("3", "T"), "both_bad": ("4", "X")}
 
 
-class AnnotatorView(QWidget):
+class AnnotatorView(Retranslating, QWidget):
     voted = Signal(int, str)  # item number, vote (after it is committed)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -157,10 +158,6 @@ class AnnotatorView(QWidget):
         self.forward_button.setText(self.tr("Forward ▶"))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- sessions and names ---------------------------------------------------------------------
 

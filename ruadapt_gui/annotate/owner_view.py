@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from core.errors import UserError
@@ -17,10 +17,11 @@ from ruadapt_gui.annotate.prepare_form import PrepareForm
 from ruadapt_gui.annotate.results_panel import ResultsPanel
 from ruadapt_gui.annotate.session_panel import SessionPanel
 from ruadapt_gui.background import Background
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.job_runner import JobRunner
 
 
-class OwnerView(QWidget):
+class OwnerView(Retranslating, QWidget):
     session_changed = Signal(object)  # Path of the session now shown
 
     def __init__(self, background: Background, registry: Registry, parent: QWidget | None = None) -> None:
@@ -63,10 +64,6 @@ class OwnerView(QWidget):
             self.tabs.setTabText(index, text)
         self.file_label.setText(str(self.session_path) if self.session_path else self.tr("No session open"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- sessions -------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ruadapt_gui.annotate.session_tasks import PrepareSpec
+from ruadapt_gui.i18n import Retranslating
 
 
-class PrepareForm(QWidget):
+class PrepareForm(Retranslating, QWidget):
     create_requested = Signal(object)  # PrepareSpec
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -93,10 +94,6 @@ class PrepareForm(QWidget):
         self.output_button.setText("…")
         self.create_button.setText(self.tr("Create session and generate answers"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def add_model(self, name: str, path: Path | str) -> None:
         row = self.models.rowCount()

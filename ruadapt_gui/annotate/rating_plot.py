@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ruadapt_gui.i18n import Retranslating
 
-class RatingPlot(QWidget):
+
+class RatingPlot(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = pg.PlotWidget(background="w")
@@ -28,10 +29,6 @@ class RatingPlot(QWidget):
     def retranslate(self) -> None:
         self.view.setLabel("left", self.tr("rating (Bradley–Terry)"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_rows(self, rows: list[dict]) -> None:
         """`rows`: leaderboard entries with model, rating, ci_low, ci_high."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ruadapt_gui.annotate.rating_plot import RatingPlot
+from ruadapt_gui.i18n import Retranslating
 
 
-class ResultsPanel(QWidget):
+class ResultsPanel(Retranslating, QWidget):
     refresh_requested = Signal()
     export_requested = Signal(object)  # Path stem: STEM.json, STEM.csv, STEM.md
 
@@ -86,10 +87,6 @@ class ResultsPanel(QWidget):
         self.annotators.setHorizontalHeaderLabels([self.tr("Annotator"), self.tr("Votes")])
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ruadapt_gui.annotate.session_tasks import Summary
+from ruadapt_gui.i18n import Retranslating
 
 
-class SessionPanel(QWidget):
+class SessionPanel(Retranslating, QWidget):
     generate_requested = Signal()
     cancel_requested = Signal()
     export_requested = Signal(object, str)  # Path of the copy to write, the annotator it is issued to
@@ -87,10 +88,6 @@ class SessionPanel(QWidget):
                                             "answer generation) is listed here."))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_summary(self, summary: Summary | None) -> None:
         self.summary = summary

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,12 +33,13 @@ from ruadapt_gui.chat import comparison
 from ruadapt_gui.chat.chat_side import ChatSide
 from ruadapt_gui.chat.readouts import compare
 from ruadapt_gui.chat.sampling_form import SamplingForm
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.widgets.flow_layout import FlowLayout
 
 MAX_SIDES = 4
 
 
-class ChatPage(QWidget):
+class ChatPage(Retranslating, QWidget):
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.background = background
@@ -136,10 +137,6 @@ class ChatPage(QWidget):
         self.stop_button.setText(self.tr("Stop all"))
         self._update()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- sides ----------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -29,6 +29,7 @@ from ruadapt_gui.chat.readout_panel import ReadoutPanel
 from ruadapt_gui.chat.readouts import Readout
 from ruadapt_gui.chat.sampling_form import SamplingForm
 from ruadapt_gui.chat.transcript import Transcript
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.token_pieces import Piece
 
 REPAINT_MS = 120  # the transcript and readouts follow the stream at most this often
@@ -36,7 +37,7 @@ REPAINT_MS = 120  # the transcript and readouts follow the stream at most this o
 EMPTY, LOADING, READY, FAILED_TO_LOAD, CRASHED = "empty", "loading", "ready", "failed_to_load", "crashed"
 
 
-class ChatSide(QFrame):
+class ChatSide(Retranslating, QFrame):
     changed = Signal()  # loaded, busy or idle: the page updates its buttons and ratios
     remove_requested = Signal()
     regenerate_requested = Signal()  # the page knows the system prompt and shared settings
@@ -130,10 +131,6 @@ class ChatSide(QFrame):
         self.regenerate_button.setText(self.tr("Regenerate"))
         self._show_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- what the page asks ---------------------------------------------------------------------
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ruadapt_gui.chat.readouts import Ratio, Readout
+from ruadapt_gui.i18n import Retranslating
 
 FIELDS = ("prompt_tokens", "answer_tokens", "chars_per_token", "ttft", "tokens_per_s", "chars_per_s", "words_per_s")
 COLUMNS = 4  # two rows of readouts: a side stays narrow enough for three or four side by side
 
 
-class ReadoutPanel(QWidget):
+class ReadoutPanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.names = {f: QLabel() for f in FIELDS}
@@ -60,10 +61,6 @@ class ReadoutPanel(QWidget):
             label.setToolTip(tips.get(name, ""))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_readout(self, readout: Readout | None) -> None:
         self._readout = readout

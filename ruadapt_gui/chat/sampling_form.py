@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from core.inference.llama_session import SamplingParams
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.widgets.flow_layout import FlowLayout
 
 
-class SamplingForm(QWidget):
+class SamplingForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         defaults = SamplingParams(temperature=0.7, max_tokens=256)
@@ -36,10 +36,6 @@ class SamplingForm(QWidget):
         self.temperature.setToolTip(self.tr("0 picks the most likely token every time (greedy)"))
         self.seed.setToolTip(self.tr("The same seed and settings give the same answer again"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def params(self) -> SamplingParams:
         return SamplingParams(temperature=self.temperature.value(), top_p=self.top_p.value(),

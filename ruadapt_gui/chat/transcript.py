@@ -6,25 +6,24 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ruadapt_gui.chat.conversation import FAILED, GENERATING, STOPPED, Conversation
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.token_pieces import Piece
 from ruadapt_gui.widgets.token_view import pieces_html
 
 
-class Transcript(QTextBrowser):
+class Transcript(Retranslating, QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
         self.setOpenLinks(False)
         self._last: tuple[Conversation, dict[str, list[Piece]] | None] | None = None
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._last is not None:
+    def retranslate(self) -> None:
+        if self._last is not None:
             self.render(*self._last)
-        super().changeEvent(event)
 
     def render(self, conversation: Conversation, tokens: dict[str, list[Piece]] | None = None) -> None:
         """Show the conversation; `tokens` (text → spans) switches the token view on."""

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from core.project.schema import SECTION_LABELS, Lep, Models, Project
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import section_text, stage_label
 from ruadapt_gui.widgets import report_tables as rt
@@ -32,7 +33,7 @@ def ran(result: StageResult | None) -> dict | None:
     return result.result if result is not None and not result.result.get("skipped") else None
 
 
-class LepPage(QWidget):
+class LepPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pair = True
@@ -71,10 +72,6 @@ class LepPage(QWidget):
                                    "inputs changed since. Run the stages again to update them."))
         self._paint()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_results(self, project: Project, lep: StageResult | None, calibration: StageResult | None) -> None:
         """The project (has it a base/instruct pair?) and the lep and calibration stages' finished runs."""

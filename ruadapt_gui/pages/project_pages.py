@@ -22,10 +22,10 @@ from ruadapt_gui.background import Background
 from ruadapt_gui.demo_chain import CANCELLED, DETACHED, DONE, DemoChain
 from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.job_runner import JobRunner
-from ruadapt_gui.pages.compute_page import ComputePage
 from ruadapt_gui.pages.lep_page import LepPage
 from ruadapt_gui.pages.results_page import ResultsPage
 from ruadapt_gui.pages.tokenizer_page import TokenizerPage
+from ruadapt_gui.pages.training_page import TrainingPage
 from ruadapt_gui.stage_results import StageResult, read_results
 from ruadapt_gui.stage_status import StageStatus
 from ruadapt_gui.texts import stage_label
@@ -58,8 +58,8 @@ class ProjectPages(QObject):
                  registry: Registry, menu_before: QAction) -> None:
         super().__init__(window)
         self.window, self.tabs, self.monitor, self.registry = window, tabs, monitor, registry
-        self.tokenizer, self.compute, self.lep, self.results = TokenizerPage(), ComputePage(), LepPage(), ResultsPage()
-        for page in (self.tokenizer, self.compute, self.lep, self.results):
+        self.tokenizer, self.training, self.lep, self.results = TokenizerPage(), TrainingPage(), LepPage(), ResultsPage()
+        for page in (self.tokenizer, self.training, self.lep, self.results):
             tabs.addTab(page, "")
         self.chain = DemoChain(runner, self)
         self.demo_bar = DemoBar(self.chain)
@@ -81,7 +81,7 @@ class ProjectPages(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for page, title in ((self.tokenizer, self.tr("Tokenizer")), (self.compute, self.tr("Training")),
+        for page, title in ((self.tokenizer, self.tr("Tokenizer")), (self.training, self.tr("Training")),
                             (self.lep, self.tr("LEP")), (self.results, self.tr("Results"))):
             self.tabs.setTabText(self.tabs.indexOf(page), title)
         self.run_menu.setTitle(self.tr("&Run"))
@@ -117,7 +117,7 @@ class ProjectPages(QObject):
             return
         results = data.results
         self.tokenizer.show_result(results["tokenizer"])
-        self.compute.show_plans(data.plans, results)
+        self.training.show_plans(data.plans, results)
         self.lep.show_results(data.project, results["lep"], results["calibration"])
         self.results.show_result(results["evaluate"])
         baseline = results["baseline"]

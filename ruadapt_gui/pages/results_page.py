@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ruadapt_gui.background import Background
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets import report_tables as rt
@@ -42,7 +43,7 @@ def tile(value: str, caption: str) -> QFrame:
     return frame
 
 
-class ResultsPage(QWidget):
+class ResultsPage(Retranslating, QWidget):
     demo_clicked = Signal()  # start the whole demo, or cancel it while it runs
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -101,10 +102,6 @@ class ResultsPage(QWidget):
         self.charts_heading.setText(self.tr("Charts"))
         self._paint()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_demo_running(self, running: bool) -> None:
         self._demo_running = running

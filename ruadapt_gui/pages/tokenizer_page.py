@@ -4,9 +4,10 @@ tokenizers on any text. Before the tokenizer stage has run it says how to get th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.live_tokens import LiveTokens
@@ -14,7 +15,7 @@ from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 from ruadapt_gui.widgets.token_comparison import SAME, TokenComparisonTable
 
 
-class TokenizerPage(QWidget):
+class TokenizerPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: StageResult | None = None
@@ -57,10 +58,6 @@ class TokenizerPage(QWidget):
                            .format(stage=stage_label("tokenizer")))
         self._paint()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_result(self, result: StageResult | None) -> None:
         """The tokenizer stage's finished run (None: not run yet)."""

@@ -3,16 +3,16 @@ that stage's own progress, and Cancel. Hidden while no demo runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ruadapt_gui.demo_chain import DemoChain
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.texts import stage_label
 
 BAR_STEPS = 1000
 
 
-class DemoBar(QWidget):
+class DemoBar(Retranslating, QWidget):
     def __init__(self, chain: DemoChain, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chain = chain
@@ -33,10 +33,6 @@ class DemoBar(QWidget):
         self.cancel_button.setText(self.tr("Stop"))
         self.paint()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def paint(self) -> None:
         chain = self.chain

@@ -9,7 +9,7 @@ the GUI must not repaint for each."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ruadapt_gui.engine_text import engine_text
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.run_trace import LOG_LINES, RunTrace, format_amount, format_duration
 from ruadapt_gui.texts import job_state_text, stage_label
@@ -31,7 +32,7 @@ PAINT_MS = 200
 BAR_STEPS = 1000
 
 
-class JobMonitor(QWidget):
+class JobMonitor(Retranslating, QWidget):
     shown_run_changed = Signal(str)
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
@@ -93,10 +94,6 @@ class JobMonitor(QWidget):
     def retranslate(self) -> None:
         self._paint_all()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- which run is shown ---------------------------------------------------------------------
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ruadapt_gui.background import Background
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.token_pieces import Tokenization, tokenize
 from ruadapt_gui.widgets.token_view import SPLIT_COLOR, TokenView
 
@@ -40,7 +41,7 @@ def load_tokenizers(source_dir: str, new_dir: str) -> tuple:
     return AutoTokenizer.from_pretrained(source_dir), AutoTokenizer.from_pretrained(new_dir)
 
 
-class LiveTokens(QWidget):
+class LiveTokens(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = Background(self)  # one thread: loads and tokenizations run in order
@@ -98,10 +99,6 @@ class LiveTokens(QWidget):
         self._show_state()
         self._paint()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- tokenizers -----------------------------------------------------------------------------
 

@@ -10,16 +10,17 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.run_trace import Curve
 
 PALETTE = ("#2f6fdf", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285")
 REFERENCE_COLOR = "#495057"
 
 
-class MetricPlot(QWidget):
+class MetricPlot(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = ""
@@ -117,10 +118,6 @@ class MetricPlot(QWidget):
         value = self._reference[0]
         self._reference_item.setData([first, max(last, first + 1)], [value, value])
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def clear(self) -> None:
         self.view.clear()

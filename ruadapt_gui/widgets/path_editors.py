@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.widgets.field_editors import FieldEditor
 
 # path kind (schema metadata) → what Browse offers
@@ -64,7 +65,7 @@ class _Browse:
             self.chosen(stored_path(path, self.project_dir))
 
 
-class PathEditor(FieldEditor):
+class PathEditor(Retranslating, FieldEditor):
     def __init__(self, kind: str, project_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = QLineEdit()
@@ -81,10 +82,6 @@ class PathEditor(FieldEditor):
         self.button.setText(self.tr("Browse"))
         self.browse.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def value(self) -> str:
         return self.line.text().strip()
@@ -93,7 +90,7 @@ class PathEditor(FieldEditor):
         self.line.setText(str(value))
 
 
-class PathListEditor(FieldEditor):
+class PathListEditor(Retranslating, FieldEditor):
     def __init__(self, kind: str, project_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget()
@@ -119,10 +116,6 @@ class PathListEditor(FieldEditor):
         self.list.setToolTip(self.tr("Double-click an entry to edit it."))
         self.browse.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def value(self) -> list[str]:
         texts = (self.list.item(i).text().strip() for i in range(self.list.count()))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
 
 from core.jobs.registry import RunRecord
 from ruadapt_gui.engine_text import engine_text
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.run_files import open_path, run_file_actions
 from ruadapt_gui.run_trace import format_duration
 from ruadapt_gui.texts import job_state_text, stage_label
@@ -76,7 +77,7 @@ class RunsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1, 4))
 
 
-class RunsList(QWidget):
+class RunsList(Retranslating, QWidget):
     run_activated = Signal(object)  # the RunRecord the user double-clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -135,7 +136,5 @@ class RunsList(QWidget):
             menu.addAction(text, lambda path=path: open_path(path))
         menu.exec(self.table.viewport().mapToGlobal(point))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.model.retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.model.retranslate()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from core.project.io import project_from_dict, project_to_dict, save_project, se
 from core.project.schema import SECTION_LABELS, Project
 from ruadapt_gui.background import Background
 from ruadapt_gui.engine_text import engine_text
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.schema_texts import field_help, field_label
 from ruadapt_gui.texts import section_text
 from ruadapt_gui.widgets.field_editors import FieldEditor
@@ -42,7 +43,7 @@ def field_of(setting: str) -> tuple[str, str] | None:
     return (section, name.partition("[")[0]) if dot else None
 
 
-class SettingsForm(QWidget):
+class SettingsForm(Retranslating, QWidget):
     saved = Signal(object)  # the Project as saved
     dirty_changed = Signal(bool)
 
@@ -112,10 +113,6 @@ class SettingsForm(QWidget):
         if section in names:
             self.section_list.setCurrentRow(names.index(section))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- building the forms ---------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +25,13 @@ from core.project.schema import SECTION_LABELS
 from core.stages import STAGE_BY_NAME, STAGES
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.engine_text import engine_text
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.resources import icon
 from ruadapt_gui.stage_status import StageStatus
 from ruadapt_gui.texts import section_text, stage_status_text, stage_text
 
 
-class StageList(QWidget):
+class StageList(Retranslating, QWidget):
     stage_selected = Signal(str)
     run_requested = Signal(str, bool)  # stage, force (run again although up to date)
     cancel_requested = Signal(str)
@@ -93,10 +94,6 @@ class StageList(QWidget):
                                                "are up to date are reused. You confirm first."))
         self._refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- state in -------------------------------------------------------------------------------
 

@@ -4,8 +4,10 @@ the new one's ratio to the source."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from ruadapt_gui.i18n import Retranslating
 
 LANGS = ("ru", "en")
 SIDES = ("source", "new")
@@ -16,7 +18,7 @@ RATIO_ROW = len(FIELDS)
 SAME = 0.005  # ratios this close to 1 are "the same"
 
 
-class TokenComparisonTable(QTableWidget):
+class TokenComparisonTable(Retranslating, QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(len(FIELDS) + 1, len(LANGS) * len(SIDES), parent)
         self.report: dict = {}
@@ -36,10 +38,6 @@ class TokenComparisonTable(QTableWidget):
                                       self.tr("Words cut into 3+ tokens"), self.tr("Tokens vs the source")])
         self.show_report(self.report)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def ratio_text(self, ratio: float) -> str:
         """`ratio` = source tokens / new tokens, as the tokenizer stage reports it."""

@@ -6,10 +6,10 @@ that shows only when such a metric arrives, so nothing a stage reports is lost."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from core import metric_names as metric
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.run_trace import Curve
 from ruadapt_gui.widgets.metric_plot import MetricPlot
 
@@ -26,7 +26,7 @@ OTHER = "other"
 PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
 
 
-class TrainingPlots(QWidget):
+class TrainingPlots(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plots = {panel: MetricPlot() for panel in (*PANELS, OTHER)}
@@ -50,10 +50,6 @@ class TrainingPlots(QWidget):
         self.plots["bpc"].set_display_names({metric.BPC_RU: self.tr("this run")})
         self.set_bpc_reference(self._bpc_reference)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def plot_for(self, metric: str) -> MetricPlot:
         return self.plots[PANEL_OF.get(metric, OTHER)]

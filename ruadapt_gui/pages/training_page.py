@@ -4,7 +4,7 @@ it ran, what it achieved (tokens/s, TFLOP/s, and MFU, which is only defined on a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.training.compute_plan import StagePlan
+from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
@@ -126,7 +127,7 @@ class StagePlanBox(QGroupBox):
         return text
 
 
-class ComputePage(QWidget):
+class TrainingPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plans: list[StagePlan] | None = None
@@ -151,10 +152,6 @@ class ComputePage(QWidget):
                                          "it needs the source model's sizes.").format(stage=stage_label("import")))
         self._paint()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None]) -> None:
         """`plans`: from core.stages.training_plans (None: the source model is not imported yet)."""
