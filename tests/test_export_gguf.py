@@ -165,7 +165,7 @@ def _refusal(tmp_path, damage):
     ("pre_tokenizer", "pre-tokenizer .* is not one llama.cpp knows"),
     ("architecture", "'gpt_neox' is not supported"),
     ("shape", r"model.layers.0.mlp.gate_proj.weight has shape \[128, 64\], but config.json makes it \[96, 64\]"),
-    ("unigram", "Unigram vocabulary, which llama.cpp cannot reproduce"),
+    ("unigram", "Unigram vocabulary over byte-level symbols, which llama.cpp cannot reproduce"),
 ])
 def test_refusals_happen_before_anything_is_written(tmp_path, damage, message):
     hf = _refusal(tmp_path, damage)

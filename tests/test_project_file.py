@@ -63,8 +63,9 @@ def test_combinations_the_method_cannot_do_are_refused_at_load(tmp_path):
     (tmp_path / "m.gguf").write_bytes(b"x")
     (tmp_path / "ru.txt").write_text("текст")
     ok = {"models": {"source": "m.gguf"}, "corpus": {"russian": ["ru.txt"]}}
-    msg = _problems({**ok, "tokenizer": {"algorithm": "unigram", "mode": "extend"}}, tmp_path)
-    assert "only 'replace' can train a Unigram" in msg
+    msg = _problems({**ok, "tokenizer": {"algorithm": "unigram", "mode": "optimized"}}, tmp_path)
+    assert "a Unigram picks new tokens in 'extend'" in msg
+    project_from_dict({**ok, "tokenizer": {"algorithm": "unigram", "mode": "extend"}}, base=tmp_path)
     msg = _problems({**ok, "tokenizer": {"mode": "optimized", "vocab_size": 4000, "new_tokens": 4000}}, tmp_path)
     assert "must be smaller than tokenizer.vocab_size" in msg
     msg = _problems({**ok, "compute": {"strategy": "fsdp"}}, tmp_path)

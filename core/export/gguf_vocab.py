@@ -30,7 +30,7 @@ OFFSET_ONLY_KEYS = ("trim_offsets",)  # change token offsets, never token ids
 
 @dataclass(frozen=True)
 class GgufVocab:
-    model: str  # tokenizer.ggml.model: "gpt2" (byte-level BPE) or "llama" (SentencePiece BPE)
+    model: str  # tokenizer.ggml.model: "gpt2" (byte-level BPE), "llama" (SentencePiece BPE), "t5" (Unigram)
     pre: str  # tokenizer.ggml.pre: the split llama.cpp applies before BPE
     tokens: list[str]
     token_types: list[int]
@@ -40,8 +40,8 @@ class GgufVocab:
     add_eos: bool
     chat_template: str | list[dict[str, str]] | None
     padded: int  # placeholder tokens added so the list covers every embedding row
-    scores: list[float] | None = None  # "llama": llama.cpp merges the adjacent pair of highest score
-    add_space_prefix: bool | None = None  # "llama": a ▁ before the text and after each special token
+    scores: list[float] | None = None  # "llama": the adjacent pair of highest score merges; "t5": log-probabilities
+    add_space_prefix: bool | None = None  # "llama", "t5": a ▁ before the text and after each special token
 
     def write(self, writer) -> None:
         """Add the tokenizer metadata to a `gguf.GGUFWriter`."""
@@ -103,11 +103,6 @@ def pre_tokenizer_name(pre_tokenizer: dict | None, where: str = "") -> str:
 
 def _check_model(state: dict, where: str) -> None:
     model = state["model"]
-    if model["type"] == "Unigram":
-        raise ModelError("the tokenizer is a Unigram vocabulary, which llama.cpp cannot reproduce: its Unigram "
-                         "(UGM) works over characters without byte fallback, so text outside the vocabulary "
-                         "(or any byte-level vocabulary) would tokenize differently", where=where,
-                         fix="train the vocabulary with algorithm = \"bpe\" under [tokenizer] to export it")
     if model["type"] != "BPE":
         raise ModelError(f"the tokenizer is a {model['type']} vocabulary; GGUF export handles byte-level BPE",
                          where=where, fix="use a model with a byte-level BPE tokenizer (Llama-3, Qwen, SmolLM2)")

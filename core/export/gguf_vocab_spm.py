@@ -81,8 +81,9 @@ def _scores(state: dict, normal: set[str], where: str) -> dict[str, float]:
     return scores
 
 
-def _check_text_handling(state: dict, where: str) -> bool:
-    model = state["model"]
+def text_handling(state: dict, where: str) -> bool:
+    """llama.cpp's add_space_prefix for a SentencePiece-style tokenizer.json (spaces as ▁, no split),
+    or a ModelError when llama.cpp would prepare the text differently."""
     canonical = json.dumps(state.get("normalizer"), sort_keys=True)
     if canonical not in _normalizers():
         raise ModelError("the SentencePiece tokenizer's normalizer is not one llama.cpp reproduces (spaces as ▁, "
@@ -91,9 +92,15 @@ def _check_text_handling(state: dict, where: str) -> bool:
     pre = state.get("pre_tokenizer")
     # Gemma's tokenizer.json splits on " " after its normalizer has made every space ▁: a no-op
     if pre is not None and not (pre.get("type") == "Split" and pre.get("pattern") == {"String": " "}):
-        raise ModelError("the SentencePiece tokenizer has a pre-tokenizer, which llama.cpp's \"llama\" tokenizer "
-                         f"does not apply: {json.dumps(state['pre_tokenizer'])[:200]}", where=where,
+        raise ModelError("the SentencePiece tokenizer has a pre-tokenizer, which llama.cpp's SentencePiece tokenizers "
+                         f"(\"llama\", \"t5\") do not apply: {json.dumps(state['pre_tokenizer'])[:200]}", where=where,
                          fix="remove it (SentencePiece splits only where merges stop)")
+    return _normalizers()[canonical]
+
+
+def _check_text_handling(state: dict, where: str) -> bool:
+    model = state["model"]
+    add_space_prefix = text_handling(state, where)
     if model.get("dropout") or model.get("ignore_merges") or model.get("continuing_subword_prefix") \
             or model.get("end_of_word_suffix"):
         raise ModelError("the SentencePiece tokenizer uses dropout, ignore_merges or word-piece markers, which "
@@ -102,7 +109,7 @@ def _check_text_handling(state: dict, where: str) -> bool:
     if missing:
         raise ModelError(f"byte fallback needs all 256 <0xXX> tokens; {len(missing)} are missing ({missing[0]}...)",
                          where=where, fix="train the vocabulary with the byte tokens (the tokenizer stage adds them)")
-    return _normalizers()[canonical]
+    return add_space_prefix
 
 
 def sentencepiece_vocab(tokenizer, state: dict, n_rows: int, where: str) -> GgufVocab:

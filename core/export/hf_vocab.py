@@ -1,5 +1,5 @@
 """The tokenizer of a Hugging Face folder as GGUF metadata: byte-level BPE as llama.cpp's "gpt2" vocabulary,
-SentencePiece BPE as its "llama" one. The one place that picks between the two writers."""
+SentencePiece BPE as its "llama" one, a Unigram as its "t5" (UGM). The one place that picks the writer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from core.errors import ModelError
 from core.export.gguf_vocab import GgufVocab, byte_level_vocab
 from core.export.gguf_vocab_spm import is_sentencepiece_bpe, sentencepiece_vocab
+from core.export.gguf_vocab_ugm import is_unigram, unigram_vocab
 
 
 def vocab_from_hf(hf_dir: Path, n_rows: int) -> GgufVocab:
@@ -23,4 +24,6 @@ def vocab_from_hf(hf_dir: Path, n_rows: int) -> GgufVocab:
     state = json.loads(tokenizer.backend_tokenizer.to_str())
     if is_sentencepiece_bpe(state):
         return sentencepiece_vocab(tokenizer, state, n_rows, where)
+    if is_unigram(state):
+        return unigram_vocab(tokenizer, state, n_rows, where)
     return byte_level_vocab(tokenizer, state, n_rows, where)

@@ -116,10 +116,11 @@ def project_from_dict(raw: dict[str, Any], base: Path | None = None, where: str 
 def cross_checks(project: Project) -> list[tuple[str, str]]:
     """Rules that span settings: combinations the method or llama.cpp cannot do."""
     tok, problems = project.tokenizer, []
-    if tok.algorithm == "unigram" and tok.mode != "replace":
+    if tok.algorithm == "unigram" and tok.mode == "optimized":
         problems.append(("tokenizer.algorithm",
-                         f"tokenizer.algorithm = 'unigram' with tokenizer.mode = {tok.mode!r}: only 'replace' can "
-                         "train a Unigram vocabulary (extend and optimized append BPE merges to the source's)"))
+                         f"tokenizer.algorithm = 'unigram' with tokenizer.mode = {tok.mode!r}: optimized appends BPE "
+                         "merges to part of the source's vocabulary; a Unigram picks new tokens in 'extend' (its "
+                         "Russian pieces become merges) or is the whole vocabulary in 'replace'"))
     if tok.mode == "optimized" and tok.new_tokens >= tok.vocab_size:
         problems.append(("tokenizer.new_tokens",
                          f"tokenizer.new_tokens = {tok.new_tokens} must be smaller than tokenizer.vocab_size = "

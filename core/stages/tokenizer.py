@@ -8,7 +8,7 @@ from pathlib import Path
 from transformers import AutoTokenizer
 
 from core.corpus import iter_documents
-from core.errors import UserError
+from core.errors import ModelError, UserError
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
 from core.stages import ModelResult, input_result
@@ -16,7 +16,7 @@ from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
 from core.tokenizer.continued_bpe import unused_tokens, word_counts
 from core.tokenizer.hf_files import save_like_source
 from core.tokenizer.train import train_vocabulary
-from core.tokenizer.vocab_ops import extend_bpe, optimize_bpe
+from core.tokenizer.vocab_ops import extend_bpe, extend_bpe_from_unigram, optimize_bpe
 
 SHOWN = 20  # examples of unused tokens kept in the result
 
@@ -46,7 +46,7 @@ def run(ctx: StageContext) -> dict:
                                cfg["min_frequency"], specials)
         edit = {"added": new.get_vocab_size() - len(specials), "kept": 0, "skipped": 0}
     else:
-        new, edit = continued_vocabulary(source, texts, cfg)
+        new, edit = continued_vocabulary(source, texts, cfg, specials)
         edit["reach"] = reach(new, edit, texts("checking every new token forms"))
         ctx.log(reach_summary(edit["reach"]))
     out = ctx.output_dir / "tokenizer"
@@ -55,15 +55,13 @@ def run(ctx: StageContext) -> dict:
     report = compare(source_hf, new_hf, corpus)
     multiple = cfg["pad_to_multiple"]
     model_vocab = -(-len(new_hf) // multiple) * multiple
-    exportable = algorithm == "bpe"
+    gguf_note = export_refusal(out, model_vocab)
     result = {
         "tokenizer_dir": str(ctx.run.outputs / "tokenizer"), "mode": mode, "algorithm": algorithm,
         "vocab_size": len(new_hf), "source_vocab_size": len(source_hf), **edit, **report,
         "model_vocab_size": model_vocab, "padded_rows": model_vocab - len(new_hf),
-        "gguf_exportable": exportable,
-        "gguf_note": "same pre-tokenizer as the source model" if exportable else
-                     "llama.cpp's Unigram tokenizer works over characters without byte fallback: this vocabulary "
-                     "cannot be exported to GGUF (train algorithm = \"bpe\" to export)",
+        "gguf_exportable": gguf_note is None,
+        "gguf_note": gguf_note or "llama.cpp reproduces this tokenizer (checked as the GGUF export checks it)",
     }
     ru = report.get("ru")
     result["summary"] = (f"{len(new_hf):,} tokens; Russian {ru['ratio']:.2f}× fewer tokens than the source"
@@ -74,14 +72,31 @@ def run(ctx: StageContext) -> dict:
     return result
 
 
-def continued_vocabulary(source, texts, cfg) -> tuple:
-    """Extend or optimized: continued BPE on the source's (or the shrunk source's) segmentation."""
-    counts = word_counts(source, texts("counting words"))
-    if cfg["mode"] == "extend":
-        result = extend_bpe(source, counts, cfg["new_tokens"], cfg["min_frequency"])
+def export_refusal(tokenizer_dir: Path, n_rows: int) -> str | None:
+    """Why the GGUF export would refuse this tokenizer (what and how to fix), or None: the export's own check."""
+    from core.export.hf_vocab import vocab_from_hf
+
+    try:
+        vocab_from_hf(tokenizer_dir, n_rows)
+    except ModelError as exc:
+        return UserError(exc.what, fix=exc.fix).render()  # without the folder, which is this run's own
+    return None
+
+
+def continued_vocabulary(source, texts, cfg, specials: list[str]) -> tuple:
+    """Extend or optimized: continued BPE on the source's (or the shrunk source's) segmentation; with the
+    unigram algorithm, extend learns it on the Russian pieces of a Unigram trained on the corpus."""
+    if cfg["mode"] == "extend" and cfg["algorithm"] == "unigram":
+        unigram = train_vocabulary(texts("training a Unigram for the new tokens"), source, "unigram",
+                                   cfg["vocab_size"], cfg["min_frequency"], specials)
+        result = extend_bpe_from_unigram(source, unigram, cfg["new_tokens"], cfg["min_frequency"])
+    elif cfg["mode"] == "extend":
+        result = extend_bpe(source, word_counts(source, texts("counting words")), cfg["new_tokens"],
+                            cfg["min_frequency"])
     else:
-        result = optimize_bpe(source, counts, cfg["vocab_size"] - cfg["new_tokens"], cfg["new_tokens"],
-                              cfg["keep_rule"], cfg["min_frequency"])
+        result = optimize_bpe(source, word_counts(source, texts("counting words")),
+                              cfg["vocab_size"] - cfg["new_tokens"], cfg["new_tokens"], cfg["keep_rule"],
+                              cfg["min_frequency"])
     edit = {"added": result.added, "kept": result.kept, "skipped": result.skipped,
             "keep_rule": cfg["keep_rule"] if cfg["mode"] == "optimized" else None,
             "absorbed": list(result.absorbed)}
@@ -117,10 +132,11 @@ def compare(source_hf, new_hf, corpus: Path) -> dict:
             continue
         before, after = token_efficiency(source_hf, text), token_efficiency(new_hf, text)
         ids = new_hf(text, add_special_tokens=False)["input_ids"]
-        roundtrip = new_hf.decode(ids) == text
-        if not roundtrip:
+        # A Unigram for llama.cpp has no byte fallback: characters it lacks become <unk>, counted here
+        unknown = sum(i == new_hf.unk_token_id for i in ids) if new_hf.unk_token_id is not None else 0
+        if not unknown and new_hf.decode(ids) != text:
             raise RuntimeError(f"the new tokenizer does not decode {lang} held-out text back to itself")
-        report[lang] = {"source": before.as_dict(), "new": after.as_dict(),
+        report[lang] = {"unknown_tokens": unknown, "source": before.as_dict(), "new": after.as_dict(),
                         "ratio": before.tokens / after.tokens if after.tokens else 0.0,
                         "unchanged": ids == source_hf(text, add_special_tokens=False)["input_ids"]}
     return report

@@ -7,6 +7,12 @@ U+0400..U+047F), so it can only form in Cyrillic text: any text without Cyrillic
 accents, dashes, emoji) tokenizes exactly as before. On the default project this refuses 3 of 4,000
 tokens a non-ASCII rule would take (" ∧", " ∨", " (" + a lead byte).
 
+With `algorithm = "unigram"`, extend takes its new tokens the way the method's authors extend Qwen's
+vocabulary with a 48k Unigram (RefalMachine/ruadapt, `convert_hf_tokenizer_vocab_to_freq_list.py` +
+`extend_tokenizer.py`): a Unigram is trained on the Russian text, its pieces that are Russian letters
+(after at most one leading space) become the "words", each weighted by its probability, and continued
+BPE learns its merges on those. The result is still the source's BPE, exportable as the source is.
+
 `optimized` first keeps part of the source vocabulary, by one of two rules (`KEEP_RULES`):
 - "rank" (the method's authors, `shrink_tokenizer.py`): the source tokens with ids below N. BPE ids
   follow merge order, so these are the source's most frequent pieces in its own training text, which
@@ -18,6 +24,8 @@ tokens a non-ASCII rule would take (" ∧", " ∨", " (" + a lead byte).
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +33,7 @@ from dataclasses import dataclass
 from tokenizers import Tokenizer, pre_tokenizers
 
 from core.tokenizer.continued_bpe import append_merges, learn_merges, segment_words
-from core.tokenizer.sentencepiece import BYTE_TOKENS, complete_merges, is_sentencepiece
+from core.tokenizer.sentencepiece import BYTE_TOKENS, SPACE, complete_merges, is_sentencepiece
 
 KEEP_RULES = ("rank", "russian_use")
 _BYTE_ALPHABET = set(pre_tokenizers.ByteLevel.alphabet())
@@ -85,6 +93,42 @@ def extend_bpe(source: Tokenizer, word_counts: Mapping[str, int], new_tokens: in
     """The source vocabulary and merges unchanged, plus up to `new_tokens` continued-BPE tokens."""
     return continue_bpe(source, word_counts, new_tokens, min_frequency, cyrillic_only=True,
                         kept=source.get_vocab_size(with_added_tokens=True))
+
+
+RUSSIAN_PIECE = re.compile(" ?[А-Яа-яЁё]+")
+PIECE_WEIGHT = 1_000_000  # a piece weighs its Unigram probability times this (the authors' frequency list)
+
+
+def piece_text(piece: str, byte_level: bool) -> str | None:
+    """The text a model piece stands for (None: bytes that are no whole UTF-8 characters)."""
+    if not byte_level:
+        return piece.replace(SPACE, " ")
+    to_byte = {s: b for b, s in byte_symbols().items()}
+    try:
+        return bytes(to_byte[c] for c in piece).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+
+
+def russian_piece_weights(unigram: Tokenizer, byte_level: bool) -> Counter:
+    """The Unigram's Russian pieces (letters only, after at most one space) in the source's symbols, each
+    weighted by its probability: the words continued BPE learns from in unigram extend mode."""
+    weights: Counter = Counter()
+    for piece, score in json.loads(unigram.to_str())["model"]["vocab"]:
+        text, weight = piece_text(piece, byte_level), round(PIECE_WEIGHT * math.exp(score))
+        if score < 0 and weight > 0 and text and RUSSIAN_PIECE.fullmatch(text):
+            weights[piece] = weight
+    return weights
+
+
+def extend_bpe_from_unigram(source: Tokenizer, unigram: Tokenizer, new_tokens: int,
+                            min_frequency: int = 2) -> VocabEdit:
+    """`extend_bpe` over the Russian pieces of `unigram` (trained with the source's text handling, so its
+    pieces are in the source's symbols) instead of the corpus's words."""
+    from core.tokenizer.train import is_byte_level
+
+    weights = russian_piece_weights(unigram, is_byte_level(source))
+    return extend_bpe(source, weights, new_tokens, min_frequency)
 
 
 def token_use(source: Tokenizer, word_counts: Mapping[str, int]) -> Counter:
