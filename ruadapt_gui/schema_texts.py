@@ -59,9 +59,9 @@ SCHEMA_TEXT = (
                                 "source's own segmentation, as the method's authors do; English tokenizes exactly as before); "
                                 'optimized: part of the source vocabulary (see Keep rule) plus new tokens.'),
     QT_TRANSLATE_NOOP("Schema", 'Algorithm'),
-    QT_TRANSLATE_NOOP("Schema", 'Byte-level BPE or Unigram.'),
+    QT_TRANSLATE_NOOP("Schema", "BPE or Unigram. replace + unigram: a Unigram vocabulary (GGUF export for SentencePiece-style sources, Llama-2, Mistral, Gemma: llama.cpp has no Unigram over bytes); extend + unigram: the new tokens come from a Unigram trained on the Russian corpus, its Russian pieces learnt as BPE merges (how the method's authors extend a vocabulary with a Unigram)."),
     QT_TRANSLATE_NOOP("Schema", 'Vocabulary size'),
-    QT_TRANSLATE_NOOP("Schema", 'Size of the new vocabulary (replace, optimized).'),
+    QT_TRANSLATE_NOOP("Schema", 'Size of the new vocabulary (replace, optimized), or of the Unigram the new tokens come from (extend + unigram).'),
     QT_TRANSLATE_NOOP("Schema", 'New tokens'),
     QT_TRANSLATE_NOOP("Schema", 'How many new Russian tokens to add (extend, optimized).'),
     QT_TRANSLATE_NOOP("Schema", 'Minimum frequency'),

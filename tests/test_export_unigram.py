@@ -20,7 +20,7 @@ from core.errors import ModelError
 from core.export import plan_export
 from core.export.gguf_vocab import BYTE, CONTROL, NORMAL, UNKNOWN
 from core.tokenizer.train import train_vocabulary
-from core.tokenizer.vocab_ops import extend_bpe_from_unigram, russian_piece_weights
+from core.tokenizer.vocab_ops import extend_bpe_from_unigram, piece_unigram, russian_piece_weights
 
 EMOJI = LINES[-1]  # no vocabulary here has these characters
 
@@ -84,9 +84,8 @@ def test_padded_embedding_rows_never_appear_in_llama_cpps_unigram(tmp_path):
 @pytest.mark.parametrize("kind", ["sentencepiece", "byte-level"])
 def test_a_unigram_extended_vocabulary_exports_as_the_sources_type_with_parity(tmp_path, kind):
     source = _source() if kind == "sentencepiece" else train_tiny_tokenizer()
-    specials = SPM_SPECIAL_TOKENS if kind == "sentencepiece" else SPECIAL_TOKENS
-    unigram = _unigram(source, 2000, specials)
-    weights = russian_piece_weights(unigram, byte_level=kind == "byte-level")
+    unigram = piece_unigram(russian_corpus(), source.backend_tokenizer, 2000)
+    weights = russian_piece_weights(unigram, source.backend_tokenizer)
     assert len(weights) > 200 and all(v > 0 for v in weights.values())
     edit = extend_bpe_from_unigram(source.backend_tokenizer, unigram, 500)
     assert edit.added > 300 and edit.kept == len(source)
@@ -134,3 +133,24 @@ def test_what_llama_cpps_unigram_cannot_reproduce_is_refused_before_writing(tmp_
     with pytest.raises(ModelError, match="normalizer is not one llama.cpp reproduces"):
         plan_export(hf)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hf", "spm"]
+
+
+def test_the_tokenizer_stage_says_before_export_whether_llama_cpp_reproduces_the_vocabulary(tiny_project):
+    """unigram + extend on the tiny project's byte-level source: new Russian tokens, English unchanged, and
+    the export's own check says yes; unigram + replace there: a Unigram over bytes, with the reason and fix."""
+    from test_export_stage import _edit
+    from test_training import run_pipeline
+
+    from core.jobs.events import Finished
+
+    _edit(tiny_project, "tokenizer", algorithm="unigram", mode="extend", vocab_size=800)
+    run = run_pipeline(tiny_project, "tokenizer")["tokenizer"]
+    assert isinstance(run.events()[-1], Finished), run.log_path.read_text()[-2000:]
+    result = json.loads((run.path / "result.json").read_text())
+    assert (result["mode"], result["algorithm"]) == ("extend", "unigram") and result["added"] > 20
+    assert result["en"]["unchanged"] and result["ru"]["ratio"] > 1 and result["gguf_exportable"]
+    _edit(tiny_project, "tokenizer", mode="replace")
+    run = run_pipeline(tiny_project, "tokenizer")["tokenizer"]
+    result = json.loads((run.path / "result.json").read_text())
+    assert not result["gguf_exportable"] and "over byte-level symbols" in result["gguf_note"]
+    assert "How to fix: " in result["gguf_note"] and result["ru"]["unknown_tokens"] == 0

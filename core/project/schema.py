@@ -78,9 +78,13 @@ class Tokenizer:
                         "do; English tokenizes exactly as before); optimized: part of the source vocabulary "
                         "(see Keep rule) plus new tokens.",
                         choices=("replace", "extend", "optimized"))
-    algorithm: str = setting("bpe", "Algorithm", "Byte-level BPE or Unigram.", choices=("bpe", "unigram"))
-    vocab_size: int = setting(8000, "Vocabulary size", "Size of the new vocabulary (replace, optimized).",
-                              min=256, max=1_000_000)
+    algorithm: str = setting("bpe", "Algorithm", "BPE or Unigram. replace + unigram: a Unigram vocabulary (GGUF "
+                             "export for SentencePiece-style sources, Llama-2, Mistral, Gemma: llama.cpp has no "
+                             "Unigram over bytes); extend + unigram: the new tokens come from a Unigram trained on "
+                             "the Russian corpus, its Russian pieces learnt as BPE merges (how the method's authors "
+                             "extend a vocabulary with a Unigram).", choices=("bpe", "unigram"))
+    vocab_size: int = setting(8000, "Vocabulary size", "Size of the new vocabulary (replace, optimized), or of the "
+                              "Unigram the new tokens come from (extend + unigram).", min=256, max=1_000_000)
     new_tokens: int = setting(4000, "New tokens", "How many new Russian tokens to add (extend, optimized).",
                               min=0, max=1_000_000)
     keep_rule: str = setting("rank", "Keep rule (optimized)", "Which source tokens optimized mode keeps. rank "

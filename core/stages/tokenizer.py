@@ -16,7 +16,7 @@ from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
 from core.tokenizer.continued_bpe import unused_tokens, word_counts
 from core.tokenizer.hf_files import save_like_source
 from core.tokenizer.train import train_vocabulary
-from core.tokenizer.vocab_ops import extend_bpe, extend_bpe_from_unigram, optimize_bpe
+from core.tokenizer.vocab_ops import extend_bpe, extend_bpe_from_unigram, optimize_bpe, piece_unigram
 
 SHOWN = 20  # examples of unused tokens kept in the result
 
@@ -46,7 +46,7 @@ def run(ctx: StageContext) -> dict:
                                cfg["min_frequency"], specials)
         edit = {"added": new.get_vocab_size() - len(specials), "kept": 0, "skipped": 0}
     else:
-        new, edit = continued_vocabulary(source, texts, cfg, specials)
+        new, edit = continued_vocabulary(source, texts, cfg)
         edit["reach"] = reach(new, edit, texts("checking every new token forms"))
         ctx.log(reach_summary(edit["reach"]))
     out = ctx.output_dir / "tokenizer"
@@ -83,12 +83,11 @@ def export_refusal(tokenizer_dir: Path, n_rows: int) -> str | None:
     return None
 
 
-def continued_vocabulary(source, texts, cfg, specials: list[str]) -> tuple:
+def continued_vocabulary(source, texts, cfg) -> tuple:
     """Extend or optimized: continued BPE on the source's (or the shrunk source's) segmentation; with the
     unigram algorithm, extend learns it on the Russian pieces of a Unigram trained on the corpus."""
     if cfg["mode"] == "extend" and cfg["algorithm"] == "unigram":
-        unigram = train_vocabulary(texts("training a Unigram for the new tokens"), source, "unigram",
-                                   cfg["vocab_size"], cfg["min_frequency"], specials)
+        unigram = piece_unigram(texts("training a Unigram for the new tokens"), source, cfg["vocab_size"])
         result = extend_bpe_from_unigram(source, unigram, cfg["new_tokens"], cfg["min_frequency"])
     elif cfg["mode"] == "extend":
         result = extend_bpe(source, word_counts(source, texts("counting words")), cfg["new_tokens"],

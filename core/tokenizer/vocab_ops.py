@@ -27,13 +27,13 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tokenizers import Tokenizer, pre_tokenizers
 
 from core.tokenizer.continued_bpe import append_merges, learn_merges, segment_words
-from core.tokenizer.sentencepiece import BYTE_TOKENS, SPACE, complete_merges, is_sentencepiece
+from core.tokenizer.sentencepiece import BYTE_TOKENS, SPACE, complete_merges, is_sentencepiece, train_sentencepiece
 
 KEEP_RULES = ("rank", "russian_use")
 _BYTE_ALPHABET = set(pre_tokenizers.ByteLevel.alphabet())
@@ -99,36 +99,41 @@ RUSSIAN_PIECE = re.compile(" ?[А-Яа-яЁё]+")
 PIECE_WEIGHT = 1_000_000  # a piece weighs its Unigram probability times this (the authors' frequency list)
 
 
-def piece_text(piece: str, byte_level: bool) -> str | None:
-    """The text a model piece stands for (None: bytes that are no whole UTF-8 characters)."""
-    if not byte_level:
-        return piece.replace(SPACE, " ")
-    to_byte = {s: b for b, s in byte_symbols().items()}
-    try:
-        return bytes(to_byte[c] for c in piece).decode("utf-8")
-    except (KeyError, UnicodeDecodeError):
-        return None
+def piece_unigram(texts: Iterable[str], source: Tokenizer, vocab_size: int) -> Tokenizer:
+    """A SentencePiece-style Unigram over characters of `texts` (the authors train theirs with SentencePiece),
+    with the source's normalizer when the source is SentencePiece-style, so that its pieces are the source's
+    symbols; else with Llama-2's (every word starts with ▁)."""
+    from tokenizers import models, normalizers
+
+    template = Tokenizer(models.Unigram([("<unk>", 0.0)], 0, False))
+    template.normalizer = source.normalizer if is_sentencepiece(source) else normalizers.Sequence(
+        [normalizers.Prepend(SPACE), normalizers.Replace(" ", SPACE)])
+    return train_sentencepiece(texts, template, "unigram", vocab_size, 1, ["<unk>"])
 
 
-def russian_piece_weights(unigram: Tokenizer, byte_level: bool) -> Counter:
-    """The Unigram's Russian pieces (letters only, after at most one space) in the source's symbols, each
-    weighted by its probability: the words continued BPE learns from in unigram extend mode."""
+def russian_piece_weights(unigram: Tokenizer, source: Tokenizer) -> Counter:
+    """The Unigram's Russian pieces (letters only, after at most one space) as words of the source (one
+    pre-tokenized word, in its symbols), each weighted by its probability: the words continued BPE learns
+    from in unigram extend mode."""
     weights: Counter = Counter()
     for piece, score in json.loads(unigram.to_str())["model"]["vocab"]:
-        text, weight = piece_text(piece, byte_level), round(PIECE_WEIGHT * math.exp(score))
-        if score < 0 and weight > 0 and text and RUSSIAN_PIECE.fullmatch(text):
-            weights[piece] = weight
+        text, weight = piece.replace(SPACE, " "), round(PIECE_WEIGHT * math.exp(score))
+        if score >= 0 or weight == 0 or not RUSSIAN_PIECE.fullmatch(text):
+            continue
+        if is_sentencepiece(source):
+            weights[piece] += weight
+            continue
+        normal = source.normalizer.normalize_str(text) if source.normalizer is not None else text
+        words = source.pre_tokenizer.pre_tokenize_str(normal) if source.pre_tokenizer is not None else [(normal, 0)]
+        if len(words) == 1:  # a piece the source's split cuts (none for a GPT-2-style split) is left out
+            weights[words[0][0]] += weight
     return weights
 
 
 def extend_bpe_from_unigram(source: Tokenizer, unigram: Tokenizer, new_tokens: int,
                             min_frequency: int = 2) -> VocabEdit:
-    """`extend_bpe` over the Russian pieces of `unigram` (trained with the source's text handling, so its
-    pieces are in the source's symbols) instead of the corpus's words."""
-    from core.tokenizer.train import is_byte_level
-
-    weights = russian_piece_weights(unigram, is_byte_level(source))
-    return extend_bpe(source, weights, new_tokens, min_frequency)
+    """`extend_bpe` over the Russian pieces of `unigram` (see `piece_unigram`) instead of the corpus's words."""
+    return extend_bpe(source, russian_piece_weights(unigram, source), new_tokens, min_frequency)
 
 
 def token_use(source: Tokenizer, word_counts: Mapping[str, int]) -> Counter:

@@ -566,12 +566,36 @@ Press Load to start it again.</source>
         <translation>обучайте новый словарь от исходной модели, чей претокенизатор llama.cpp знает (разбиение берётся от исходной); известные: {join_n_for_n___in__known_pre_tokenizers}</translation>
     </message>
     <message>
-        <source>the tokenizer is a Unigram vocabulary, which llama.cpp cannot reproduce: its Unigram (UGM) works over characters without byte fallback, so text outside the vocabulary (or any byte-level vocabulary) would tokenize differently</source>
-        <translation>токенизатор — словарь Unigram, который llama.cpp не может воспроизвести: его Unigram (UGM) работает по символам без byte fallback, поэтому текст вне словаря (и любой байтовый словарь) токенизировался бы иначе</translation>
+        <source>the tokenizer is a Unigram vocabulary over byte-level symbols, which llama.cpp cannot reproduce: its Unigram (UGM) works over characters and has no byte-level split</source>
+        <translation>токенизатор — словарь Unigram над байтовыми символами, который llama.cpp не может воспроизвести: его Unigram (UGM) работает по символам текста и не умеет байтового разбиения</translation>
     </message>
     <message>
-        <source>train the vocabulary with algorithm = &quot;bpe&quot; under [tokenizer] to export it</source>
-        <translation>обучите словарь с алгоритмом «bpe» (раздел «Токенизатор»), чтобы его экспортировать</translation>
+        <source>train the vocabulary with algorithm = &quot;bpe&quot; under [tokenizer], or with mode = &quot;extend&quot; (the Unigram&apos;s Russian pieces become BPE merges)</source>
+        <translation>обучите словарь с algorithm = &quot;bpe&quot; в разделе [tokenizer] или в режиме mode = &quot;extend&quot; (русские части Unigram станут слияниями BPE)</translation>
+    </message>
+    <message>
+        <source>the Unigram vocabulary uses byte fallback, which llama.cpp&apos;s Unigram (UGM) does not have: it gives a character outside the vocabulary the &lt;unk&gt; token</source>
+        <translation>словарь Unigram использует byte fallback, которого нет у Unigram (UGM) в llama.cpp: символ вне словаря он заменяет токеном &lt;unk&gt;</translation>
+    </message>
+    <message>
+        <source>train the Unigram with the tokenizer stage (no byte fallback, every character of the corpus a piece), or choose algorithm = &quot;bpe&quot; (llama.cpp&apos;s &quot;llama&quot; has byte fallback)</source>
+        <translation>обучите Unigram на этапе токенизатора (без byte fallback, каждый символ корпуса — отдельная часть) или выберите algorithm = &quot;bpe&quot; (у токенизатора «llama» в llama.cpp byte fallback есть)</translation>
+    </message>
+    <message>
+        <source>the Unigram vocabulary has no unknown token, which llama.cpp gives every character outside the vocabulary</source>
+        <translation>в словаре Unigram нет токена для неизвестных символов, а llama.cpp заменяет им каждый символ вне словаря</translation>
+    </message>
+    <message>
+        <source>train it with an unknown token (&lt;unk&gt;)</source>
+        <translation>обучите его с токеном неизвестного символа (&lt;unk&gt;)</translation>
+    </message>
+    <message>
+        <source>a Unigram vocabulary for llama.cpp needs an unknown token (characters outside the vocabulary become it), and the source tokenizer has none among its special tokens {special_tokens}</source>
+        <translation>словарю Unigram для llama.cpp нужен токен неизвестного символа (им становятся символы вне словаря), а среди специальных токенов исходного токенизатора его нет: {special_tokens}</translation>
+    </message>
+    <message>
+        <source>choose algorithm = &quot;bpe&quot; (byte fallback needs no &lt;unk&gt;)</source>
+        <translation>выберите algorithm = &quot;bpe&quot; (byte fallback обходится без &lt;unk&gt;)</translation>
     </message>
     <message>
         <source>the tokenizer is a {model_type} vocabulary; GGUF export handles byte-level BPE</source>
@@ -1470,8 +1494,12 @@ Press Load to start it again.</source>
         <translation>неизвестный раздел {name}; допустимы: {allowed}</translation>
     </message>
     <message>
-        <source>tokenizer.algorithm = &apos;unigram&apos; with tokenizer.mode = {mode}: only &apos;replace&apos; can train a Unigram vocabulary (extend and optimized append BPE merges to the source&apos;s)</source>
-        <translation>алгоритм «unigram» при режиме {mode}: словарь Unigram умеет обучать только режим «replace» (extend и optimized добавляют слияния BPE к словарю исходной модели)</translation>
+        <source>tokenizer.algorithm = &apos;unigram&apos; with tokenizer.mode = {mode}: optimized appends BPE merges to part of the source&apos;s vocabulary; a Unigram picks new tokens in &apos;extend&apos; (its Russian pieces become merges) or is the whole vocabulary in &apos;replace&apos;</source>
+        <translation>алгоритм «unigram» при режиме {mode}: optimized добавляет слияния BPE к части словаря исходной модели; Unigram выбирает новые токены в режиме «extend» (его русские части становятся слияниями) или служит всем словарём в режиме «replace»</translation>
+    </message>
+    <message>
+        <source>the SentencePiece tokenizer has a pre-tokenizer, which llama.cpp&apos;s SentencePiece tokenizers (&quot;llama&quot;, &quot;t5&quot;) do not apply: {pre_tokenizer}</source>
+        <translation>у токенизатора SentencePiece есть претокенизатор, а токенизаторы SentencePiece в llama.cpp («llama», «t5») его не применяют: {pre_tokenizer}</translation>
     </message>
     <message>
         <source>tokenizer.new_tokens = {new} must be smaller than tokenizer.vocab_size = {size} in optimized mode (the rest are kept source tokens)</source>
@@ -1636,10 +1664,6 @@ Press Load to start it again.</source>
     <message>
         <source>keep the source model&apos;s normalizer (the tokenizer stage does)</source>
         <translation>оставьте нормализатор исходной модели (этап токенизатора так и делает)</translation>
-    </message>
-    <message>
-        <source>the SentencePiece tokenizer has a pre-tokenizer, which llama.cpp&apos;s &quot;llama&quot; tokenizer does not apply: {pre_tokenizer}</source>
-        <translation>у токенизатора SentencePiece есть претокенизатор, а токенизатор «llama» в llama.cpp его не применяет: {pre_tokenizer}</translation>
     </message>
     <message>
         <source>remove it (SentencePiece splits only where merges stop)</source>
@@ -2949,16 +2973,8 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Алгоритм</translation>
     </message>
     <message>
-        <source>Byte-level BPE or Unigram.</source>
-        <translation>Байтовый BPE или Unigram.</translation>
-    </message>
-    <message>
         <source>Vocabulary size</source>
         <translation>Размер словаря</translation>
-    </message>
-    <message>
-        <source>Size of the new vocabulary (replace, optimized).</source>
-        <translation>Размер нового словаря (replace, optimized).</translation>
     </message>
     <message>
         <source>New tokens</source>
@@ -2991,6 +3007,14 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Precision to load weights in; auto = fp32 master weights with bf16 autocast where the device has native bf16 (a recent GPU, or a CPU with AVX-512 BF16 or AMX), else plain fp32; float32 = always plain fp32.</source>
         <translation>Точность загрузки весов; auto = основные веса в fp32 с автокастом в bf16 там, где устройство поддерживает bf16 аппаратно (современный GPU или CPU с AVX-512 BF16 либо AMX), иначе просто fp32; float32 = всегда просто fp32.</translation>
+    </message>
+    <message>
+        <source>BPE or Unigram. replace + unigram: a Unigram vocabulary (GGUF export for SentencePiece-style sources, Llama-2, Mistral, Gemma: llama.cpp has no Unigram over bytes); extend + unigram: the new tokens come from a Unigram trained on the Russian corpus, its Russian pieces learnt as BPE merges (how the method&apos;s authors extend a vocabulary with a Unigram).</source>
+        <translation>BPE или Unigram. replace + unigram: словарь Unigram (экспорт в GGUF — для исходных моделей в стиле SentencePiece: Llama-2, Mistral, Gemma; над байтами Unigram в llama.cpp нет); extend + unigram: новые токены берутся из Unigram, обученного на русском корпусе, — его русские части выучиваются как слияния BPE (так авторы метода расширяют словарь с помощью Unigram).</translation>
+    </message>
+    <message>
+        <source>Size of the new vocabulary (replace, optimized), or of the Unigram the new tokens come from (extend + unigram).</source>
+        <translation>Размер нового словаря (replace, optimized) или словаря Unigram, из которого берутся новые токены (extend + unigram).</translation>
     </message>
     <message>
         <source>Keep rule (optimized)</source>
@@ -3980,12 +4004,12 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Режим: {mode} · {algorithm} · {size:,} токенов (в исходном {source:,}) · добавлено {added:,}, сохранено {kept:,}, пропущено {skipped:,}</translation>
     </message>
     <message>
-        <source>GGUF export: possible, the vocabulary keeps the source model&apos;s pre-tokenizer.</source>
-        <translation>Экспорт в GGUF: возможен, словарь сохраняет претокенизатор исходной модели.</translation>
+        <source>GGUF export: possible, llama.cpp reproduces this tokenizer.</source>
+        <translation>Экспорт в GGUF: возможен, llama.cpp воспроизводит этот токенизатор.</translation>
     </message>
     <message>
-        <source>GGUF export: not possible, llama.cpp has no byte-level Unigram tokenizer. Choose the BPE algorithm to run the adapted model in llama.cpp.</source>
-        <translation>Экспорт в GGUF: невозможен, в llama.cpp нет байтового токенизатора Unigram. Выберите алгоритм BPE, чтобы запускать адаптированную модель в llama.cpp.</translation>
+        <source>GGUF export: not possible, llama.cpp cannot reproduce this tokenizer.</source>
+        <translation>Экспорт в GGUF: невозможен, llama.cpp не может воспроизвести этот токенизатор.</translation>
     </message>
     <message>
         <source>No held-out Russian text to measure on.</source>

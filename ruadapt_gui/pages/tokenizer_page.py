@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
@@ -84,10 +85,10 @@ class TokenizerPage(Retranslating, QWidget):
             mode=r["mode"], algorithm=r["algorithm"].upper(), size=r["vocab_size"], source=r["source_vocab_size"],
             added=r["added"], kept=r["kept"], skipped=r["skipped"]))
         self.gguf.setProperty("ok", bool(r["gguf_exportable"]))
-        self.gguf.setText(self.tr("GGUF export: possible, the vocabulary keeps the source model's pre-tokenizer.")
+        self.gguf.setText(self.tr("GGUF export: possible, llama.cpp reproduces this tokenizer.")
                           if r["gguf_exportable"] else
-                          self.tr("GGUF export: not possible, llama.cpp has no byte-level Unigram tokenizer. "
-                                  "Choose the BPE algorithm to run the adapted model in llama.cpp."))
+                          self.tr("GGUF export: not possible, llama.cpp cannot reproduce this tokenizer.") + "\n"
+                          + engine_text(r.get("gguf_note", "")))
         self.gguf.style().polish(self.gguf)
         self.table.show_report({lang: r[lang] for lang in ("ru", "en") if lang in r})
         self.measured_on.setText(self._measured_on(r))
