@@ -25,6 +25,7 @@ from core.errors import UserError
 
 SPACE = "\u2581"
 BYTE_TOKENS = tuple(f"<0x{b:02X}>" for b in range(256))
+SENTENCEPIECE_UNK = "<unk>"  # SentencePiece's default unknown piece (Llama-2, Mistral, Gemma)
 UNIGRAM_ALPHABET = [chr(c) for c in range(0x21, 0x7F)] + [chr(c) for c in range(0x410, 0x450)] + list(
     "ЁёІіЇїЄєҐґ«»„“”‘’–—…№°±×÷€₽§©®™·•←→↑↓≤≥≠≈−½¼¾²³")
 
@@ -69,6 +70,8 @@ def _unk_token(source: Tokenizer, special_tokens: list[str]) -> str:
     unk = model.get("unk_token")
     if unk is None and model.get("unk_id") is not None:
         unk = source.id_to_token(model["unk_id"])
+    if unk is None and SENTENCEPIECE_UNK in special_tokens:  # a BPE with byte fallback may not name it
+        unk = SENTENCEPIECE_UNK
     if unk not in special_tokens:
         raise UserError("a Unigram vocabulary for llama.cpp needs an unknown token (characters outside the "
                         f"vocabulary become it), and the source tokenizer has none among its special tokens {special_tokens}",

@@ -116,11 +116,12 @@ def russian_piece_weights(unigram: Tokenizer, source: Tokenizer) -> Counter:
     pre-tokenized word, in its symbols), each weighted by its probability: the words continued BPE learns
     from in unigram extend mode."""
     weights: Counter = Counter()
+    same_symbols = is_sentencepiece(source)
     for piece, score in json.loads(unigram.to_str())["model"]["vocab"]:
         text, weight = piece.replace(SPACE, " "), round(PIECE_WEIGHT * math.exp(score))
         if score >= 0 or weight == 0 or not RUSSIAN_PIECE.fullmatch(text):
             continue
-        if is_sentencepiece(source):
+        if same_symbols:
             weights[piece] += weight
             continue
         normal = source.normalizer.normalize_str(text) if source.normalizer is not None else text
