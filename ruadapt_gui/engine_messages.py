@@ -341,6 +341,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "unknown LEP mode {mode}"),
     # Gemma 3 layout, SentencePiece BPE export and GGUF tokenizer import; the demo projects.
     QT_TRANSLATE_NOOP("Engine", "the config's {settings} differ from what llama.cpp fixes for {arch} (every {pattern}th layer global, local rotary base {rope_theta})"),
+    QT_TRANSLATE_NOOP("Engine", "the config's {settings} differ from what llama.cpp fixes for {arch} (every {pattern}th layer global, soft-capping of {capped})"),
+    QT_TRANSLATE_NOOP("Engine", "llama.cpp's {arch} has no LM head of its own (it reads the input embeddings), and this model's head is untied"),
+    QT_TRANSLATE_NOOP("Engine", "export a model with tied embeddings (tie_word_embeddings = true, as the releases are)"),
     QT_TRANSLATE_NOOP("Engine", "export a model with the architecture's standard layout"),
     QT_TRANSLATE_NOOP("Engine", "the SentencePiece tokenizer's normalizer is not one llama.cpp reproduces (spaces as ▁, optionally one ▁ in front): {normalizer}"),
     QT_TRANSLATE_NOOP("Engine", "keep the source model's normalizer (the tokenizer stage does)"),

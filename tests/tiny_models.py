@@ -24,7 +24,7 @@ splits Russian into single bytes makes every sentence long and every answer slow
 """ * 3
 
 CONFIG_CLASSES = {"llama": "LlamaConfig", "qwen2": "Qwen2Config", "qwen3": "Qwen3Config",
-                  "gemma3": "Gemma3TextConfig"}
+                  "gemma3": "Gemma3TextConfig", "gemma2": "Gemma2Config"}
 
 
 def train_tiny_tokenizer(vocab_size: int = 384):
@@ -78,8 +78,10 @@ def tiny_config(arch: str = "llama", *, vocab_size: int = 384, hidden: int = 64,
 
     config_class = getattr(transformers, CONFIG_CLASSES[arch])
     extra = {"head_dim": 2 * hidden // heads} if arch == "qwen3" else {}  # Qwen3 sets head_dim apart
-    if arch == "gemma3":  # a window shorter than the test prompts, so sliding layers really slide
+    if arch in ("gemma3", "gemma2"):  # a window shorter than the test prompts, so sliding layers really slide
         extra = {"head_dim": hidden // heads, "query_pre_attn_scalar": hidden // heads, "sliding_window": 8}
+    if arch == "gemma2":  # caps low enough that the random model's scores and logits reach them
+        extra.update(attn_logit_softcapping=2.0, final_logit_softcapping=3.0)
     rope_parameters = rope_parameters or {"rope_type": "default", "rope_theta": 10000.0}
     if arch == "gemma3":
         rope_parameters = {"full_attention": rope_parameters,

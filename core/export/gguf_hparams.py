@@ -10,7 +10,8 @@ from core.errors import ModelError
 from core.models.architectures import Architecture, gguf_key
 from core.models.gguf_config import llama3_rope_factors
 
-FLOAT_KEYS = ("rope_theta", "rms_norm_eps", "final_logit_softcapping")  # written as float32; every other table key is a uint32
+# written as float32; every other table key is a uint32
+FLOAT_KEYS = ("rope_theta", "rms_norm_eps", "final_logit_softcapping", "attn_logit_softcapping")
 ROPE_SCALING_TYPES = ("default", "linear", "yarn", "llama3")  # what llama.cpp's llama/qwen loaders read
 
 
@@ -33,7 +34,7 @@ def check_rope(config, where: str, row: Architecture | None = None) -> None:
     if kind not in ROPE_SCALING_TYPES:
         raise ModelError(f"the model uses rotary scaling {kind!r}, which the GGUF export does not write",
                          where=where, fix=f"export a model with rotary scaling {', '.join(ROPE_SCALING_TYPES)}")
-    if row is not None and row.sliding_rope_theta is not None:
+    if row is not None and row.sliding_pattern:
         _check_sliding_layers(config, row, where)
 
 
@@ -45,17 +46,27 @@ def _check_sliding_layers(config, row: Architecture, where: str) -> None:
     values = {"num_hidden_layers": config.num_hidden_layers, "hidden_size": config.hidden_size,
               "num_attention_heads": config.num_attention_heads, "rope_parameters": rope_parameters(config)}
     fixed = _sliding_layers(row, values, head_dim(config))
-    sliding = (config.rope_parameters or {}).get("sliding_attention", {})
+    sliding = (config.rope_parameters or {}).get("sliding_attention")
+    if row.sliding_rope_theta is None:  # the sliding layers turn with the global base
+        sliding_ok = sliding is None
+    else:
+        sliding_ok = (sliding or {}).get("rope_theta") == row.sliding_rope_theta and \
+            (sliding or {}).get("rope_type", "default") == "default"
+    capped = {key: getattr(config, key, None) is not None for key in ("attn_logit_softcapping", "final_logit_softcapping")}
     differ = [name for name, ok in (
         ("layer_types", list(config.layer_types) == fixed["layer_types"]),
         ("query_pre_attn_scalar", config.query_pre_attn_scalar == fixed["query_pre_attn_scalar"]),
-        ("rope_parameters.sliding_attention", sliding.get("rope_theta") == row.sliding_rope_theta
-         and sliding.get("rope_type", "default") == "default"),
-        ("attn_logit_softcapping", getattr(config, "attn_logit_softcapping", None) is None)) if not ok]
+        ("rope_parameters.sliding_attention", sliding_ok),
+        ("attn_logit_softcapping", capped["attn_logit_softcapping"] == ("attn_logit_softcapping" in row.softcapping)),
+        ("final_logit_softcapping", capped["final_logit_softcapping"] or "final_logit_softcapping" not in row.softcapping),
+    ) if not ok]
     if differ:
-        raise ModelError(f"the config's {', '.join(differ)} differ from what llama.cpp fixes for {row.gguf_arch} "
-                         f"(every {row.sliding_pattern}th layer global, local rotary base {row.sliding_rope_theta:g})",
-                         where=where, fix="export a model with the architecture's standard layout")
+        settings, arch = ", ".join(differ), row.gguf_arch
+        what = (f"the config's {settings} differ from what llama.cpp fixes for {arch} (every {row.sliding_pattern}th "
+                f"layer global, local rotary base {row.sliding_rope_theta:g})" if row.sliding_rope_theta is not None
+                else f"the config's {settings} differ from what llama.cpp fixes for {arch} (every "
+                     f"{row.sliding_pattern}th layer global, soft-capping of {' and '.join(row.softcapping)})")
+        raise ModelError(what, where=where, fix="export a model with the architecture's standard layout")
 
 
 def write_hparams(writer, row: Architecture, config, n_vocab: int) -> None:

@@ -135,6 +135,10 @@ def plan_export(hf_dir: Path | str) -> ExportPlan:
     row = architecture(info.architecture)
     config = AutoConfig.from_pretrained(hf_dir)
     check_rope(config, str(hf_dir / "config.json"), row)
+    if row.tied_only and not config.tie_word_embeddings:
+        raise ModelError(f"llama.cpp's {row.gguf_arch} has no LM head of its own (it reads the input embeddings), "
+                         "and this model's head is untied", where=str(hf_dir / "config.json"),
+                         fix="export a model with tied embeddings (tie_word_embeddings = true, as the releases are)")
     tensors = _plan_tensors(hf_dir, row, config, info.weight_files)
     n_rows = next(t.shape[0] for t in tensors if t.gguf_name == "token_embd.weight")
     vocab = vocab_from_hf(hf_dir, n_rows)

@@ -49,6 +49,9 @@ _GEMMA3_TENSORS: tuple[tuple[str, str], ...] = tuple(
     ("model.layers.{bid}.post_feedforward_layernorm.weight", "blk.{bid}.post_ffw_norm.weight"),
 )
 
+# Gemma 2: Gemma 3's four norms per block, without the q/k norms.
+_GEMMA2_TENSORS: tuple[tuple[str, str], ...] = tuple(pair for pair in _GEMMA3_TENSORS if pair not in _QK_NORM)
+
 # HF config key <-> GGUF metadata key (without the "<arch>." prefix). `rope_theta` sits under
 # `config.rope_parameters` in transformers 5.x; callers read it from there.
 _DECODER_CONFIG: tuple[tuple[str, str], ...] = (
@@ -67,6 +70,9 @@ _GEMMA3_CONFIG = _DECODER_CONFIG + (
     ("sliding_window", "attention.sliding_window"),
     ("final_logit_softcapping", "final_logit_softcapping"),  # absent from Gemma 3 releases so far
 )
+_GEMMA2_CONFIG = _GEMMA3_CONFIG + (
+    ("attn_logit_softcapping", "attn_logit_softcapping"),
+)
 
 
 @dataclass(frozen=True)
@@ -80,11 +86,18 @@ class Architecture:
     note: str = ""
     # GGUF stores every `*norm.weight` plus this (Gemma's RMSNorm scales by 1 + w; llama.cpp's by w).
     norm_shift: float = 0.0
-    # Sliding-window layers with their own rotary base, which llama.cpp fixes per architecture rather
-    # than reading from the file (Gemma 3: every 6th layer global, local base 10000). HF keeps
-    # `rope_parameters` per layer type then.
+    # Sliding-window layers, which llama.cpp lays out per architecture rather than reading from the file
+    # (Gemma 3: every 6th layer global, Gemma 2: every 2nd), with their own rotary base where it fixes one
+    # (Gemma 3: local base 10000; HF keeps `rope_parameters` per layer type then; None: the global base).
     sliding_rope_theta: float | None = None
     sliding_pattern: int = 0  # every n-th layer is full attention, the others sliding
+    # llama.cpp scales attention by 1/sqrt(head_dim), except for the one size (known by its layer count,
+    # the 27B) that it scales by 1/sqrt(hidden/heads)
+    wide_scale_layers: int = 0
+    # Soft-capping llama.cpp always applies (Gemma 2: tanh-capped attention scores and final logits, the
+    # caps read from the file): the HF config must have them too. Gemma 3 applies none to attention.
+    softcapping: tuple[str, ...] = ()
+    tied_only: bool = False  # llama.cpp's graph has no LM head of its own: it reads token_embd (Gemma 2)
     # llama.cpp's error beyond float rounding with f32 weights: its CPU GELU reads an fp16 table
     # (GGML_GELU_FP16), ~1e-3 mean and ~0.02 largest logit difference on random test models.
     f32_logit_slack: float = 0.0
@@ -111,9 +124,17 @@ ARCHITECTURES: dict[str, Architecture] = {
         Architecture(
             "gemma3", ("gemma3_text",), ("Gemma3ForCausalLM",),
             _GEMMA3_TENSORS, _GEMMA3_CONFIG, rotary_permute=False, norm_shift=1.0,
-            sliding_rope_theta=10000.0, sliding_pattern=6, f32_logit_slack=0.05,
+            sliding_rope_theta=10000.0, sliding_pattern=6, wide_scale_layers=62, f32_logit_slack=0.05,
             note="Gemma 3 text (270M, 1B): embeddings scaled by sqrt(hidden) inside both runtimes, tied head, "
                  "norms stored as 1 + w, 5 sliding-window layers per global one, q/k norms, no soft-capping",
+        ),
+        Architecture(
+            "gemma2", ("gemma2",), ("Gemma2ForCausalLM",),
+            _GEMMA2_TENSORS, _GEMMA2_CONFIG, rotary_permute=False, norm_shift=1.0,
+            sliding_pattern=2, wide_scale_layers=46, f32_logit_slack=0.05,
+            softcapping=("attn_logit_softcapping", "final_logit_softcapping"), tied_only=True,
+            note="Gemma 2 (2B, 9B, 27B): embeddings scaled by sqrt(hidden), tied head, norms stored as 1 + w, "
+                 "sliding-window and global layers alternating, attention and final logits soft-capped (tanh)",
         ),
     )
 }

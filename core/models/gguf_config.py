@@ -75,17 +75,20 @@ def _rope_parameters(reader, arch: str, values: dict[str, Any], head_dim: int) -
 
 
 def _sliding_layers(row: Architecture, values: dict[str, Any], head_dim: int) -> dict[str, Any]:
-    """What llama.cpp fixes for the architecture instead of storing it (Gemma 3): which layers slide, their
-    rotary base, and the attention scale 1/sqrt(head_dim)."""
+    """What llama.cpp fixes for the architecture instead of storing it (Gemma 2, 3): which layers slide,
+    their rotary base where it has its own, and the attention scale."""
     n = int(values["num_hidden_layers"])
-    return {
-        "rope_parameters": {"full_attention": values["rope_parameters"],
-                            "sliding_attention": {"rope_type": "default", "rope_theta": row.sliding_rope_theta}},
+    out = {
         "layer_types": ["full_attention" if (i + 1) % row.sliding_pattern == 0 else "sliding_attention"
                         for i in range(n)],
-        # llama.cpp scales attention by 1/sqrt(head_dim), but by 1/sqrt(hidden/heads) for the 62-layer 27B
-        "query_pre_attn_scalar": head_dim if n != 62 else int(values["hidden_size"]) // int(values["num_attention_heads"]),
+        # llama.cpp scales attention by 1/sqrt(head_dim), but by 1/sqrt(hidden/heads) for the 27B
+        "query_pre_attn_scalar": head_dim if n != row.wide_scale_layers
+        else int(values["hidden_size"]) // int(values["num_attention_heads"]),
     }
+    if row.sliding_rope_theta is not None:
+        out["rope_parameters"] = {"full_attention": values["rope_parameters"],
+                                  "sliding_attention": {"rope_type": "default", "rope_theta": row.sliding_rope_theta}}
+    return out
 
 
 def hf_config_from_gguf(reader, row: Architecture):
@@ -107,7 +110,7 @@ def hf_config_from_gguf(reader, row: Architecture):
     values.setdefault("num_key_value_heads", values["num_attention_heads"])
     head_dim = int(values.get("head_dim", values["hidden_size"] // values["num_attention_heads"]))
     values["rope_parameters"] = _rope_parameters(reader, arch, values, head_dim)
-    if row.sliding_rope_theta is not None:
+    if row.sliding_pattern:
         values.update(_sliding_layers(row, values, head_dim))
     tokens = {f"{name}_token_id": read_field(reader, key, None) for name, key in
               (("bos", Keys.Tokenizer.BOS_ID), ("eos", Keys.Tokenizer.EOS_ID), ("pad", Keys.Tokenizer.PAD_ID))}

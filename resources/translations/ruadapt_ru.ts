@@ -1498,6 +1498,18 @@ Press Load to start it again.</source>
         <translation>алгоритм «unigram» при режиме {mode}: optimized добавляет слияния BPE к части словаря исходной модели; Unigram выбирает новые токены в режиме «extend» (его русские части становятся слияниями) или служит всем словарём в режиме «replace»</translation>
     </message>
     <message>
+        <source>the config&apos;s {settings} differ from what llama.cpp fixes for {arch} (every {pattern}th layer global, soft-capping of {capped})</source>
+        <translation>в конфигурации {settings} не такие, какими llama.cpp их фиксирует для {arch} (каждый {pattern}-й слой глобальный, мягкое ограничение (tanh) для {capped})</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s {arch} has no LM head of its own (it reads the input embeddings), and this model&apos;s head is untied</source>
+        <translation>у {arch} в llama.cpp нет отдельной выходной головы (она читает входные эмбеддинги), а у этой модели голова не связана с ними</translation>
+    </message>
+    <message>
+        <source>export a model with tied embeddings (tie_word_embeddings = true, as the releases are)</source>
+        <translation>экспортируйте модель со связанными эмбеддингами (tie_word_embeddings = true, как в опубликованных моделях)</translation>
+    </message>
+    <message>
         <source>the SentencePiece tokenizer has a pre-tokenizer, which llama.cpp&apos;s SentencePiece tokenizers (&quot;llama&quot;, &quot;t5&quot;) do not apply: {pre_tokenizer}</source>
         <translation>у токенизатора SentencePiece есть претокенизатор, а токенизаторы SentencePiece в llama.cpp («llama», «t5») его не применяют: {pre_tokenizer}</translation>
     </message>
