@@ -279,6 +279,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "raise max_length or shorten the prompts"),
     QT_TRANSLATE_NOOP("Engine", "not a chat: expected {\"messages\": [{\"role\": \"user\"|\"assistant\"|\"system\", \"content\": \"...\"}]}"),
     QT_TRANSLATE_NOOP("Engine", "invalid settings:"),
+    QT_TRANSLATE_NOOP("Engine", "the run's recorded settings do not fit this version's schema:"),
+    QT_TRANSLATE_NOOP("Engine", "run the stage again from the project"),
     QT_TRANSLATE_NOOP("Engine", "[{name}] must be a table of settings, got {value}"),
     QT_TRANSLATE_NOOP("Engine", "{setting} = {value}: expected a list, e.g. [\"a\", \"b\"]"),
     QT_TRANSLATE_NOOP("Engine", "{setting} is empty: {help}"),

@@ -1406,6 +1406,14 @@ Press Load to start it again.</source>
         <translation>неверные настройки:</translation>
     </message>
     <message>
+        <source>the run&apos;s recorded settings do not fit this version&apos;s schema:</source>
+        <translation>записанные настройки запуска не подходят к схеме этой версии:</translation>
+    </message>
+    <message>
+        <source>run the stage again from the project</source>
+        <translation>запустите этап заново из проекта</translation>
+    </message>
+    <message>
         <source>[{name}] must be a table of settings, got {value}</source>
         <translation>[{name}] должен быть таблицей настроек, а получено {value}</translation>
     </message>

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from core.jobs.registry import Registry
 from core.jobs.states import JobState
+from core.stages.results import ExportResult, parse_result
 
 
 def exported_models(project_path: Path, registry: Registry) -> tuple[Path, Path] | None:
@@ -17,8 +17,8 @@ def exported_models(project_path: Path, registry: Registry) -> tuple[Path, Path]
     for record in runs:  # newest first
         outputs = record.run.outputs
         try:
-            types = json.loads(record.run.result_path.read_text(encoding="utf-8")).get("types", [])
-        except (OSError, json.JSONDecodeError):
+            types = parse_result(ExportResult, record.run.result() or {}, "export").types
+        except (OSError, ValueError):  # unreadable JSON, or not an export's result: the files alone decide
             types = []
         found = sorted(p.name[len("adapted-"):-len(".gguf")] for p in outputs.glob("adapted-*.gguf"))
         for kind in [t for t in types if t in found] + found:

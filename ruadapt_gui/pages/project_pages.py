@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
-from core import metric_names as metric
 from core.errors import JobError
 from core.jobs.registry import Registry
 from core.project.schema import Project
@@ -121,7 +120,7 @@ class ProjectPages(QObject):
         self.lep.show_results(data.project, results["lep"], results["calibration"])
         self.results.show_result(results["evaluate"])
         baseline = results["baseline"]
-        self.monitor.set_bpc_reference(baseline.result.get(metric.BPC_RU) if baseline else None)
+        self.monitor.set_bpc_reference(baseline.typed.bpc_ru if baseline else None)
 
     def _read_failed(self, exc: BaseException) -> None:
         self._reading = False

@@ -21,7 +21,7 @@ from core.training.compute_plan import StagePlan
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
-from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
+from ruadapt_gui.widgets.placeholder_stack import fill_page
 
 PLANNED_STAGES = ("stage1", "stage2")  # the stages core.stages.training_plans plans
 
@@ -108,20 +108,20 @@ class StagePlanBox(QGroupBox):
     def _achieved_text(self) -> str:
         if self.result is None:
             return self.tr("Not run yet: what it achieves shows here once it has run.") if self.plan else ""
-        r = self.result.result
-        if r.get("skipped"):
+        r = self.result.typed
+        if r.skipped:
             return self.tr("Skipped: the stage is off in the project.")
-        device = str(r.get("device", ""))
-        if r.get("mfu") is not None:
-            mfu = self.tr("MFU {mfu:.1%}").format(mfu=r["mfu"])
+        device = r.device
+        if r.mfu is not None:
+            mfu = self.tr("MFU {mfu:.1%}").format(mfu=r.mfu)
         elif device.startswith("cuda"):
             mfu = self.tr("MFU n/a (this GPU's peak is not known)")
         else:
             mfu = self.tr("MFU n/a on CPU")
         text = self.tr("Achieved: {steps:,} steps on {device} in {minutes:.1f} min, {speed:,.0f} tokens/s, "
                        "{tflops:.3g} TFLOP/s, {mfu}.").format(
-            steps=r.get("steps", 0), device=device, minutes=r.get("train_seconds", 0.0) / 60,
-            speed=r.get("tokens_per_s", 0.0), tflops=r.get("achieved_tflops", 0.0), mfu=mfu)
+            steps=r.steps, device=device, minutes=r.train_seconds / 60,
+            speed=r.tokens_per_s, tflops=r.achieved_tflops, mfu=mfu)
         if self.result.stale:
             text += " " + self.tr("(an earlier run: settings or inputs changed since)")
         return text
@@ -141,10 +141,7 @@ class TrainingPage(Retranslating, QWidget):
         for box in self.boxes.values():
             layout.addWidget(box)
         layout.addStretch(1)
-        self.stack = PlaceholderStack(self.placeholder, body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
+        self.stack = fill_page(self, self.placeholder, body)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from core.evaluation.darucopy import column, tasks_in
+from core.evaluation.darucopy import CopyTaskScore, column, tasks_in
+from core.stages.results import EvaluateResult
 
 SIDES = ("original", "adapted")
 NAMES = {"ru": QT_TRANSLATE_NOOP("ReportTables", "Russian"), "en": QT_TRANSLATE_NOOP("ReportTables", "English"),
@@ -74,50 +75,47 @@ def table(data: TableData) -> QTableWidget:
     return widget
 
 
-def languages(m: dict) -> list[str]:
-    return [lang for lang in ("ru", "en") if f"tokens_{lang}" in m["adapted"]]
-
-
 def name(key: str) -> str:
     """A language ("ru", "en") or a model ("original", "adapted"), translated."""
     return _t(NAMES[key])
 
 
-def token_rows(m: dict) -> TableData:
+def token_rows(m: EvaluateResult) -> TableData:
     rows = []
-    for lang in languages(m):
-        for side in SIDES:
-            t = m[side][f"tokens_{lang}"]
-            rows.append([name(lang), name(side), f"{t['tokens']:,}", _f(t["chars_per_token"]),
-                         _f(t["tokens_per_word"]), _f(t["split_3plus_share"], "{:.0%}")])
+    for lang in m.languages():
+        for side, figures in m.sides():
+            t = figures.tokens(lang)
+            rows.append([name(lang), name(side), f"{t.tokens:,}", _f(t.chars_per_token),
+                         _f(t.tokens_per_word), _f(t.split_3plus_share, "{:.0%}")])
     return TableData(_header(TOKEN_HEADER), rows, labels=2)
 
 
-def bpc_rows(m: dict) -> TableData:
+def bpc_rows(m: EvaluateResult) -> TableData:
     return TableData(_header(BPC_HEADER),
-                     [[name(lang), _f(m["original"].get(f"bpc_{lang}"), "{:.3f}"),
-                       _f(m["adapted"].get(f"bpc_{lang}"), "{:.3f}")] for lang in languages(m)])
+                     [[name(lang), _f(m.original.bpc(lang), "{:.3f}"), _f(m.adapted.bpc(lang), "{:.3f}")]
+                      for lang in m.languages()])
 
 
-def _copy_cells(copy: dict | None, tasks: list[str]) -> list[str]:
-    return [_f(copy[task]["main"] if copy and task in copy else None) for task in tasks]
+def _copy_cells(copy: dict[str, CopyTaskScore] | None, tasks: list[str]) -> list[str]:
+    return [_f(copy[task].main if copy and task in copy else None) for task in tasks]
 
 
-def copy_rows(m: dict) -> TableData:
+def copy_rows(m: EvaluateResult) -> TableData:
     """DaruCopy under llmtf's task names, each task's main figure (len for sentences, lcs for paragraphs)."""
-    tasks = tasks_in(*(m[side].get("copy") for side in SIDES))
+    tasks = tasks_in(m.original.copy, m.adapted.copy)
     return TableData([_t(MODEL), *map(column, tasks)],
-                     [[name(side), *_copy_cells(m[side]["copy"], tasks)] for side in SIDES if "copy" in m[side]])
+                     [[name(side), *_copy_cells(figures.copy, tasks)] for side, figures in m.sides()
+                      if figures.copy is not None])
 
 
-def speed_rows(m: dict, lang: str) -> TableData:
-    rows = [[name(side), f"{r['chars_per_s']:.1f} ({r['chars_per_s_min']:.1f}–{r['chars_per_s_max']:.1f})",
-             f"{r['tokens_per_s']:.1f}", _f(r["chars_per_token"]), f"{r['cyrillic_share']:.0%}"]
-            for side, r in zip(SIDES, m["speed"][lang])]
+def speed_rows(m: EvaluateResult, lang: str) -> TableData:
+    rows = [[name(side), f"{r.chars_per_s:.1f} ({r.chars_per_s_min:.1f}–{r.chars_per_s_max:.1f})",
+             f"{r.tokens_per_s:.1f}", _f(r.chars_per_token), f"{r.cyrillic_share:.0%}"]
+            for side, r in zip(SIDES, m.speed.rows(lang))]
     return TableData(_header(SPEED_HEADER), rows)
 
 
-def lep_rows(models: list[tuple[str, dict | None, float | None]]) -> TableData:
+def lep_rows(models: list[tuple[str, dict[str, CopyTaskScore] | None, float | None]]) -> TableData:
     """(model, DaruCopy scores by task or None, held-out bits per character or None) per row."""
     tasks = tasks_in(*(copy for _, copy, _ in models))
     return TableData([_t(MODEL), *map(column, tasks), _t(BPC)],

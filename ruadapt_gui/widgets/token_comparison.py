@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from core.stages.results import TokenizerComparison
 from ruadapt_gui.i18n import Retranslating
 
 LANGS = ("ru", "en")
@@ -21,7 +22,7 @@ SAME = 0.005  # ratios this close to 1 are "the same"
 class TokenComparisonTable(Retranslating, QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(len(FIELDS) + 1, len(LANGS) * len(SIDES), parent)
-        self.report: dict = {}
+        self.report: dict[str, TokenizerComparison] = {}
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -49,14 +50,14 @@ class TokenComparisonTable(Retranslating, QTableWidget):
             return self.tr("{ratio:.2f}× fewer").format(ratio=ratio)
         return self.tr("{ratio:.2f}× more").format(ratio=1 / ratio)
 
-    def show_report(self, report: dict) -> None:
-        """`report` has "ru"/"en": {"source": TokenEfficiency dict, "new": ..., "ratio": float}."""
+    def show_report(self, report: dict[str, TokenizerComparison]) -> None:
+        """The tokenizer stage's comparisons by language ("ru", "en"; a missing one shows dashes)."""
         self.report = report
         for col, (lang, side) in enumerate((lang, side) for lang in LANGS for side in SIDES):
             measured = report.get(lang)
             for row, (field, fmt) in enumerate(FIELDS):
-                self._set(row, col, fmt.format(measured[side][field]) if measured else "–")
-            ratio = self.ratio_text(measured["ratio"]) if measured and side == "new" else ""
+                self._set(row, col, fmt.format(getattr(getattr(measured, side), field)) if measured else "–")
+            ratio = self.ratio_text(measured.ratio) if measured and side == "new" else ""
             self._set(RATIO_ROW, col, ratio)
         self.resizeRowsToContents()
         self.setFixedHeight(self._natural_height())
