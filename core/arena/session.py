@@ -176,12 +176,16 @@ class Session:
         done = self.con.execute("SELECT COUNT(*) FROM votes WHERE annotator=?", (annotator,)).fetchone()[0]
         return done, total
 
-    def item(self, annotator: str, number: int) -> BlindItem:
+    def _numbered(self, annotator: str, number: int) -> tuple[int, str, str]:
+        """The item an annotator sees as `number` (1-based, in their own order), and its sides A and B."""
         order = self._order(annotator)
         if not 1 <= number <= len(order):
             raise SessionError(f"no item {number}", where=str(self.path), fix=f"choose 1–{len(order)}")
         item_id = order[number - 1]
-        a, b = self._sides(item_id, annotator)
+        return (item_id, *self._sides(item_id, annotator))
+
+    def item(self, annotator: str, number: int) -> BlindItem:
+        item_id, a, b = self._numbered(annotator, number)
         prompt_id, prompt = self.con.execute(
             "SELECT p.id, p.text FROM items i JOIN prompts p ON p.id=i.prompt_id WHERE i.id=?", (item_id,)).fetchone()
         answer = dict(self.con.execute("SELECT model_id, text FROM answers WHERE prompt_id=?", (prompt_id,)))
@@ -205,11 +209,7 @@ class Session:
             raise SessionError(f"this copy was issued to {self.issued_to!r}; votes under another name would be "
                                "refused at merge", where=str(self.path),
                                fix="vote under the name the copy was issued to, or ask the owner for your own copy")
-        order = self._order(annotator)
-        if not 1 <= number <= len(order):
-            raise SessionError(f"no item {number}", where=str(self.path), fix=f"choose 1–{len(order)}")
-        item_id = order[number - 1]
-        a, b = self._sides(item_id, annotator)
+        item_id, a, b = self._numbered(annotator, number)
         self.con.execute("INSERT OR REPLACE INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (item_id, annotator, a, b, vote, comment, time.time()))
 
