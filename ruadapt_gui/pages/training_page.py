@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -22,6 +21,7 @@ from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.placeholder_stack import fill_page
+from ruadapt_gui.widgets.report_tables import figures_only, fit_rows
 
 PLANNED_STAGES = ("stage1", "stage2")  # the stages core.stages.training_plans plans
 
@@ -40,13 +40,10 @@ class StagePlanBox(QGroupBox):
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.memory = QLabel(wordWrap=True)
         self.hours = QTableWidget(0, 2)
-        self.hours.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.hours.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.hours.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        figures_only(self.hours)
         self.hours.verticalHeader().hide()
         self.hours.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.hours.horizontalHeader().setStretchLastSection(True)
-        self.hours.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hours.setMaximumWidth(560)
         self.achieved = QLabel(wordWrap=True, objectName="achieved")
         layout = QVBoxLayout(self)
@@ -80,9 +77,7 @@ class StagePlanBox(QGroupBox):
             time = QTableWidgetItem(self.format_hours(hours))
             time.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.hours.setItem(row, 1, time)
-        self.hours.resizeRowsToContents()
-        rows = sum(self.hours.rowHeight(r) for r in range(self.hours.rowCount()))
-        self.hours.setFixedHeight(rows + self.hours.horizontalHeader().sizeHint().height() + 2 * self.hours.frameWidth())
+        fit_rows(self.hours)
 
     def _memory_text(self, plan: StagePlan) -> str:
         m = plan.memory

@@ -49,16 +49,28 @@ class TableData:
     labels: int = 1  # the first columns name the row; the others hold figures (right-aligned)
 
 
+def figures_only(widget: QTableWidget) -> None:
+    """A table of figures to read: no editing, selection or focus, and no scroll bar (the page scrolls)."""
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def fit_rows(widget: QTableWidget, slack: int = 0) -> None:
+    """Make the table exactly as tall as its header and rows (call it once the rows are filled)."""
+    widget.resizeRowsToContents()
+    rows = sum(widget.rowHeight(r) for r in range(widget.rowCount()))
+    widget.setFixedHeight(rows + widget.horizontalHeader().sizeHint().height() + 2 * widget.frameWidth() + slack)
+
+
 def table(data: TableData) -> QTableWidget:
     """A read-only table as tall as its rows (the page scrolls, not the table)."""
     rows = data.rows
     widget = QTableWidget(len(rows), len(data.header))
     widget.setHorizontalHeaderLabels(data.header)
     widget.verticalHeader().hide()
-    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    figures_only(widget)
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     # One line a row: rows are sized now, before the columns stretch, when a wrapping label would
     # make its row two lines tall for good.
@@ -69,9 +81,7 @@ def table(data: TableData) -> QTableWidget:
             if c >= data.labels:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             widget.setItem(r, c, item)
-    widget.resizeRowsToContents()
-    height = sum(widget.rowHeight(r) for r in range(len(rows)))
-    widget.setFixedHeight(height + widget.horizontalHeader().sizeHint().height() + 2 * widget.frameWidth())
+    fit_rows(widget)
     return widget
 
 
