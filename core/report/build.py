@@ -11,9 +11,8 @@ from core import metric_names as metric
 from core.evaluation.darucopy import column, tasks_in
 from core.report.charts import curves, grouped_bars
 from core.report.document import Heading, Image, Paragraph, Table, write
+from core.report.figure_rows import LANGS, bpc_rows, copy_rows, figure, speed_rows, token_rows
 from core.stages.results import EvaluateResult
-
-LANGS = {"ru": "Russian", "en": "English"}
 
 LIMITS = (
     "**What a short CPU run can and cannot show.** The token savings and the speed-up come from the tokenizer "
@@ -29,10 +28,6 @@ LIMITS = (
     "re-learns language modelling, not following instructions: an adapted instruct model regains the copy "
     "task through LEP from its base model and calibration (steps 3 of the method), which the default demo "
     "cannot run because only the instruct SmolLM2 ships offline.")
-
-
-def _f(value, fmt="{:.2f}") -> str:
-    return "–" if value is None else fmt.format(value)
 
 
 def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, Path]:
@@ -54,8 +49,8 @@ def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, P
                   f"({o.tokens_ru.tokens:,} → {a.tokens_ru.tokens:,}) and generates Russian "
                   f"**{chars_ratio:.2f}× faster in characters per second** ({speed_ru[0].chars_per_s:.1f} → "
                   f"{speed_ru[1].chars_per_s:.1f}, {m.speed.type} GGUF in llama.cpp). Its bits per "
-                  f"character on Russian are {_f(a.bpc_ru, '{:.3f}')} against the original's "
-                  f"{_f(o.bpc_ru, '{:.3f}')} (lower is better)."),
+                  f"character on Russian are {figure(a.bpc_ru, '{:.3f}')} against the original's "
+                  f"{figure(o.bpc_ru, '{:.3f}')} (lower is better)."),
         Paragraph(f"Held-out check: {check.found_in_training} of the {check.heldout_paragraphs} held-out "
                   "Russian paragraphs occur in the training text"
                   + (" — none: the held-out figures are on text training never saw."
@@ -68,10 +63,7 @@ def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, P
               + [[f"{m.speed.type} GGUF ({'original' if i == 0 else 'adapted'})", f"`{path}`", ""]
                  for i, path in enumerate(m.speed.files)]),
         Heading("Token efficiency"),
-        Table(["Text", "Model", "Tokens", "Characters / token", "Tokens / word", "Words in 3+ pieces"],
-              [[LANGS[lang], side, f"{t.tokens:,}", _f(t.chars_per_token), _f(t.tokens_per_word),
-                _f(t.split_3plus_share, "{:.0%}")]
-               for lang in langs for side, mm in sides for t in [mm.tokens(lang)]]),
+        Table(["Text", "Model", "Tokens", "Characters / token", "Tokens / word", "Words in 3+ pieces"], token_rows(m)),
         Image(grouped_bars(charts / "tokens.png", "Tokens per held-out text (fewer is better)", "tokens",
                            [LANGS[lang] for lang in langs],
                            {side: [mm.tokens(lang).tokens for lang in langs] for side, mm in sides},
@@ -80,8 +72,7 @@ def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, P
         Heading("Bits per character"),
         Paragraph("Loss per token is not comparable across tokenizers; bits per character are: the total "
                   "negative log-likelihood of the text in bits, divided by its characters."),
-        Table(["Text", "Original", "Adapted"],
-              [[LANGS[lang], _f(o.bpc(lang), "{:.3f}"), _f(a.bpc(lang), "{:.3f}")] for lang in langs]),
+        Table(["Text", "Original", "Adapted"], bpc_rows(m)),
         Image(grouped_bars(charts / "bpc.png", "Bits per character on held-out text (lower is better)", "bits/char",
                            [LANGS[lang] for lang in langs],
                            {side: [mm.bpc(lang) for lang in langs] for side, mm in sides},
@@ -95,9 +86,7 @@ def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, P
                          "(min–max). Characters per second is the fair figure across tokenizers.")]
     for lang in ("ru", "en"):
         blocks += [Table([f"{LANGS[lang]} prompts", "Characters/s", "Tokens/s", "Characters/token", "Cyrillic share"],
-                         [[side, f"{r.chars_per_s:.1f} ({r.chars_per_s_min:.1f}–{r.chars_per_s_max:.1f})",
-                           f"{r.tokens_per_s:.1f}", _f(r.chars_per_token), f"{r.cyrillic_share:.0%}"]
-                          for side, r in zip(("original", "adapted"), m.speed.rows(lang))]),
+                         speed_rows(m, lang)),
                    Image(f"charts/speed_{lang}.png", f"speed {lang}")]
     blocks += _curve_blocks(m, charts, folder)
     blocks += [Heading("Limits"), Paragraph(LIMITS)]
@@ -119,7 +108,7 @@ def _copy_blocks(m: EvaluateResult, charts: Path, folder: Path) -> list:
                   "token-length ratio min(p/s, s/p), the source capped at 128 (sentences) or 1024 (paragraphs) "
                   "tokens; `lcs`: share of outputs whose difflib matching blocks cover ≥ 99% of the source. "
                   "The prompt is ours: llmtf's test sets and prompt are not available offline."),
-        Table(["Model", *map(column, tasks)], [[side, *[_f(main(mm, task)) for task in tasks]] for side, mm in m.sides()]),
+        Table(["Model", *map(column, tasks)], copy_rows(m, tasks)),
         Image(grouped_bars(charts / "copy.png", "Copy task (DaruCopy)", "score", list(map(column, tasks)),
                            {side: [main(mm, task) or 0.0 for task in tasks] for side, mm in m.sides()}
                            ).relative_to(folder).as_posix(), "copy task"),

@@ -1,7 +1,7 @@
-"""The evaluation report's tables, built from the evaluate stage's result (the same figures as
-core/report/build.py writes into report.md): token efficiency, bits per character, copy task and
-generation speed, the original model against the adapted one (DaruCopy under llmtf's task names); and the LEP page's table of the
-instruct model before and after LEP and calibration."""
+"""The evaluation report's tables, built from the evaluate stage's result: the same rows as report.md
+(core/report/figure_rows.py), with translated headers and names: token efficiency, bits per character,
+copy task and generation speed, the original model against the adapted one (DaruCopy under llmtf's task
+names); and the LEP page's table of the instruct model before and after LEP and calibration."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from core.evaluation.darucopy import CopyTaskScore, column, tasks_in
+from core.report import figure_rows
 from core.stages.results import EvaluateResult
 
-SIDES = ("original", "adapted")
 NAMES = {"ru": QT_TRANSLATE_NOOP("ReportTables", "Russian"), "en": QT_TRANSLATE_NOOP("ReportTables", "English"),
          "original": QT_TRANSLATE_NOOP("ReportTables", "original"),
          "adapted": QT_TRANSLATE_NOOP("ReportTables", "adapted")}
@@ -36,10 +36,6 @@ def _t(text: str) -> str:
 
 def _header(texts: tuple[str, ...]) -> list[str]:
     return [_t(text) for text in texts]
-
-
-def _f(value, fmt: str = "{:.2f}") -> str:
-    return "–" if value is None else fmt.format(value)
 
 
 @dataclass(frozen=True)
@@ -91,42 +87,26 @@ def name(key: str) -> str:
 
 
 def token_rows(m: EvaluateResult) -> TableData:
-    rows = []
-    for lang in m.languages():
-        for side, figures in m.sides():
-            t = figures.tokens(lang)
-            rows.append([name(lang), name(side), f"{t.tokens:,}", _f(t.chars_per_token),
-                         _f(t.tokens_per_word), _f(t.split_3plus_share, "{:.0%}")])
-    return TableData(_header(TOKEN_HEADER), rows, labels=2)
+    return TableData(_header(TOKEN_HEADER), figure_rows.token_rows(m, name), labels=2)
 
 
 def bpc_rows(m: EvaluateResult) -> TableData:
-    return TableData(_header(BPC_HEADER),
-                     [[name(lang), _f(m.original.bpc(lang), "{:.3f}"), _f(m.adapted.bpc(lang), "{:.3f}")]
-                      for lang in m.languages()])
-
-
-def _copy_cells(copy: dict[str, CopyTaskScore] | None, tasks: list[str]) -> list[str]:
-    return [_f(copy[task].main if copy and task in copy else None) for task in tasks]
+    return TableData(_header(BPC_HEADER), figure_rows.bpc_rows(m, name))
 
 
 def copy_rows(m: EvaluateResult) -> TableData:
     """DaruCopy under llmtf's task names, each task's main figure (len for sentences, lcs for paragraphs)."""
     tasks = tasks_in(m.original.copy, m.adapted.copy)
-    return TableData([_t(MODEL), *map(column, tasks)],
-                     [[name(side), *_copy_cells(figures.copy, tasks)] for side, figures in m.sides()
-                      if figures.copy is not None])
+    return TableData([_t(MODEL), *map(column, tasks)], figure_rows.copy_rows(m, tasks, name))
 
 
 def speed_rows(m: EvaluateResult, lang: str) -> TableData:
-    rows = [[name(side), f"{r.chars_per_s:.1f} ({r.chars_per_s_min:.1f}–{r.chars_per_s_max:.1f})",
-             f"{r.tokens_per_s:.1f}", _f(r.chars_per_token), f"{r.cyrillic_share:.0%}"]
-            for side, r in zip(SIDES, m.speed.rows(lang))]
-    return TableData(_header(SPEED_HEADER), rows)
+    return TableData(_header(SPEED_HEADER), figure_rows.speed_rows(m, lang, name))
 
 
 def lep_rows(models: list[tuple[str, dict[str, CopyTaskScore] | None, float | None]]) -> TableData:
     """(model, DaruCopy scores by task or None, held-out bits per character or None) per row."""
     tasks = tasks_in(*(copy for _, copy, _ in models))
     return TableData([_t(MODEL), *map(column, tasks), _t(BPC)],
-                     [[label, *_copy_cells(copy, tasks), _f(bpc, "{:.3f}")] for label, copy, bpc in models])
+                     [[label, *figure_rows.copy_cells(copy, tasks), figure_rows.figure(bpc, "{:.3f}")]
+                      for label, copy, bpc in models])
