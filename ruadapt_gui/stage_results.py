@@ -54,7 +54,9 @@ def read_result(stage: str, status: StageStatus) -> StageResult | None:
     result = run.result()
     if result is None:
         return None
-    return StageResult(stage, status.run_id, run.path, result, run.spec(), stale=status.status == st.STALE)
+    shown = StageResult(stage, status.run_id, run.path, result, run.spec(), stale=status.status == st.STALE)
+    _ = shown.typed  # parsed here, off the GUI thread: a result that breaks its contract fails the read
+    return shown
 
 
 def read_results(statuses: dict[str, StageStatus], stages: tuple[str, ...]) -> dict[str, StageResult | None]:

@@ -5,15 +5,13 @@ thread that made it."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.arena.prompts import load_prompts
 from core.arena.results import export, session_results
 from core.arena.session import Session, SessionError
-from core.cli_arena import start_generation
-from core.inference.llama_session import SamplingParams
+from core.cli_arena import generate_missing
 from core.jobs.registry import Registry
 from core.jobs.rundir import RunDir
 
@@ -59,21 +57,6 @@ def prepare(spec: PrepareSpec) -> tuple[RunDir, list[str]]:
     Session.create(spec.output, prompt_set.prompts, {n: str(Path(p).resolve()) for n, p in spec.models.items()},
                    settings, seed=spec.seed).close()
     return generate_missing(spec.output, spec.n_ctx, spec.threads), prompt_set.problems
-
-
-def generate_missing(session_path: Path, n_ctx: int = 2048, threads: int = 0) -> RunDir:
-    """Start (or resume) the job that writes the answers still missing, with the session's own settings."""
-    session = Session.open(session_path)
-    try:
-        if not session.is_owner:
-            raise SessionError("an annotator's copy cannot generate answers", where=str(session_path),
-                               fix="open the owner's session file")
-        settings = json.loads(session.meta("settings"))
-        seed = int(session.meta("seed"))
-    finally:
-        session.close()
-    params = SamplingParams(max_tokens=settings["max_tokens"], temperature=settings["temperature"], seed=seed)
-    return start_generation(Path(session_path), n_ctx, threads, params)
 
 
 def summarize(session_path: Path) -> Summary:
