@@ -152,14 +152,15 @@ class Registry:
         rows = self._execute(f"SELECT * FROM runs {where} ORDER BY created DESC LIMIT ?", (*args, limit))
         return [_record(r) for r in rows]
 
-    def latest_done(self, stage: str, key: str) -> RunRecord | None:
-        """The newest finished run of `stage` with this content key whose result is still on disk."""
+    def latest_done(self, stage: str, key: str, prefer: Path | None = None) -> RunRecord | None:
+        """The newest finished run of `stage` with this content key whose result is still on disk; one in
+        the `prefer` folder (the project's own runs) first, so a copied project builds on its own runs."""
         rows = self._execute(
             "SELECT * FROM runs WHERE stage=? AND key=? AND state=? ORDER BY ended DESC",
             (stage, key, JobState.DONE.value),
         )
-        return next((r for r in map(_record, rows) if r.run.result_path.is_file() and not r.run.missing_outputs()),
-                    None)
+        records = sorted(map(_record, rows), key=lambda r: prefer is None or Path(r.run_dir).parent != prefer)
+        return next((r for r in records if r.run.result_path.is_file() and not r.run.missing_outputs()), None)
 
     def active_runs(self, project: str, stage: str) -> list[RunRecord]:
         """Runs of this project's stage not yet ended (pending, running, cancelling), newest first."""
