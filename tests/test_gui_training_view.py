@@ -128,3 +128,19 @@ def test_the_plots_route_exactly_the_metrics_the_training_loop_reports(qapp, tin
     reported = {e.name for stage in ("stage1", "stage2", "calibration") for e in tiny_pipeline.runs[stage].events()
                 if isinstance(e, Metric)}
     assert reported == set(TRAINING_METRICS) == set(PANEL_OF)
+
+
+def test_the_training_tab_shows_each_stages_time_on_this_machines_cpu(qtbot, studio, ruadapt_home, tiny_pipeline):
+    """The demo trains on a CPU: the Training tab says how long, with core's estimate (issue 18)."""
+    from core.stages.estimate import estimate_stages
+    from ruadapt_gui.texts import rough_duration
+
+    tiny_pipeline.registry_into(ruadapt_home)
+    window = studio()
+    window.open_project(tiny_pipeline.project)
+    box = window.pages.training.boxes["stage1"]
+    qtbot.waitUntil(lambda: bool(box.cpu_time.text()), timeout=30_000)
+    window.tabs.setCurrentWidget(window.pages.training)
+    estimate = estimate_stages(load_project(tiny_pipeline.project), ["stage1"], Registry())[0]
+    assert box.cpu_time.isVisible() and "On this machine's CPU" in box.cpu_time.text()
+    assert rough_duration(estimate.seconds) in box.cpu_time.text()

@@ -175,6 +175,9 @@ class JobMonitor(Retranslating, QWidget):
     def _on_failed(self, run_id: str, message: str) -> None:
         if trace := self.traces.get(run_id):
             trace.outcome = message
+            first = message.splitlines()[0] if message else ""
+            if first and not any(first in line for line in trace.log):  # the log says how it ended too
+                trace.add_log(message)
             self._changed(run_id)
 
     def _on_cancelled(self, run_id: str) -> None:
@@ -224,6 +227,8 @@ class JobMonitor(Retranslating, QWidget):
         self.state_label.setText(job_state_text(trace.state))
         self.state_label.setProperty("state", trace.state)
         self.state_label.style().polish(self.state_label)
+        self.bar.setProperty("state", trace.state)  # a failed run's bar is red, a cancelled one grey
+        self.bar.style().polish(self.bar)
         fraction = trace.fraction
         active = trace.state in ("pending", "running", "cancelling")
         if fraction is None and active and trace.done == 0:
