@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from core.jobs.registry import Registry
@@ -19,6 +20,7 @@ from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.resources import icon
 
 PROJECT, CHAT, ANNOTATE = range(3)
+WORKSPACE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3")  # View menu; named in the side bar's tooltips
 
 
 class Workspaces(Retranslating, QWidget):
@@ -67,8 +69,9 @@ class Workspaces(Retranslating, QWidget):
                                      (self.tr("Stages, runs and settings of the open project"),
                                       self.tr("Chat with two or more models side by side"),
                                       self.tr("Blind A/B votes on model answers, and their results"))):
+            key = QKeySequence(WORKSPACE_KEYS[self.buttons.index(button)])
             button.setText(text)
-            button.setToolTip(tip)
+            button.setToolTip(f"{tip} ({key.toString(QKeySequence.SequenceFormat.NativeText)})")
 
 
     def current(self) -> int:
