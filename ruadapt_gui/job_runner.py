@@ -255,7 +255,7 @@ class JobRunner(QObject):
         else:
             # The last lines of log.txt: the traceback, the native crash, or the "error:" line of a user error.
             if tail := event.log_tail or watch.run.log_tail():
-                self.log.emit(run_id, f"— {watch.run.log_path} (end) —\n{tail}")
+                self.log.emit(run_id, f"— {watch.run.log_path} —\n{tail}")
             self._move(watch, JobState.FAILED)
             self.failed.emit(run_id, failure_text(event))
 

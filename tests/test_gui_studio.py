@@ -177,7 +177,7 @@ def test_a_failed_run_shows_red_with_its_error_in_the_log(qtbot, studio, small_p
     monitor = window.monitor
     qtbot.waitUntil(lambda: "bad.txt" in monitor.log_view.toPlainText(), timeout=5_000)  # the next paint
     log = monitor.log_view.toPlainText()
-    assert "log.txt (end)" in log and "error:" in log  # the tail of log.txt, with the stage's error line
+    assert "log.txt —" in log and "error:" in log  # the tail of log.txt, with the stage's error line
     assert monitor.bar.property("state") == "failed" and monitor.state_label.property("state") == "failed"
     assert monitor.outcome.isVisible() and "bad.txt" in monitor.outcome.text()
 
