@@ -85,6 +85,8 @@ def test_a_moved_project_shows_its_finished_stages_as_done_and_builds_on_them(tm
     statuses = stage_statuses(project, moved, registry)
     assert statuses["import"].status == UP_TO_DATE and statuses["corpus"].status == UP_TO_DATE
     assert Path(statuses["import"].run_dir).parent == moved.parent / "runs" and statuses["import"].origin == ""
+    assert statuses["import"].run_id == ran["import"].id  # the registry's record followed the folder
+    assert [r.id for r in registry.list(project=str(moved))] == [ran["corpus"].id, ran["import"].id]
     assert statuses["tokenizer"].status == NOT_RUN
     # its results point where the files are now: the model folder beside the project file, the corpus files
     imported = current_run(project, moved, "import", registry)
@@ -111,10 +113,13 @@ def test_the_studio_reopens_a_moved_project_with_its_stages_done(qtbot, studio, 
     moved, ran = moved_tiny_project(tmp_path, ["import", "corpus"])
     window = studio()
     window.open_project(moved)
-    qtbot.waitUntil(lambda: window.stages.statuses["corpus"].run_id != "", timeout=20_000)
-    for stage in ("import", "corpus"):
+
+    def done_here(stage: str) -> bool:
         status = window.stages.statuses[stage]
-        assert status.status == UP_TO_DATE and Path(status.run_dir).parent == moved.parent / "runs"
+        return status.status == UP_TO_DATE and Path(status.run_dir).parent == moved.parent / "runs"
+
+    qtbot.waitUntil(lambda: done_here("import") and done_here("corpus"), timeout=20_000)
+    assert window.stages.statuses["import"].run_id == ran["import"].id
     assert "after" in window.windowTitle()
 
 

@@ -113,6 +113,11 @@ class Registry:
             (run_id, str(run.path), project, stage, key, state.value, created, started, ended, outcome))
         return self.get(run_id)
 
+    def relocate(self, run_id: str, run_dir: Path, project: str) -> RunRecord:
+        """An ended run whose folder moved (with its project): list it where it is now, under its own id."""
+        self._execute("UPDATE runs SET run_dir=?, project=? WHERE id=?", (str(run_dir), project, run_id))
+        return self.get(run_id)
+
     def run_dirs(self) -> set[str]:
         return {row[0] for row in self._execute("SELECT run_dir FROM runs")}
 
