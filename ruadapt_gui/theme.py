@@ -8,9 +8,9 @@ import json
 import re
 from functools import cache
 
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmap
 
-from ruadapt_gui.resources import resources_dir, style_sheet_path
+from ruadapt_gui.resources import icons_dir, resources_dir, style_sheet_path
 
 _COLOUR_NAME = re.compile(r"@([a-z][a-z0-9-]*)")
 
@@ -39,3 +39,14 @@ def follow_system_theme(app: QGuiApplication) -> None:
     """Apply the sheet now, and again whenever the desktop switches between light and dark."""
     apply_theme(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+
+
+def line_icon(name: str, palette: QPalette, size: int = 64) -> QIcon:
+    """An icon drawn in the light theme's `workspace-text` colour, redrawn in the palette's variant of it
+    (dark grey lines vanish on a dark side bar)."""
+    colour = _colours()["workspace-text"]
+    svg = (icons_dir() / f"{name}.svg").read_text(encoding="utf-8")
+    svg = svg.replace(colour["light"], colour["dark" if is_dark(palette) else "light"])
+    pixmap = QPixmap(size, size)
+    pixmap.loadFromData(svg.encode("utf-8"), "SVG")
+    return QIcon(pixmap)

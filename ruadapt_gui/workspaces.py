@@ -17,7 +17,7 @@ from ruadapt_gui.background import Background
 from ruadapt_gui.chat.chat_page import ChatPage
 from ruadapt_gui.chat.project_models import exported_models
 from ruadapt_gui.i18n import Retranslating
-from ruadapt_gui.resources import icon
+from ruadapt_gui.theme import line_icon
 
 PROJECT, CHAT, ANNOTATE = range(3)
 WORKSPACE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3")  # View menu; named in the side bar's tooltips
@@ -47,7 +47,7 @@ class Workspaces(Retranslating, QWidget):
             button = QToolButton()
             button.setObjectName("workspaceButton")
             button.setCheckable(True)
-            button.setIcon(icon(icon_name))
+            button.setIcon(line_icon(icon_name, self.palette()))
             button.setIconSize(QSize(26, 26))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setFixedWidth(76)

@@ -68,7 +68,7 @@ def test_the_monitor_opens_the_shown_runs_folder_and_log(qtbot, studio, small_pr
     urls = opened_urls(monkeypatch)
     window = opened(qtbot, studio, small_project)
     monitor = window.monitor
-    assert not monitor.open_folder_button.isEnabled()  # no run shown yet
+    assert monitor.open_folder_button.isHidden() and monitor.state_label.isHidden()  # no run shown yet
     run_id = finished_corpus_run(qtbot, window)
     run_dir = Path(Registry().get(run_id).run_dir)
     qtbot.waitUntil(monitor.open_log_button.isEnabled, timeout=5_000)

@@ -159,7 +159,8 @@ class JobMonitor(Retranslating, QWidget):
 
     def _paint_file_buttons(self) -> None:
         folder = self.run_dir()
-        self.open_folder_button.setEnabled(folder is not None)
+        self.open_folder_button.setVisible(folder is not None)
+        self.open_log_button.setVisible(folder is not None)
         self.open_log_button.setEnabled(log_file(folder) is not None)
 
     def plot_panel(self, trace: RunTrace) -> QWidget:
@@ -249,6 +250,7 @@ class JobMonitor(Retranslating, QWidget):
         if trace is None:
             self.title.setText(self.tr("No run shown"))
             self.state_label.setText("")
+            self.state_label.hide()  # an empty badge would still show its background
             self.bar.setValue(0)
             self.bar.setFormat("")
             self.detail.setText(self.tr("Choose a stage and press Run, or double-click a run in the Runs tab."))
@@ -263,6 +265,7 @@ class JobMonitor(Retranslating, QWidget):
     def _paint_status(self, trace: RunTrace) -> None:
         self.title.setText(self.tr("{stage} — run {run}").format(stage=stage_label(trace.stage), run=trace.run_id))
         self.state_label.setText(job_state_text(trace.state))
+        self.state_label.show()
         self.state_label.setProperty("state", trace.state)
         self.state_label.style().polish(self.state_label)
         self.bar.setProperty("state", trace.state)  # a failed run's bar is red, a cancelled one grey
