@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 import tomli_w
 from PySide6.QtCore import Qt
 
@@ -111,15 +112,16 @@ def test_saving_new_settings_makes_a_finished_stage_stale(qtbot, studio, small_p
     assert "changed" in window.stages.detail.text()
 
 
-def test_a_value_out_of_range_says_why_it_went_back(qtbot, studio, small_project):
-    """A negative learning rate used to revert silently on leaving the field (issue 18)."""
+@pytest.mark.parametrize("typed", ["-0.1", "0"])
+def test_a_value_out_of_range_says_why_it_went_back(qtbot, studio, small_project, typed):
+    """A negative or zero learning rate used to revert silently on leaving the field (issue 18)."""
     _, form = opened(qtbot, studio, small_project)
     spin = form.editor("stage1", "learning_rate").spin
     spin.setFocus()
     spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), "-0.1")
+    qtbot.keyClicks(spin.lineEdit(), typed)
     spin.editingFinished.emit()  # what leaving the field sends
-    assert "“-0.1” is not allowed here" in form.error_text("stage1", "learning_rate")
+    assert f"“{typed}” is not allowed here (from 1e-08 to 1)" in form.error_text("stage1", "learning_rate")
     assert "the value stays 0.0002" in form.error_text("stage1", "learning_rate")
 
 

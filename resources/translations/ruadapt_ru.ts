@@ -1486,6 +1486,10 @@ Press Load to start it again.</source>
         <translation>сбой: {how}</translation>
     </message>
     <message>
+        <source>error: {how}</source>
+        <translation>ошибка: {how}</translation>
+    </message>
+    <message>
         <source>killed by signal {n}</source>
         <translation>завершён сигналом {n}</translation>
     </message>
