@@ -4079,6 +4079,14 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Запустите «{stage}», чтобы увидеть план вычислений для этапов обучения: для него нужны размеры исходной модели.</translation>
     </message>
     <message>
+        <source>{stage} — {time}</source>
+        <translation>{stage} — {time}</translation>
+    </message>
+    <message>
+        <source>On this machine&apos;s CPU: {times}.</source>
+        <translation>На процессоре этой машины: {times}.</translation>
+    </message>
+    <message>
         <source>The plan counts the new vocabulary&apos;s size.</source>
         <translation>План учитывает размер нового словаря.</translation>
     </message>

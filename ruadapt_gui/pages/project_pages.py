@@ -41,7 +41,7 @@ class PagesData:
     project: Project  # the project these results were read for
     results: dict[str, StageResult | None]
     plans: list[StagePlan] | None  # None: the source model is not imported yet
-    estimates: dict[str, StageEstimate]  # each training stage's time on this machine's CPU
+    estimates: dict[str, StageEstimate]  # each training stage that is on: its time on this machine's CPU
 
 
 def read_pages_data(project: Project, project_path: Path, statuses: dict[str, StageStatus],
@@ -51,7 +51,8 @@ def read_pages_data(project: Project, project_path: Path, statuses: dict[str, St
         plans = project_plans(project, project_path, registry)
     except JobError:  # the plan needs the imported model: the page says to run `import`
         plans = None
-    estimates = {e.stage: e for e in estimate_stages(project, list(PLANNED_STAGES), registry)}
+    on = [stage for stage in PLANNED_STAGES if getattr(project, stage).enabled]  # an off stage trains nothing
+    estimates = {e.stage: e for e in estimate_stages(project, on, registry)}
     return PagesData(project, read_results(statuses, PAGE_STAGES), plans, estimates)
 
 

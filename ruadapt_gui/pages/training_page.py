@@ -164,10 +164,18 @@ class TrainingPage(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.placeholder.setText(self.tr("Run “{stage}” to see the compute plan of the training stages: "
-                                         "it needs the source model's sizes.").format(stage=stage_label("import")))
         self._paint()
 
+
+    def _placeholder_text(self) -> str:
+        """Before `import`: the plan needs the model's sizes, but the CPU time needs only the settings."""
+        text = self.tr("Run “{stage}” to see the compute plan of the training stages: it needs the source "
+                       "model's sizes.").format(stage=stage_label("import"))
+        times = [self.tr("{stage} — {time}").format(stage=stage_label(stage), time=rough_duration(e.seconds))
+                 for stage, e in self.estimates.items()]
+        if times:
+            text += "\n\n" + self.tr("On this machine's CPU: {times}.").format(times="; ".join(times))
+        return text
 
     def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None],
                    estimates: dict[str, StageEstimate] | None = None) -> None:
@@ -178,6 +186,7 @@ class TrainingPage(Retranslating, QWidget):
 
     def _paint(self) -> None:
         if self.plans is None:
+            self.placeholder.setText(self._placeholder_text())
             self.stack.show_body(False)
             return
         self.stack.show_body(True)

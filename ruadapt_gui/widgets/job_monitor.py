@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import JobError
+from core.errors import UserError
 from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.job_runner import JobRunner
@@ -149,7 +149,7 @@ class JobMonitor(Retranslating, QWidget):
         if self.run_id not in self._run_dirs:
             try:
                 self._run_dirs[self.run_id] = Path(self.runner.registry.get(self.run_id).run_dir)
-            except JobError:
+            except UserError:  # not listed (yet), or the registry cannot be read: no buttons
                 return None
         return self._run_dirs[self.run_id]
 
