@@ -1,8 +1,13 @@
-"""The readouts under one side's last answer, and how they compare with the first side's."""
+"""The readouts under one side's last answer, and how they compare with the first side's.
+
+Each factor of the comparison is coloured by what it means for this side (better green, worse red), not
+by its direction: "2.80× slower" is bad news however it is worded."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ruadapt_gui.chat.readouts import Ratio, Readout
@@ -10,9 +15,12 @@ from ruadapt_gui.i18n import Retranslating
 
 FIELDS = ("prompt_tokens", "answer_tokens", "chars_per_token", "ttft", "tokens_per_s", "chars_per_s", "words_per_s")
 COLUMNS = 4  # two rows of readouts: a side stays narrow enough for three or four side by side
+VERDICT_COLOURS = {"better": "#2b8a3e", "worse": "#c92a2a"}  # "same" keeps the label's own colour
 
 
 class ReadoutPanel(Retranslating, QWidget):
+    resized = Signal()  # the page lines the panels of all sides up (ChatPage._align_readouts)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.names = {f: QLabel() for f in FIELDS}
@@ -35,6 +43,7 @@ class ReadoutPanel(Retranslating, QWidget):
         self.ratio = QLabel()
         self.ratio.setObjectName("readoutRatio")
         self.ratio.setWordWrap(True)
+        self.ratio.setTextFormat(Qt.TextFormat.RichText)
         self.ratio.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -42,8 +51,11 @@ class ReadoutPanel(Retranslating, QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.ratio)
         layout.addWidget(self.source)
+        layout.addStretch(1)  # a panel given more height than it needs (to line up) keeps its rows on top
         self._readout: Readout | None = None
-        self._ratio: tuple[str, Ratio] | None = None
+        self._ratio: tuple[str, Ratio | None] | None = None  # (first side's name, ratio); ratio None: the first
+        self.ratio_parts: list[tuple[str, str]] = []  # (verdict, text) of the comparison shown
+        self._plain = ""
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -51,14 +63,16 @@ class ReadoutPanel(Retranslating, QWidget):
                  "chars_per_token": self.tr("Chars/token"), "ttft": self.tr("First token"),
                  "tokens_per_s": self.tr("Tokens/s"), "chars_per_s": self.tr("Chars/s"),
                  "words_per_s": self.tr("Words/s")}
-        tips = {"prompt_tokens": self.tr("Tokens of the whole prompt the model read (chat template, system "
-                                         "prompt and earlier turns included)"),
+        tips = {"prompt_tokens": self.tr("Tokens of the whole prompt the model read: the chat template, the "
+                                         "system prompt and earlier turns included, so more than your "
+                                         "message alone has"),
                 "chars_per_token": self.tr("Characters of the answer per answer token: higher means the "
                                            "vocabulary covers the language better"),
                 "ttft": self.tr("Time from sending the prompt to the first answer token")}
         for name, label in self.names.items():
             label.setText(texts[name])
             label.setToolTip(tips.get(name, ""))
+            self.values[name].setToolTip(tips.get(name, ""))
         self._show()
 
 
@@ -67,8 +81,18 @@ class ReadoutPanel(Retranslating, QWidget):
         self._show()
 
     def show_ratio(self, first_name: str, ratio: Ratio | None) -> None:
-        self._ratio = (first_name, ratio) if ratio is not None else None
+        """This side against the first (`ratio` None: waiting for both answers)."""
+        self._ratio = (first_name, ratio)
         self._show()
+
+    def show_reference(self, shown: bool) -> None:
+        """The first side: the others are compared with it (its line keeps the rows level with theirs)."""
+        self._ratio = ("", None) if shown else None
+        self._show()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def text(self, name: str) -> str:
         return self.values[name].text()
@@ -87,13 +111,33 @@ class ReadoutPanel(Retranslating, QWidget):
                      "chars_per_s": _number(r.chars_per_s, 1), "words_per_s": _number(r.words_per_s, 1)}
             for name, text in shown.items():
                 self.values[name].setText(text)
-            self.source.setText(self.tr("llama.cpp's counts and timings") if r.final
+            self.source.setText(self.tr("llama.cpp's counts and timings; the prompt counts the chat template, "
+                                        "system prompt and earlier turns") if r.final
                                 else self.tr("live, counted as the answer streams"))
         self.ratio.setVisible(self._ratio is not None)
         if self._ratio is not None:
-            self.ratio.setText(self._ratio_text(*self._ratio))
+            self.ratio.setText(self._ratio_html(*self._ratio))
 
-    def _ratio_text(self, first_name: str, ratio: Ratio) -> str:
+    @property
+    def ratio_text(self) -> str:
+        """The comparison as plain text (the label shows it coloured)."""
+        return self._plain
+
+    def _ratio_html(self, first_name: str, ratio: Ratio | None) -> str:
+        if not first_name:
+            self.ratio_parts = []
+            self._plain = self.tr("The other models are compared with this one.")
+            return html.escape(self._plain)
+        self.ratio_parts = self._ratio_parts(ratio) if ratio is not None else []
+        if not self.ratio_parts:
+            self._plain = self.tr("Compared with {name}: waiting for both answers").format(name=first_name)
+            return html.escape(self._plain)
+        template = self.tr("Compared with {name}: {figures}")
+        self._plain = template.format(name=first_name, figures=", ".join(text for _, text in self.ratio_parts))
+        coloured = ", ".join(_coloured(verdict, text) for verdict, text in self.ratio_parts)
+        return html.escape(template).replace("{name}", html.escape(first_name)).replace("{figures}", coloured)
+
+    def _ratio_parts(self, ratio: Ratio) -> list[tuple[str, str]]:
         texts = (  # (factor, same, better, worse): "better" reads the factor as is, "worse" its inverse
             (ratio.fewer_prompt_tokens, self.tr("as many prompt tokens"), self.tr("{r:.2f}× fewer prompt tokens"),
              self.tr("{r:.2f}× more prompt tokens")),
@@ -106,12 +150,15 @@ class ReadoutPanel(Retranslating, QWidget):
             if not r:
                 continue
             if round(r, 2) == 1.0:
-                parts.append(same)
+                parts.append(("same", same))
             else:
-                parts.append(better.format(r=r) if r > 1 else worse.format(r=1 / r))
-        if not parts:
-            return self.tr("Compared with {name}: waiting for both answers").format(name=first_name)
-        return self.tr("Compared with {name}: {figures}").format(name=first_name, figures=", ".join(parts))
+                parts.append(("better", better.format(r=r)) if r > 1 else ("worse", worse.format(r=1 / r)))
+        return parts
+
+
+def _coloured(verdict: str, text: str) -> str:
+    colour = VERDICT_COLOURS.get(verdict)
+    return f"<span style='color:{colour}'>{html.escape(text)}</span>" if colour else html.escape(text)
 
 
 def _number(value: float, decimals: int) -> str:

@@ -44,6 +44,9 @@ class Transcript(Retranslating, QTextBrowser):
                 note = f"<p style='color:#5f6b7a'>{html.escape(stopped)}</p>"
             elif turn.state == FAILED:
                 note = f"<p style='color:#c92a2a'>{_text(turn.error)}</p>"
+            elif turn.cut_at is not None:
+                cut = self.tr("… (cut at %n token(s))", "", turn.cut_at)
+                note = f"<p style='color:#5f6b7a'>{html.escape(cut)}</p>"
             spans = tokens if turn.state not in (GENERATING, FAILED) else None
             parts.append(self._block(self.tr("Model"), answer, spans, "#ffffff", note))
         self.setHtml("".join(parts))
@@ -57,7 +60,8 @@ class Transcript(Retranslating, QTextBrowser):
         if tokens is not None and text in tokens:
             pieces = tokens[text]
             body = pieces_html(pieces)
-            counted = self.tr("%n token(s)", "", sum(p.tokens for p in pieces))
+            # this text alone: the readouts' prompt count adds the chat template, system prompt and history
+            counted = self.tr("%n token(s) in this text", "", sum(p.tokens for p in pieces))
             count = f" <span style='color:#5f6b7a; font-weight:normal'>· {html.escape(counted)}</span>"
         return (f"<table width='100%' cellpadding='6' style='background:{background}; margin-bottom:6px'><tr><td>"
                 f"<b>{html.escape(who)}</b>{count}<div style='white-space:pre-wrap'>{body}{note}</div>"
