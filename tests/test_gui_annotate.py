@@ -447,3 +447,21 @@ def test_the_leaderboard_warnings_are_in_russian_in_the_russian_studio(qtbot, ru
         assert "battle" not in text
     finally:
         session.close()
+
+
+def test_the_prepare_forms_dialogs_start_by_the_files_it_has_or_the_recent_models(qtbot, qt_settings, models,
+                                                                                    tmp_path):
+    from pathlib import Path
+
+    from ruadapt_gui.annotate.prepare_form import PrepareForm
+    from ruadapt_gui.studio_settings import StudioSettings
+
+    form = PrepareForm()
+    qtbot.addWidget(form)
+    assert form._start_folder() == str(Path.home())  # nothing known: home, not the working folder
+    StudioSettings().remember_model(models[SECRETS[0]])  # a model the chat loaded
+    assert form._start_folder() == str(models[SECRETS[0]].resolve().parent)
+    prompts = tmp_path / "prompts.txt"
+    prompts.write_text("Привет\n", encoding="utf-8")
+    form.prompts.setText(str(prompts))
+    assert form._start_folder(form.prompts.text()) == str(tmp_path)

@@ -15,6 +15,7 @@ from ruadapt_gui.chat.chat_page import ChatPage
 from ruadapt_gui.chat.chat_side import CRASHED, FAILED_TO_LOAD, READY
 from ruadapt_gui.chat.conversation import DONE, FAILED, STOPPED
 from ruadapt_gui.i18n import Translations
+from ruadapt_gui.texts import number
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
 
@@ -78,11 +79,12 @@ def test_both_sides_stream_and_readouts_are_llama_cpp_counts(qtbot, page, models
         assert turn.state == DONE
         stats = turn.stats
         assert turn.answer and len(turn.answer) == stats["chars"]
-        assert side.readouts.text("answer_tokens") == str(stats["completion_tokens"])
+        # shown the interface language's way (12,345.6 in English, 12 345,6 in Russian)
+        assert side.readouts.text("answer_tokens") == number(stats["completion_tokens"])
         assert turn.live.answer_tokens == stats["completion_tokens"]  # the live count ended where llama.cpp did
-        assert side.readouts.text("prompt_tokens") == str(stats["prompt_tokens"])
-        assert side.readouts.text("chars_per_token") == f"{stats['chars_per_token']:.2f}"
-        assert side.readouts.text("tokens_per_s") == f"{stats['tokens_per_s']:.1f}"
+        assert side.readouts.text("prompt_tokens") == number(stats["prompt_tokens"])
+        assert side.readouts.text("chars_per_token") == number(stats["chars_per_token"], 2)
+        assert side.readouts.text("tokens_per_s") == number(stats["tokens_per_s"], 1)
         assert turn.answer in side.transcript.toPlainText()
     assert page.sides[0].conversation.last.stats["completion_tokens"] == 40  # no end-of-turn: the budget
     ratio = page.sides[1].readouts.ratio
@@ -343,3 +345,47 @@ def test_a_file_that_is_no_gguf_is_refused_with_a_hint_the_chat_can_follow(qtbot
     load(qtbot, page, bad)
     status = page.sides[0].status.text()
     assert "not a GGUF file" in status and "choose a .gguf model file" in status and "folder" not in status
+
+
+def test_readouts_and_ratios_write_numbers_the_russian_way(qtbot):
+    from PySide6.QtCore import QLocale
+
+    from ruadapt_gui.chat.readout_panel import ReadoutPanel
+    from ruadapt_gui.chat.readouts import Readout, compare
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    try:
+        original = Readout(prompt_tokens=1900, answer_tokens=100, chars=200, words=30, ttft_s=0.25, decode_s=1.0,
+                           final=True)
+        adapted = Readout(prompt_tokens=1000, answer_tokens=50, chars=200, words=30, ttft_s=0.1, decode_s=0.5,
+                          final=True)
+        panel = ReadoutPanel()
+        qtbot.addWidget(panel)
+        panel.show_readout(original)
+        assert panel.text("prompt_tokens") == "1\u00a0900" and panel.text("chars_per_token") == "2,00"
+        assert panel.text("ttft") == "0,25 s"  # (the unit is translated with the Russian catalog)
+        panel.show_ratio("original", compare(original, adapted))
+        assert panel.ratio_parts[0] == ("better", "1,90× fewer prompt tokens")
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_file_dialogs_start_in_the_open_projects_exports_not_the_working_folder(qtbot, page, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from ruadapt_gui.chat import chat_side
+
+    starts = []
+    monkeypatch.setattr(chat_side.QFileDialog, "getOpenFileName",
+                        lambda _parent, _title, start, _filter: (starts.append(start), ("", ""))[1])
+    side = page.sides[0]
+    side.browse_button.click()  # no project, no model loaded ever: home
+    exports = tmp_path / "runs" / "export" / "outputs"
+    exports.mkdir(parents=True)
+    page.set_project(tmp_path, [exports / "adapted-q8_0.gguf"])
+    side.browse_button.click()
+    side.set_path(tmp_path / "elsewhere" / "model.gguf")  # a folder that is gone: the project's again
+    side.browse_button.click()
+    assert starts == [str(Path.home()), str(exports), str(exports)]
+    qtbot.waitUntil(lambda: not page.background.busy)  # the list's file facts were read

@@ -2523,8 +2523,8 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Время от отправки запроса до первого токена ответа</translation>
     </message>
     <message>
-        <source>{seconds:.2f} s</source>
-        <translation>{seconds:.2f} с</translation>
+        <source>{seconds} s</source>
+        <translation>{seconds} с</translation>
     </message>
     <message>
         <source>live, counted as the answer streams</source>
@@ -2535,40 +2535,40 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Остальные модели сравниваются с этой.</translation>
     </message>
     <message>
-        <source>{r:.2f}× fewer prompt tokens</source>
-        <translation>в {r:.2f}× меньше токенов запроса</translation>
+        <source>{r}× fewer prompt tokens</source>
+        <translation>в {r}× меньше токенов запроса</translation>
     </message>
     <message>
         <source>as many prompt tokens</source>
         <translation>столько же токенов запроса</translation>
     </message>
     <message>
-        <source>{r:.2f}× more prompt tokens</source>
-        <translation>в {r:.2f}× больше токенов запроса</translation>
+        <source>{r}× more prompt tokens</source>
+        <translation>в {r}× больше токенов запроса</translation>
     </message>
     <message>
         <source>as many characters per token</source>
         <translation>столько же символов на токен</translation>
     </message>
     <message>
-        <source>{r:.2f}× more characters per token</source>
-        <translation>в {r:.2f}× больше символов на токен</translation>
+        <source>{r}× more characters per token</source>
+        <translation>в {r}× больше символов на токен</translation>
     </message>
     <message>
-        <source>{r:.2f}× fewer characters per token</source>
-        <translation>в {r:.2f}× меньше символов на токен</translation>
+        <source>{r}× fewer characters per token</source>
+        <translation>в {r}× меньше символов на токен</translation>
     </message>
     <message>
-        <source>{r:.2f}× faster in characters/s</source>
-        <translation>в {r:.2f}× быстрее в символах/с</translation>
+        <source>{r}× faster in characters/s</source>
+        <translation>в {r}× быстрее в символах/с</translation>
     </message>
     <message>
         <source>as fast in characters/s</source>
         <translation>так же быстро в символах/с</translation>
     </message>
     <message>
-        <source>{r:.2f}× slower in characters/s</source>
-        <translation>в {r:.2f}× медленнее в символах/с</translation>
+        <source>{r}× slower in characters/s</source>
+        <translation>в {r}× медленнее в символах/с</translation>
     </message>
     <message>
         <source>Compared with {name}: waiting for both answers</source>

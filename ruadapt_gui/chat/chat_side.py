@@ -34,6 +34,7 @@ from ruadapt_gui.chat.sampling_form import SamplingForm
 from ruadapt_gui.chat.transcript import Transcript
 from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.texts import number
 from ruadapt_gui.token_pieces import Piece
 
 REPAINT_MS = 120  # the transcript and readouts follow the stream at most this often
@@ -333,7 +334,7 @@ class ChatSide(Retranslating, QFrame):
         else:  # the file's name, as the comparison and the saved files call it; the GGUF's own name on hover
             self.status.setText(self.tr("{name} · {architecture} · vocabulary {vocab} · context {ctx}").format(
                 name=self.name, architecture=self.info.get("architecture", ""),
-                vocab=self.info.get("n_vocab", 0), ctx=self.info.get("n_ctx", 0)))
+                vocab=number(self.info.get("n_vocab", 0)), ctx=number(self.info.get("n_ctx", 0))))
         loaded = self.state == READY and not self.message
         self.status.setToolTip(self.tr("Name inside the file: {name}\n{path}").format(
             name=self.info.get("name", ""), path=self.info.get("path", "")) if loaded else "")

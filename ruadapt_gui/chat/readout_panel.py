@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ruadapt_gui.chat.readouts import Ratio, Readout
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.texts import number
 
 FIELDS = ("prompt_tokens", "answer_tokens", "chars_per_token", "ttft", "tokens_per_s", "chars_per_s", "words_per_s")
 COLUMNS = 4  # two rows of readouts: a side stays narrow enough for three or four side by side
@@ -104,9 +105,9 @@ class ReadoutPanel(Retranslating, QWidget):
                 value.setText("—")
             self.source.setText("")
         else:
-            ttft = "—" if r.ttft_s is None else self.tr("{seconds:.2f} s").format(seconds=r.ttft_s)
-            shown = {"prompt_tokens": str(r.prompt_tokens) if r.prompt_tokens else "—",
-                     "answer_tokens": str(r.answer_tokens), "chars_per_token": _number(r.chars_per_token, 2),
+            ttft = "—" if r.ttft_s is None else self.tr("{seconds} s").format(seconds=number(r.ttft_s, 2))
+            shown = {"prompt_tokens": number(r.prompt_tokens) if r.prompt_tokens else "—",
+                     "answer_tokens": number(r.answer_tokens), "chars_per_token": _number(r.chars_per_token, 2),
                      "ttft": ttft, "tokens_per_s": _number(r.tokens_per_s, 1),
                      "chars_per_s": _number(r.chars_per_s, 1), "words_per_s": _number(r.words_per_s, 1)}
             for name, text in shown.items():
@@ -139,12 +140,12 @@ class ReadoutPanel(Retranslating, QWidget):
 
     def _ratio_parts(self, ratio: Ratio) -> list[tuple[str, str]]:
         texts = (  # (factor, same, better, worse): "better" reads the factor as is, "worse" its inverse
-            (ratio.fewer_prompt_tokens, self.tr("as many prompt tokens"), self.tr("{r:.2f}× fewer prompt tokens"),
-             self.tr("{r:.2f}× more prompt tokens")),
+            (ratio.fewer_prompt_tokens, self.tr("as many prompt tokens"), self.tr("{r}× fewer prompt tokens"),
+             self.tr("{r}× more prompt tokens")),
             (ratio.chars_per_token, self.tr("as many characters per token"),
-             self.tr("{r:.2f}× more characters per token"), self.tr("{r:.2f}× fewer characters per token")),
-            (ratio.chars_per_s, self.tr("as fast in characters/s"), self.tr("{r:.2f}× faster in characters/s"),
-             self.tr("{r:.2f}× slower in characters/s")))
+             self.tr("{r}× more characters per token"), self.tr("{r}× fewer characters per token")),
+            (ratio.chars_per_s, self.tr("as fast in characters/s"), self.tr("{r}× faster in characters/s"),
+             self.tr("{r}× slower in characters/s")))
         parts = []
         for r, same, better, worse in texts:
             if not r:
@@ -152,7 +153,8 @@ class ReadoutPanel(Retranslating, QWidget):
             if round(r, 2) == 1.0:
                 parts.append(("same", same))
             else:
-                parts.append(("better", better.format(r=r)) if r > 1 else ("worse", worse.format(r=1 / r)))
+                parts.append(("better", better.format(r=number(r, 2))) if r > 1
+                             else ("worse", worse.format(r=number(1 / r, 2))))
         return parts
 
 
@@ -162,4 +164,4 @@ def _coloured(verdict: str, text: str) -> str:
 
 
 def _number(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}" if value else "—"
+    return number(value, decimals) if value else "—"
