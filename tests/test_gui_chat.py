@@ -262,8 +262,10 @@ def test_the_ratio_colours_each_factor_by_what_it_means_for_this_side(qtbot):
     document = QTextDocument()
     document.setHtml(shown)
     assert document.toPlainText() == panel.ratio_text  # the label reads as the plain sentence
-    panel.show_reference(True)  # the first side: what the others are compared with
+    panel.show_reference()  # the first side: what the others are compared with
     assert panel.ratio.isVisibleTo(panel) and panel.ratio_text == "The other models are compared with this one."
+    panel.clear_ratio()  # nothing answered yet: no comparison line at all
+    assert not panel.ratio.isVisibleTo(panel)
 
 
 def test_readouts_line_up_the_status_names_the_file_and_a_cut_answer_says_so(qtbot, english, page, models):
@@ -272,6 +274,7 @@ def test_readouts_line_up_the_status_names_the_file_and_a_cut_answer_says_so(qtb
     # one name, the file's, in the status line as in the comparison; the GGUF's own name on hover
     assert left.status.text().startswith("endless · llama") and "Name inside the file:" in left.status.toolTip()
     assert str(models["endless"]) in left.status.toolTip()
+    assert not left.readouts.ratio.isVisible() and not right.readouts.ratio.isVisible()  # nothing to compare yet
     settings(page, 12)
     page.show_tokens.setChecked(True)
     page.send("Привет! Как дела?")

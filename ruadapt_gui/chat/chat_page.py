@@ -292,11 +292,15 @@ class ChatPage(Retranslating, QWidget):
         self.save_button.setEnabled(any(s.conversation.turns for s in sides))
         self.add_button.setEnabled(len(sides) < MAX_SIDES)
         first = sides[0].readout() if sides else None
-        if sides:
-            sides[0].readouts.show_reference(len(sides) > 1)
-        for side in sides[1:]:
+        comparing = len(sides) > 1 and any(s.readout() for s in sides)  # no comparison lines on an empty page
+        for index, side in enumerate(sides):
             other = side.readout()
-            side.readouts.show_ratio(sides[0].name, compare(first, other) if first and other else None)
+            if not comparing:
+                side.readouts.clear_ratio()
+            elif index == 0:
+                side.readouts.show_reference()
+            else:
+                side.readouts.show_ratio(sides[0].name, compare(first, other) if first and other else None)
         self._align_readouts()
 
     def _align_readouts(self) -> None:

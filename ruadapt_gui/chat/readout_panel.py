@@ -86,9 +86,13 @@ class ReadoutPanel(Retranslating, QWidget):
         self._ratio = (first_name, ratio)
         self._show()
 
-    def show_reference(self, shown: bool) -> None:
+    def show_reference(self) -> None:
         """The first side: the others are compared with it (its line keeps the rows level with theirs)."""
-        self._ratio = ("", None) if shown else None
+        self._ratio = ("", None)
+        self._show()
+
+    def clear_ratio(self) -> None:
+        self._ratio = None
         self._show()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
