@@ -52,6 +52,14 @@ def english(qapp):
     translations.clear()
 
 
+@pytest.fixture
+def russian(qapp):
+    translations = Translations()
+    translations.apply("ru")
+    yield
+    translations.clear()
+
+
 def load(qtbot, page, *paths):
     for side, path in zip(page.sides, paths):
         side.set_path(path)
@@ -348,6 +356,15 @@ def test_a_file_that_is_no_gguf_is_refused_with_a_hint_the_chat_can_follow(qtbot
     load(qtbot, page, bad)
     status = page.sides[0].status.text()
     assert "not a GGUF file" in status and "choose a .gguf model file" in status and "folder" not in status
+
+
+def test_the_refusal_reads_in_russian_in_the_russian_studio(qtbot, russian, page, tmp_path):
+    bad = tmp_path / "notes.gguf"
+    bad.write_bytes(b"not a model")
+    load(qtbot, page, bad)
+    status = page.sides[0].status.text()
+    assert "Не удалось загрузить модель" in status and "это не файл GGUF" in status
+    assert "выберите файл модели .gguf" in status and "How to fix" not in status
 
 
 def test_readouts_and_ratios_write_numbers_the_russian_way(qtbot):

@@ -236,12 +236,13 @@ class ChatSide(Retranslating, QFrame):
         self.loaded.emit()
 
     def _unavailable(self, state: str, message: str) -> None:
+        message = engine_text(message)  # the engine's English, in the interface language
         last = self.conversation.last
         if self._request is not None and last is not None:
             last.fail(message)
         self._end_generation()
         self._token_requests.clear()
-        self.message = engine_text(message)  # the engine's English, in the interface language
+        self.message = message
         self._set_state(state)
         self._flush(force=True)
 
