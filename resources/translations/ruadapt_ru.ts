@@ -1520,6 +1520,10 @@ Press Load to start it again.</source>
         <translation>сбой: {how}</translation>
     </message>
     <message>
+        <source>error: {how}</source>
+        <translation>ошибка: {how}</translation>
+    </message>
+    <message>
         <source>killed by signal {n}</source>
         <translation>завершён сигналом {n}</translation>
     </message>
@@ -1789,6 +1793,22 @@ Press Load to start it again.</source>
 </context>
 <context>
     <name>JobMonitor</name>
+    <message>
+        <source>Open run folder</source>
+        <translation>Открыть папку запуска</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder: spec.json, events, log.txt and its outputs.</source>
+        <translation>Папка запуска: spec.json, события, log.txt и результаты.</translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Открыть журнал</translation>
+    </message>
+    <message>
+        <source>The run&apos;s whole log.txt (tracebacks included) in your editor.</source>
+        <translation>Весь log.txt запуска (с трассировками ошибок) в вашем редакторе.</translation>
+    </message>
     <message>
         <source>Finished.</source>
         <translation>Готово.</translation>
@@ -2067,6 +2087,14 @@ Press Load to start it again.</source>
     <message>
         <source>Project settings</source>
         <translation>Настройки проекта</translation>
+    </message>
+    <message>
+        <source>Run the selected &amp;stage</source>
+        <translation>Запустить выбранный &amp;этап</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the selected stage</source>
+        <translation>О&amp;тменить выбранный этап</translation>
     </message>
     <message>
         <source>Ruadapt Studio</source>
@@ -3811,8 +3839,12 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Результат актуален; выполнить этап ещё раз всё равно.</translation>
     </message>
     <message>
-        <source>Run this stage; earlier stages it needs are offered first (Ctrl+Return).</source>
-        <translation>Запустить этот этап; нужные ему более ранние этапы будут предложены сначала (Ctrl+Enter).</translation>
+        <source>Run this stage; earlier stages it needs are offered first.</source>
+        <translation>Запустить этот этап; нужные ему более ранние этапы будут предложены сначала.</translation>
+    </message>
+    <message>
+        <source>Stop this stage&apos;s run; its partial outputs are removed.</source>
+        <translation>Остановить запуск этого этапа; его незавершённые результаты удаляются.</translation>
     </message>
     <message>
         <source>Off in this project: the stage only passes its input on to the next one.</source>
@@ -3832,6 +3864,18 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>{tokens:,} training tokens · {flops:.3g} FLOPs in all</source>
         <translation>{tokens:,} токенов обучения · всего {flops:.3g} FLOPs</translation>
+    </message>
+    <message>
+        <source>from this machine&apos;s earlier runs</source>
+        <translation>по прошлым запускам на этой машине</translation>
+    </message>
+    <message>
+        <source>its training tokens at a CPU training speed measured on a 2-core machine</source>
+        <translation>по числу токенов обучения и скорости обучения на CPU, измеренной на 2-ядерной машине</translation>
+    </message>
+    <message>
+        <source>On this machine&apos;s CPU: {time} ({how}).</source>
+        <translation>На процессоре этой машины: {time} ({how}).</translation>
     </message>
     <message>
         <source>GPU</source>
@@ -4147,6 +4191,14 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Run “{stage}” to see the compute plan of the training stages: it needs the source model&apos;s sizes.</source>
         <translation>Запустите «{stage}», чтобы увидеть план вычислений для этапов обучения: для него нужны размеры исходной модели.</translation>
+    </message>
+    <message>
+        <source>{stage} — {time}</source>
+        <translation>{stage} — {time}</translation>
+    </message>
+    <message>
+        <source>On this machine&apos;s CPU: {times}.</source>
+        <translation>На процессоре этой машины: {times}.</translation>
     </message>
     <message>
         <source>The plan counts the new vocabulary&apos;s size.</source>

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from ruadapt_gui.chat.readouts import Ratio, Readout
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.texts import number
+from ruadapt_gui.theme import theme_colour
 
 FIELDS = ("prompt_tokens", "answer_tokens", "chars_per_token", "ttft", "tokens_per_s", "chars_per_s", "words_per_s")
 COLUMNS = 4  # two rows of readouts: a side stays narrow enough for three or four side by side
-VERDICT_COLOURS = {"better": "#2b8a3e", "worse": "#c92a2a"}  # "same" keeps the label's own colour
+VERDICT_COLOURS = {"better": "ok-text", "worse": "error-text"}  # style-colors.json; "same": the label's own
 
 
 class ReadoutPanel(Retranslating, QWidget):
@@ -139,8 +140,14 @@ class ReadoutPanel(Retranslating, QWidget):
             return html.escape(self._plain)
         template = self.tr("Compared with {name}: {figures}")
         self._plain = template.format(name=first_name, figures=", ".join(text for _, text in self.ratio_parts))
-        coloured = ", ".join(_coloured(verdict, text) for verdict, text in self.ratio_parts)
+        coloured = ", ".join(self._coloured(verdict, text) for verdict, text in self.ratio_parts)
         return html.escape(template).replace("{name}", html.escape(first_name)).replace("{figures}", coloured)
+
+    def _coloured(self, verdict: str, text: str) -> str:
+        if verdict not in VERDICT_COLOURS:
+            return html.escape(text)
+        colour = theme_colour(VERDICT_COLOURS[verdict], self.palette())  # the light or dark variant
+        return f"<span style='color:{colour}'>{html.escape(text)}</span>"
 
     def _ratio_parts(self, ratio: Ratio) -> list[tuple[str, str]]:
         texts = (  # (factor, same, better, worse): "better" reads the factor as is, "worse" its inverse
@@ -162,9 +169,6 @@ class ReadoutPanel(Retranslating, QWidget):
         return parts
 
 
-def _coloured(verdict: str, text: str) -> str:
-    colour = VERDICT_COLOURS.get(verdict)
-    return f"<span style='color:{colour}'>{html.escape(text)}</span>" if colour else html.escape(text)
 
 
 def _number(value: float, decimals: int) -> str:

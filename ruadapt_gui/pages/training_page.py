@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.stages.estimate import StageEstimate
 from core.training.compute_plan import StagePlan
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
-from ruadapt_gui.texts import stage_label
+from ruadapt_gui.texts import rough_duration, stage_label
 from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 
 PLANNED_STAGES = ("stage1", "stage2")  # the stages core.stages.training_plans plans
@@ -34,7 +35,9 @@ class StagePlanBox(QGroupBox):
         self.stage = ""
         self.plan: StagePlan | None = None
         self.result: StageResult | None = None
+        self.estimate: StageEstimate | None = None
         self.summary = QLabel(wordWrap=True)
+        self.cpu_time = QLabel(wordWrap=True, objectName="cpuEstimate")  # the demo trains on a CPU
         self.formula = QLabel(wordWrap=True, objectName="formula")
         self.formula.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -50,11 +53,12 @@ class StagePlanBox(QGroupBox):
         self.hours.setMaximumWidth(560)
         self.achieved = QLabel(wordWrap=True, objectName="achieved")
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.formula, self.memory, self.hours, self.achieved):
+        for widget in (self.summary, self.cpu_time, self.formula, self.memory, self.hours, self.achieved):
             layout.addWidget(widget)
 
-    def show_stage(self, stage: str, plan: StagePlan | None, result: StageResult | None) -> None:
-        self.stage, self.plan, self.result = stage, plan, result
+    def show_stage(self, stage: str, plan: StagePlan | None, result: StageResult | None,
+                   estimate: StageEstimate | None = None) -> None:
+        self.stage, self.plan, self.result, self.estimate = stage, plan, result, estimate
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -68,8 +72,19 @@ class StagePlanBox(QGroupBox):
             self.formula.setText(plan.estimate.formula)
             self.memory.setText(self._memory_text(plan))
             self._fill_hours(plan)
+        self.cpu_time.setText(self._cpu_text())
+        self.cpu_time.setVisible(plan is not None and bool(self.cpu_time.text()))
         self.achieved.setText(self._achieved_text())
         self.achieved.setVisible(bool(self.achieved.text()))
+
+    def _cpu_text(self) -> str:
+        """core.stages.estimate's time for this stage on this machine's CPU (its figures, not ours)."""
+        if self.estimate is None:
+            return ""
+        how = (self.tr("from this machine's earlier runs") if self.estimate.measured
+               else self.tr("its training tokens at a CPU training speed measured on a 2-core machine"))
+        return self.tr("On this machine's CPU: {time} ({how}).").format(
+            time=rough_duration(self.estimate.seconds), how=how)
 
     def _fill_hours(self, plan: StagePlan) -> None:
         self.hours.setHorizontalHeaderLabels([
@@ -132,6 +147,7 @@ class TrainingPage(Retranslating, QWidget):
         super().__init__(parent)
         self.plans: list[StagePlan] | None = None
         self.results: dict[str, StageResult | None] = {}
+        self.estimates: dict[str, StageEstimate] = {}
         self.placeholder = QLabel(objectName="placeholder", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.intro = QLabel(objectName="muted", wordWrap=True)
         self.boxes = {stage: StagePlanBox() for stage in PLANNED_STAGES}
@@ -148,18 +164,29 @@ class TrainingPage(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.placeholder.setText(self.tr("Run “{stage}” to see the compute plan of the training stages: "
-                                         "it needs the source model's sizes.").format(stage=stage_label("import")))
         self._paint()
 
 
-    def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None]) -> None:
-        """`plans`: from core.stages.training_plans (None: the source model is not imported yet)."""
-        self.plans, self.results = plans, results
+    def _placeholder_text(self) -> str:
+        """Before `import`: the plan needs the model's sizes, but the CPU time needs only the settings."""
+        text = self.tr("Run “{stage}” to see the compute plan of the training stages: it needs the source "
+                       "model's sizes.").format(stage=stage_label("import"))
+        times = [self.tr("{stage} — {time}").format(stage=stage_label(stage), time=rough_duration(e.seconds))
+                 for stage, e in self.estimates.items()]
+        if times:
+            text += "\n\n" + self.tr("On this machine's CPU: {times}.").format(times="; ".join(times))
+        return text
+
+    def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None],
+                   estimates: dict[str, StageEstimate] | None = None) -> None:
+        """`plans`: from core.stages.training_plans (None: the source model is not imported yet);
+        `estimates`: core.stages.estimate's time of each training stage on this machine's CPU."""
+        self.plans, self.results, self.estimates = plans, results, estimates or {}
         self._paint()
 
     def _paint(self) -> None:
         if self.plans is None:
+            self.placeholder.setText(self._placeholder_text())
             self.stack.show_body(False)
             return
         self.stack.show_body(True)
@@ -173,4 +200,4 @@ class TrainingPage(Retranslating, QWidget):
         for stage, box in self.boxes.items():
             plan, result = by_stage.get(stage), self.results.get(stage)
             box.setVisible(plan is not None or result is not None)
-            box.show_stage(stage, plan, result)
+            box.show_stage(stage, plan, result, self.estimates.get(stage))
