@@ -270,8 +270,7 @@ def test_the_ratio_colours_each_factor_by_what_it_means_for_this_side(qtbot):
     assert f"color:{red}'>{slower[1]}" in shown and f"color:{green}'>1.90× fewer" in shown
     dark = QPalette()  # a dark desktop: the dark variants, readable on a dark side
     dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
-    panel.setPalette(dark)
-    panel.show_ratio("original", compare(original, adapted))
+    panel.setPalette(dark)  # repainted at once (the palette changed), not at the next answer
     assert f"color:{theme_colour('error-text', dark)}'>{slower[1]}" in panel.ratio.text()
     assert theme_colour("error-text", dark) != red
     document = QTextDocument()
@@ -416,3 +415,23 @@ def test_file_dialogs_start_in_the_open_projects_exports_not_the_working_folder(
     side.browse_button.click()
     assert starts == [str(Path.home()), str(exports), str(exports)]
     qtbot.waitUntil(lambda: not page.background.busy)  # the list's file facts were read
+
+
+def test_the_transcript_follows_a_dark_palette(qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from ruadapt_gui.chat.conversation import Conversation, LiveCount, Turn
+    from ruadapt_gui.chat.transcript import Transcript
+    from ruadapt_gui.theme import theme_colour
+
+    view = Transcript()
+    qtbot.addWidget(view)
+    turn = Turn("Привет", {}, LiveCount(0.0))
+    turn.finish("Здравствуйте", {"finish": "length", "completion_tokens": 3})
+    view.render(Conversation(turns=[turn]))
+    light = theme_colour("surface", view.palette())
+    assert light.lower() in view.toHtml().lower() and "cut at" in view.toPlainText()
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    view.setPalette(dark)
+    assert theme_colour("surface", dark).lower() in view.toHtml().lower() and light.lower() not in view.toHtml().lower()

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ruadapt_gui.chat.readouts import Ratio, Readout
@@ -96,9 +97,14 @@ class ReadoutPanel(Retranslating, QWidget):
         self._ratio = None
         self._show()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the verdict colours' dark or light variant
+            self._show()
 
     def text(self, name: str) -> str:
         return self.values[name].text()
