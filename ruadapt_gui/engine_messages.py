@@ -353,4 +353,21 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "no demo project for {model}"),
     QT_TRANSLATE_NOOP("Engine", "choose one of {models}"),
     QT_TRANSLATE_NOOP("Engine", "How to fix: {fix}"),
+    # conditional messages (one branch or the other of an `if … else` in core)
+    QT_TRANSLATE_NOOP("Engine", "the GGUF file does not exist"),
+    QT_TRANSLATE_NOOP("Engine", "this is not a file"),
+    QT_TRANSLATE_NOOP("Engine", "choose an existing .gguf model file"),
+    QT_TRANSLATE_NOOP("Engine", "choose a .gguf model file"),
+    QT_TRANSLATE_NOOP("Engine", "the model folder does not exist"),
+    QT_TRANSLATE_NOOP("Engine", "this is not a folder"),
+    QT_TRANSLATE_NOOP("Engine", "pass {inside}"),
+    QT_TRANSLATE_NOOP("Engine", "pass the project's .toml file"),
+    # the leaderboard's warnings (core/arena/diagnostics.py)
+    QT_TRANSLATE_NOOP("Engine", "No votes yet: there is nothing to rate."),
+    QT_TRANSLATE_NOOP("Engine", "{n} vote(s) in the session do not match their item (a forged or damaged copy merged earlier) and are left out of the ratings."),
+    QT_TRANSLATE_NOOP("Engine", "{models} never lost a battle: the data put no upper limit on the rating; the number shown is held finite by the prior."),
+    QT_TRANSLATE_NOOP("Engine", "{models} never won a battle: the data put no lower limit on the rating; the number shown is held finite by the prior."),
+    QT_TRANSLATE_NOOP("Engine", "Some models were never compared with each other, directly or through others (groups: {groups}): ratings from different groups are not comparable, though the table lists them together."),
+    QT_TRANSLATE_NOOP("Engine", "Fewer than {few} battles for {counts}: the intervals are rough; collect more votes before drawing conclusions."),
+    QT_TRANSLATE_NOOP("Engine", "The Bradley–Terry fit did not converge in {steps} steps: the ratings are approximate."),
 )

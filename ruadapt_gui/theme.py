@@ -25,6 +25,11 @@ def _colours() -> dict[str, dict[str, str]]:
     return json.loads((resources_dir() / "style-colors.json").read_text(encoding="utf-8"))
 
 
+def theme_colour(name: str, palette: QPalette) -> str:
+    """One named colour of style-colors.json for this palette: for rich text, which the sheet cannot reach."""
+    return _colours()[name]["dark" if is_dark(palette) else "light"]
+
+
 def style_sheet(dark: bool) -> str:
     """The studio's style sheet with every colour name filled in for a light or a dark palette."""
     colours, variant = _colours(), "dark" if dark else "light"

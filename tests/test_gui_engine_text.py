@@ -37,8 +37,8 @@ def _template(node: ast.AST) -> str | None:
 
 
 def core_messages() -> list[tuple[str, str]]:
-    """(where, English template) of every message core hands the user: UserError texts and fixes, logs,
-    progress lines and result summaries."""
+    """(where, English template) of every message core hands the user: UserError texts and fixes (both
+    branches of a conditional one), logs, progress lines, result summaries and leaderboard warnings."""
     found = []
     for path in sorted(CORE.rglob("*.py")):
         if path.relative_to(CORE).parts[0].startswith(NOT_SHOWN):
@@ -53,6 +53,9 @@ def core_messages() -> list[tuple[str, str]]:
                     texts = node.args[:1]
                 elif name == "progress":
                     texts = node.args[3:4]
+                elif name == "RatingWarning":  # the leaderboard's warnings (core/arena/diagnostics.py)
+                    texts = node.args[2:3]
+            texts = [branch for t in texts for branch in ((t.body, t.orelse) if isinstance(t, ast.IfExp) else (t,))]
             for text in filter(None, map(_template, texts)):
                 if re.search(r"[a-z]{2}", re.sub(r"\{\w+\}", "", text)):
                     found.append((f"{path.relative_to(CORE)}:{node.lineno}", text))

@@ -57,6 +57,11 @@ class BlindItem:
     vote: str | None
     comment: str
 
+    @property
+    def identical(self) -> bool:
+        """Both answers say the same (surrounding spaces aside): only "tie" or "both bad" fit."""
+        return self.answer_a.strip() == self.answer_b.strip()
+
 
 def prompt_set_hash(prompts: list[str]) -> str:
     return hashlib.sha256("\x1e".join(prompts).encode()).hexdigest()[:16]
@@ -251,6 +256,13 @@ class Session:
                 vote = "b" if vote == "a" else "a"
             out.setdefault(annotator, {})[str(item_id)] = vote
         return out
+
+    def identical_items(self) -> int:
+        """Items whose two models gave the same answer (surrounding spaces aside): nothing to choose between."""
+        return self.con.execute(
+            "SELECT COUNT(*) FROM items i JOIN answers x ON x.prompt_id = i.prompt_id AND x.model_id = i.model_x "
+            "JOIN answers y ON y.prompt_id = i.prompt_id AND y.model_id = i.model_y "
+            "WHERE trim(x.text) = trim(y.text)").fetchone()[0]
 
     def answer_lengths(self) -> dict[str, list[int]]:
         names = {mid: name or mid for mid, (name, _) in self.models().items()}

@@ -37,6 +37,7 @@ class Summary:
     answers: int
     answers_total: int
     annotators: dict[str, int] = field(default_factory=dict)  # votes per annotator
+    identical: int = 0  # pairs whose two answers are the same text (annotators are told so)
 
     @property
     def missing(self) -> int:
@@ -68,7 +69,8 @@ def summarize(session_path: Path) -> Summary:
         votes = session.votes_by_annotator()
         return Summary(Path(session_path), session.is_owner, prompts,
                        sorted(name or mid for mid, (name, _) in models.items()),  # ids are random: by name
-                       total - len(session.missing_answers()), total, {a: len(v) for a, v in sorted(votes.items())})
+                       total - len(session.missing_answers()), total, {a: len(v) for a, v in sorted(votes.items())},
+                       session.identical_items())
     finally:
         session.close()
 
