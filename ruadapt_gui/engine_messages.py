@@ -37,6 +37,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "enter your name"),
     QT_TRANSLATE_NOOP("Engine", "this is an annotator's copy: it does not know which model is which"),
     QT_TRANSLATE_NOOP("Engine", "open the owner's session file"),
+    QT_TRANSLATE_NOOP("Engine", "an annotator's copy cannot generate answers"),
     QT_TRANSLATE_NOOP("Engine", "not a readable session file ({exc})"),
     QT_TRANSLATE_NOOP("Engine", "ask the session owner for a new copy"),
     QT_TRANSLATE_NOOP("Engine", "belongs to another session ({key} differs)"),

@@ -488,6 +488,10 @@ Press Load to start it again.</source>
         <translation>откройте файл сессии владельца</translation>
     </message>
     <message>
+        <source>an annotator&apos;s copy cannot generate answers</source>
+        <translation>в копии разметчика нельзя создавать ответы</translation>
+    </message>
+    <message>
         <source>not a readable session file ({exc})</source>
         <translation>файл сессии не читается ({exc})</translation>
     </message>
