@@ -10,7 +10,6 @@ supervisor or stage worker, an export child, or a chat worker (there is no `pyth
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 
 
@@ -23,13 +22,8 @@ def _run_job(args: list[str]) -> int:
 
 
 def _chat_worker(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="ruadapt-studio --chat-worker")
-    parser.add_argument("model")
-    parser.add_argument("--n-ctx", type=int, default=2048)
-    parser.add_argument("--threads", type=int, default=0)
-    parsed = parser.parse_args(args)
-    from core.inference.worker import serve
-    return serve(parsed.model, parsed.n_ctx, parsed.threads)
+    from core.inference.worker import main as chat_worker
+    return chat_worker(args, prog="ruadapt-studio --chat-worker")
 
 
 CHILD_MODES: dict[str, Callable[[list[str]], int]] = {

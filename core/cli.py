@@ -214,6 +214,7 @@ def cmd_bench_train(args: argparse.Namespace) -> int:
     from core.bench.train_bench import run
     from core.project import load_project
     from core.project.default import default_project_path
+    from core.stages import ModelResult, stage_result
     from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
     from core.stages.plan import prepare_run
 
@@ -225,7 +226,7 @@ def cmd_bench_train(args: argparse.Namespace) -> int:
     done = {name: prepare_run(project, project_path, name, registry).run for name in ("import", "corpus",
                                                                                      "transplant")}
     corpus = done["corpus"].outputs
-    run(Path(done["transplant"].result()["model_dir"]), Path(done["import"].result()["model_dir"]),
+    run(*(Path(stage_result(name, done[name].result(), ModelResult).model_dir) for name in ("transplant", "import")),
         corpus / TRAIN_RU, {"ru": corpus / HELDOUT_RU, "en": corpus / HELDOUT_EN}, steps=args.steps,
         seconds=args.seconds, batch=args.batch, block=args.block, lr=args.lr, repeats=args.repeats,
         objectives=tuple(args.objectives.split(",")), parts=tuple(args.parts.split(",")),
@@ -239,6 +240,7 @@ def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
     from core.bench.vocab_bench import run
     from core.project import load_project
     from core.project.default import default_project_path
+    from core.stages import ModelResult, stage_result
     from core.stages.plan import current_run
 
     project_path = Path(args.project).resolve() if args.project else default_project_path()
@@ -249,7 +251,8 @@ def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
     project, registry = load_project(project_path), Registry()
     import_run, corpus_run = (current_run(project, project_path, s, registry) for s in ("import", "corpus"))
     evaluation = project.evaluation
-    report = run(Path(import_run.result()["model_dir"]), corpus_run.outputs, project.tokenizer,
+    report = run(Path(stage_result("import", import_run.result(), ModelResult).model_dir), corpus_run.outputs,
+                 project.tokenizer,
                  new_tokens=args.new_tokens or project.tokenizer.new_tokens,
                  bpc_chars=args.bpc_chars or evaluation.max_chars, window=evaluation.batch_tokens,
                  inits=not args.no_inits, languages=tuple(args.bpc_languages.split(",")))

@@ -33,6 +33,22 @@ def start_generation(session_path: Path, n_ctx: int = 2048, threads: int = 0,
     return run
 
 
+def generate_missing(session_path: Path, n_ctx: int = 2048, threads: int = 0) -> RunDir:
+    """Start (or resume) the job that writes the answers still missing, with the session's own settings
+    (`ruadapt arena generate`, and the studio's Generate button)."""
+    session = Session.open(session_path)
+    try:
+        if not session.is_owner:
+            raise SessionError("an annotator's copy cannot generate answers", where=str(session_path),
+                               fix="open the owner's session file")
+        settings = json.loads(session.meta("settings"))
+        seed = int(session.meta("seed"))
+    finally:
+        session.close()
+    params = SamplingParams(max_tokens=settings["max_tokens"], temperature=settings["temperature"], seed=seed)
+    return start_generation(Path(session_path), n_ctx, threads, params)
+
+
 def _follow(run: RunDir) -> int:
     state = follow(run, Registry(), "answers")
     return {JobState.DONE: EXIT_DONE, JobState.CANCELLED: 130}.get(state, EXIT_FAILED)
@@ -58,16 +74,7 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    session = Session.open(args.session)
-    if not session.is_owner:
-        session.close()
-        raise SessionError("an annotator's copy cannot generate answers", where=args.session,
-                           fix="run it on the owner's session file")
-    settings = json.loads(session.meta("settings"))
-    seed = int(session.meta("seed"))
-    session.close()
-    params = SamplingParams(max_tokens=settings["max_tokens"], temperature=settings["temperature"], seed=seed)
-    return _follow(start_generation(Path(args.session), args.n_ctx, args.threads, params))
+    return _follow(generate_missing(Path(args.session), args.n_ctx, args.threads))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

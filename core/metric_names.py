@@ -3,11 +3,19 @@ the evaluation report and the studio's plots: a renamed metric then fails at imp
 
 from __future__ import annotations
 
+
+def bits_per_char(lang: str) -> str:
+    """Bits per character on held-out text of a language ("ru", "en"): a metric, and a field of the
+    baseline's and the evaluation's results."""
+    return f"bpc_{lang}"
+
+
 LOSS = "loss"  # training loss, nats per token
 EVAL_LOSS = "eval_loss"  # held-out loss, nats per token
-BPC_RU = "bpc_ru"  # bits per character on held-out Russian (also a field of the baseline's result)
+BPC_RU = bits_per_char("ru")  # bits per character on held-out Russian
+BPC_EN = bits_per_char("en")
 LR = "lr"  # learning rate at the step
-TOKENS_PER_S = "tokens_per_s"  # training throughput at the step
+TOKENS_PER_S = "tokens_per_s"  # training throughput at the step (also a field of a training stage's result)
 
 TRAINING_METRICS = (LOSS, EVAL_LOSS, BPC_RU, LR, TOKENS_PER_S)
 CURVE_METRICS = (LOSS, EVAL_LOSS, BPC_RU)  # the curves the evaluation report draws

@@ -20,8 +20,9 @@ from core.jobs.registry import Registry
 from core.project.default import default_project_path
 from ruadapt_gui.crash_report import CrashReporter
 from ruadapt_gui.i18n import Translations, resolve_language
-from ruadapt_gui.resources import app_icon, style_sheet_path
+from ruadapt_gui.resources import app_icon
 from ruadapt_gui.studio_settings import StudioSettings, configure_identity
+from ruadapt_gui.theme import follow_system_theme
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -45,7 +46,7 @@ def create_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     configure_identity()
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(style_sheet_path().read_text(encoding="utf-8"))
+    follow_system_theme(app)
     return app
 
 

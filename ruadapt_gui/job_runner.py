@@ -253,8 +253,9 @@ class JobRunner(QObject):
             self._move(watch, JobState.CANCELLED)
             self.cancelled.emit(run_id)
         else:
-            if event.log_tail:  # the last lines of log.txt: usually the traceback or the native crash
-                self.log.emit(run_id, event.log_tail)
+            # The last lines of log.txt: the traceback, the native crash, or the "error:" line of a user error.
+            if tail := event.log_tail or watch.run.log_tail():
+                self.log.emit(run_id, f"— {watch.run.log_path} —\n{tail}")
             self._move(watch, JobState.FAILED)
             self.failed.emit(run_id, failure_text(event))
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from core.paths import resources_dir
+from ruadapt_gui.workspaces import WORKSPACE_KEYS
 
 
 def studio_version() -> str:
@@ -63,9 +64,9 @@ class MainMenu(QObject):
             self.language_actions[code] = action
         self.view_menu = bar.addMenu("")
         self.workspace_actions = []
-        for number in range(1, 4):
-            action = self.view_menu.addAction("", lambda index=number - 1: show_workspace(index))
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        for index, key in enumerate(WORKSPACE_KEYS):
+            action = self.view_menu.addAction("", lambda index=index: show_workspace(index))
+            action.setShortcut(QKeySequence(key))
             self.workspace_actions.append(action)
         self.help_menu = bar.addMenu("")
         self.about_action = self.help_menu.addAction("", lambda: self.about(window))

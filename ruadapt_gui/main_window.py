@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from core.errors import UserError
@@ -40,6 +40,7 @@ from ruadapt_gui.workspaces import Workspaces
 # How a run's end shows on its stage at once, before the statuses are worked out again.
 STAGE_NUMBER = {stage.name: number for number, stage in enumerate(STAGES, 1)}  # as the list shows them
 _ENDED_STATUS = {"done": st.UP_TO_DATE, "failed": st.FAILED, "cancelled": st.CANCELLED}
+RUN_STAGE_KEY, CANCEL_STAGE_KEY = "F5", "Shift+F5"
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -88,6 +89,14 @@ class MainWindow(Retranslating, QMainWindow):
                              show_workspace=lambda index: self.workspaces.show_workspace(index))
         self.pages = ProjectPages(self, self.tabs, self.runner, self.monitor, self.registry,
                                   menu_before=self.menu.settings_menu.menuAction())
+        # The selected stage's Run and Cancel from anywhere in the window (F5 / Shift+F5, as IDEs run and stop).
+        first = self.pages.run_menu.actions()[0] if self.pages.run_menu.actions() else None
+        self.run_stage_action = QAction(self, shortcut=QKeySequence(RUN_STAGE_KEY))
+        self.cancel_stage_action = QAction(self, shortcut=QKeySequence(CANCEL_STAGE_KEY))
+        self.run_stage_action.triggered.connect(self.stages.press_run)
+        self.cancel_stage_action.triggered.connect(self.stages.press_cancel)
+        self.pages.run_menu.insertActions(first, [self.run_stage_action, self.cancel_stage_action])
+        self.pages.run_menu.insertSeparator(first)
 
     def _connect(self) -> None:
         self.stages.run_requested.connect(self.run_stage)
@@ -114,6 +123,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.setTabText(2, self.tr("Project settings"))
         self.menu.retranslate()
         self.pages.retranslate()
+        self.run_stage_action.setText(self.tr("Run the selected &stage"))
+        self.cancel_stage_action.setText(self.tr("&Cancel the selected stage"))
+        self.stages.set_shortcut_texts(self.run_stage_action.shortcut(), self.cancel_stage_action.shortcut())
         self._update_title()
 
 

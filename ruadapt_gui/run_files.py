@@ -7,13 +7,19 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from core.jobs.rundir import RunDir
+
+
+def log_file(run_dir: str | Path | None) -> Path | None:
+    """The run's log.txt, once written."""
+    return RunDir(Path(run_dir)).log_path if run_dir and RunDir(Path(run_dir)).log_path.is_file() else None
+
 
 def run_file_actions(run_dir: str | Path) -> list[tuple[str, Path]]:
     """(menu text, path) for what a run has on disk: its folder, and its log once written."""
-    run_dir = Path(run_dir)
-    actions = [(QCoreApplication.translate("RunFiles", "Open run folder"), run_dir)]
-    if (run_dir / "log.txt").is_file():
-        actions.append((QCoreApplication.translate("RunFiles", "Open log"), run_dir / "log.txt"))
+    actions = [(QCoreApplication.translate("RunFiles", "Open run folder"), Path(run_dir))]
+    if log := log_file(run_dir):
+        actions.append((QCoreApplication.translate("RunFiles", "Open log"), log))
     return actions
 
 

@@ -5,10 +5,16 @@ statuses are worked out, and hands each page the results it shows."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.jobs.rundir import RunDir
+from core.project.io import recorded_settings
+from core.project.schema import Project
+from core.stages import STAGE_BY_NAME, input_result
+from core.stages import StageResult as TypedResult
+from core.stages.results import parse_result
 from ruadapt_gui import stage_status as st
 from ruadapt_gui.stage_status import StageStatus
 
@@ -21,13 +27,23 @@ class StageResult:
     stage: str
     run_id: str
     run_dir: Path
-    result: dict
+    result: dict  # result.json as written
     spec: dict
     stale: bool = False  # the project's settings or inputs changed since this run
 
-    def input_result(self, stage: str) -> dict:
-        """The result of an upstream stage this run read (as recorded in its spec)."""
-        return self.spec.get("inputs", {}).get(stage, {}).get("result", {})
+    @functools.cached_property
+    def typed(self) -> TypedResult:
+        """The stage's typed result (core/stages/results.py): what the pages read."""
+        return parse_result(STAGE_BY_NAME[self.stage].result, self.result, self.stage)
+
+    @functools.cached_property
+    def settings(self) -> Project:
+        """The settings the run ran with (its spec's), typed: the sections its stage reads."""
+        return recorded_settings(self.spec.get("settings", {}), self.stage)
+
+    def input_result(self, stage: str) -> TypedResult:
+        """The typed result of an upstream stage this run read (as recorded in its spec)."""
+        return input_result(self.spec.get("inputs", {}), stage, STAGE_BY_NAME[stage].result)
 
 
 def read_result(stage: str, status: StageStatus) -> StageResult | None:
@@ -38,7 +54,9 @@ def read_result(stage: str, status: StageStatus) -> StageResult | None:
     result = run.result()
     if result is None:
         return None
-    return StageResult(stage, status.run_id, run.path, result, run.spec(), stale=status.status == st.STALE)
+    shown = StageResult(stage, status.run_id, run.path, result, run.spec(), stale=status.status == st.STALE)
+    _ = shown.typed  # parsed here, off the GUI thread: a result that breaks its contract fails the read
+    return shown
 
 
 def read_results(statuses: dict[str, StageStatus], stages: tuple[str, ...]) -> dict[str, StageResult | None]:

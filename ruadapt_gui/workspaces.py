@@ -8,17 +8,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from core.jobs.registry import Registry
 from ruadapt_gui.annotate.annotate_page import AnnotatePage
 from ruadapt_gui.background import Background
 from ruadapt_gui.chat.chat_page import ChatPage
-from ruadapt_gui.chat.project_models import exported_models
+from ruadapt_gui.chat.project_models import exported_models, project_model_files
 from ruadapt_gui.i18n import Retranslating
-from ruadapt_gui.resources import icon
+from ruadapt_gui.theme import line_icon
 
 PROJECT, CHAT, ANNOTATE = range(3)
+WORKSPACE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3")  # View menu; named in the side bar's tooltips
 
 
 class Workspaces(Retranslating, QWidget):
@@ -45,7 +47,7 @@ class Workspaces(Retranslating, QWidget):
             button = QToolButton()
             button.setObjectName("workspaceButton")
             button.setCheckable(True)
-            button.setIcon(icon(icon_name))
+            button.setIcon(line_icon(icon_name, self.palette()))
             button.setIconSize(QSize(26, 26))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setFixedWidth(76)
@@ -67,8 +69,9 @@ class Workspaces(Retranslating, QWidget):
                                      (self.tr("Stages, runs and settings of the open project"),
                                       self.tr("Chat with two or more models side by side"),
                                       self.tr("Blind A/B votes on model answers, and their results"))):
+            key = QKeySequence(WORKSPACE_KEYS[self.buttons.index(button)])
             button.setText(text)
-            button.setToolTip(tip)
+            button.setToolTip(f"{tip} ({key.toString(QKeySequence.SequenceFormat.NativeText)})")
 
 
     def current(self) -> int:
@@ -78,6 +81,7 @@ class Workspaces(Retranslating, QWidget):
         self.stack.setCurrentIndex(index)
         self.buttons[index].setChecked(True)
         if index == CHAT:
+            self.chat.load_remembered()
             self._prefill_chat()
 
     def show_annotate(self, session: Path | None = None) -> None:
@@ -85,13 +89,20 @@ class Workspaces(Retranslating, QWidget):
         self.annotate.start_annotating(session)
 
     def _prefill_chat(self) -> None:
-        """Offer the project's exported original and adapted GGUFs on the chat's empty sides."""
+        """Offer the project's exported original and adapted GGUFs on the chat's empty sides, and all its
+        exported GGUFs in the sides' model lists."""
         project = self.project_path()
-        if project is None or all(side.path_edit.text().strip() for side in self.chat.sides[:2]):
+        if project is None:
+            self.chat.set_project(None, [])
             return
         registry = self.registry
-        self.background.submit(lambda: exported_models(project, registry),
-                               lambda pair: self.chat.suggest_models(list(pair)) if pair else None)
+        self.background.submit(lambda: (exported_models(project, registry), project_model_files(project, registry)),
+                               lambda found: self._chat_models_found(Path(project).parent, *found))
+
+    def _chat_models_found(self, folder: Path, pair: tuple[Path, Path] | None, files: list[Path]) -> None:
+        self.chat.set_project(folder, files)
+        if pair:
+            self.chat.suggest_models(list(pair))
 
     def shutdown(self) -> None:
         self.chat.shutdown()

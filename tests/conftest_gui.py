@@ -204,7 +204,7 @@ def studio(qtbot, qt_settings, gui_leak_guard):
 
     yield make
     for window in windows:
-        if window.settings_form.dirty:
+        if window.settings_form.dirty and window.isVisible():  # a closed one already answered it
             window.settings_form.revert()  # no "unsaved changes" question at close
         window.close()
         window.translations.clear()  # a language a test chose stays on the application otherwise

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -333,3 +334,134 @@ def test_the_leaderboard_says_what_degenerate_votes_cannot_support(qtbot, englis
         assert "Fewer than 10 battles" in text
     finally:
         session.close()
+
+
+def test_enter_after_the_name_hands_the_keys_to_the_votes(qtbot, view, models, tmp_path):
+    owner = owner_session(tmp_path / "session.sqlite", models)
+    owner.close()
+    v = view()
+    assert not v.progress.isVisible() and not v.progress_label.isVisible()  # no "Voted 0 / 1" before a session
+    v.open_session(tmp_path / "session.sqlite")
+    assert not v.progress.isVisible()  # a session, but no name yet: nothing to count
+    v.name_edit.setFocus()
+    qtbot.keyClicks(v.name_edit, "anna")
+    qtbot.keyClick(v.name_edit, Qt.Key.Key_Return)
+    assert v.item is not None and v.progress.isVisible() and v.progress.text() == "0 / 4"
+    focused = QApplication.focusWidget()
+    assert focused is not v.name_edit
+    qtbot.keyClick(focused, Qt.Key.Key_2)  # B is better, not "anna2"
+    assert v.name_edit.text() == "anna" and stored_vote(tmp_path / "session.sqlite", 1) == ("b", "")
+
+
+def test_identical_answers_are_flagged_to_the_annotator_and_the_owner(qtbot, view, qt_settings, models, tmp_path):
+    session = Session.create(tmp_path / "s.sqlite", PROMPTS[:2], {n: str(p) for n, p in models.items()},
+                             {"max_tokens": 8}, seed=3)
+    for model_id in ("m1", "m2"):  # prompt 1: both models answer the same; prompt 2: they differ
+        session.add_answer(1, model_id, "Токен — это кусок текста." + (" " if model_id == "m2" else ""), 8, 0.1)
+        session.add_answer(2, model_id, f"Москва ({model_id}).", 4, 0.1)
+    session.close()
+    v = view()
+    v.name_edit.setText("anna")
+    v.name_edit.editingFinished.emit()
+    v.open_session(tmp_path / "s.sqlite")
+    flagged = {}
+    for number in (1, 2):
+        v.go_to(number)
+        flagged[v.item.prompt] = v.identical_note.isVisible()
+    assert flagged == {PROMPTS[0]: True, PROMPTS[1]: False}
+    assert "“Tie”" in v.identical_note.text() and "“Both bad”" in v.identical_note.text()
+
+    from ruadapt_gui.annotate.session_panel import SessionPanel
+    from ruadapt_gui.annotate.session_tasks import summarize
+
+    panel = SessionPanel()
+    qtbot.addWidget(panel)
+    summary = summarize(tmp_path / "s.sqlite")
+    assert summary.identical == 1
+    panel.show_summary(summary)
+    assert "pair(s) with identical answers" in panel.values["answers"].text() \
+        or "pair with identical answers" in panel.values["answers"].text()
+
+
+def test_the_thank_you_says_where_the_file_is_and_to_send_it_back(qtbot, view, models, tmp_path, monkeypatch):
+    owner = owner_session(tmp_path / "session.sqlite", models)
+    copy = owner.export_annotator_copy(tmp_path / "for-anna.sqlite", "anna")
+    owner.close()
+    opened = []
+    monkeypatch.setattr("ruadapt_gui.annotate.annotator_view.open_path", opened.append)
+    v = view()
+    v.open_session(copy)
+    assert not v.show_file_button.isVisible()
+    for _ in PROMPTS:
+        v.vote("tie")
+    text = v.message.text()
+    assert "Thank you" in text and str(copy) in text and "send this file back to the session owner" in text
+    assert v.show_file_button.isVisible()
+    v.show_file_button.click()
+    assert opened == [copy.resolve().parent]
+    v.back()  # still finished while going back to change a vote
+    assert "Thank you" in v.message.text() and v.show_file_button.isVisible()
+
+
+@pytest.fixture
+def russian(qapp):
+    translations = Translations()
+    translations.apply("ru")
+    yield
+    translations.clear()
+
+
+def test_the_results_say_how_few_votes_they_rest_on_and_how_both_bad_counts(qtbot, english, tmp_path):
+    session = owner_session(tmp_path / "s.sqlite", {"alpha": "alpha.gguf", "omega": "omega.gguf"})
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        # before any results: a sentence where the plot will be, not empty axes
+        assert panel.plot_stack.currentWidget() is panel.plot_placeholder
+        assert "Compute results" in panel.plot_placeholder.text()
+        for number, vote in ((1, "a"), (2, "b")):  # two votes: a rating, and a warning that it means little
+            session.vote("anna", number, vote)
+        panel.show_results(session_results(session, rounds=10))
+        assert panel.leaderboard.rowCount() == 2 and panel.plot.isVisible()
+        assert panel.warnings.isVisible() and "Fewer than 10 battles for alpha (2), omega (2)" in panel.warnings.text()
+        # "both bad" is half a win each way: said under the pairs, and on the columns it changes
+        assert panel.scoring.isVisible() and "“both bad” each count as half a win" in panel.scoring.text()
+        for table, column in ((panel.pairs, 4), (panel.pairs, 5), (panel.leaderboard, 1)):
+            assert table.horizontalHeaderItem(column).toolTip() == panel.scoring.text()
+        panel.show_results(None)
+        assert panel.plot_stack.currentWidget() is panel.plot_placeholder
+    finally:
+        session.close()
+
+
+def test_the_leaderboard_warnings_are_in_russian_in_the_russian_studio(qtbot, russian, tmp_path):
+    session = owner_session(tmp_path / "s.sqlite", {"alpha": "alpha.gguf", "omega": "omega.gguf"})
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    try:
+        session.vote("anna", 1, "a")
+        panel.show_results(session_results(session, rounds=10))
+        text = panel.warnings.text()
+        assert "Меньше 10 сравнений: alpha (1), omega (1)" in text and "Ни разу не проиграли" in text
+        assert "battle" not in text
+    finally:
+        session.close()
+
+
+def test_the_prepare_forms_dialogs_start_by_the_files_it_has_or_the_recent_models(qtbot, qt_settings, models,
+                                                                                    tmp_path):
+    from pathlib import Path
+
+    from ruadapt_gui.annotate.prepare_form import PrepareForm
+    from ruadapt_gui.studio_settings import StudioSettings
+
+    form = PrepareForm()
+    qtbot.addWidget(form)
+    assert form._start_folder() == str(Path.home())  # nothing known: home, not the working folder
+    StudioSettings().remember_model(models[SECRETS[0]])  # a model the chat loaded
+    assert form._start_folder() == str(models[SECRETS[0]].resolve().parent)
+    prompts = tmp_path / "prompts.txt"
+    prompts.write_text("Привет\n", encoding="utf-8")
+    form.prompts.setText(str(prompts))
+    assert form._start_folder(form.prompts.text()) == str(tmp_path)

@@ -37,8 +37,8 @@ def _template(node: ast.AST) -> str | None:
 
 
 def core_messages() -> list[tuple[str, str]]:
-    """(where, English template) of every message core hands the user: UserError texts and fixes, logs,
-    progress lines and result summaries."""
+    """(where, English template) of every message core hands the user: UserError texts and fixes (both
+    branches of a conditional one), logs, progress lines, result summaries and leaderboard warnings."""
     found = []
     for path in sorted(CORE.rglob("*.py")):
         if path.relative_to(CORE).parts[0].startswith(NOT_SHOWN):
@@ -53,6 +53,9 @@ def core_messages() -> list[tuple[str, str]]:
                     texts = node.args[:1]
                 elif name == "progress":
                     texts = node.args[3:4]
+                elif name == "RatingWarning":  # the leaderboard's warnings (core/arena/diagnostics.py)
+                    texts = node.args[2:3]
+            texts = [branch for t in texts for branch in ((t.body, t.orelse) if isinstance(t, ast.IfExp) else (t,))]
             for text in filter(None, map(_template, texts)):
                 if re.search(r"[a-z]{2}", re.sub(r"\{\w+\}", "", text)):
                     found.append((f"{path.relative_to(CORE)}:{node.lineno}", text))
@@ -123,3 +126,9 @@ def test_the_settings_form_speaks_russian_after_a_switch(qtbot, studio, small_pr
     assert help_text.text() == "Пиковая скорость обучения."
     assert window.settings_form.labels[("models", "source")][0].text() == "Исходная модель *"
     assert QLocale().toString(122880) == "122\xa0880"  # numbers grouped the Russian way
+
+
+def test_the_workers_error_line_in_a_failed_runs_log_names_the_setting_as_the_studio_does(russian):
+    """The log pane ends with log.txt's tail, whose last line is the worker's "error: …" (issue 18)."""
+    assert engine_text("error: [corpus] russian: no such file or folder") == (
+        "ошибка: Настройки проекта → Корпус → Русский текст: нет такого файла или папки")

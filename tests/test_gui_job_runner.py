@@ -96,7 +96,18 @@ def test_a_crash_reports_the_signal_and_the_log_tail(qtbot, runner, run_dir):
     with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
         runner.attach(run_dir, "baseline")
     assert "SIGKILL" in blocker.args[1]
-    assert ("r1", "loading weights\nKilled") in rec.of("log")
+    assert ("r1", f"— {run_dir.log_path} —\nloading weights\nKilled") in rec.of("log")
+
+
+def test_a_user_error_reports_the_end_of_log_txt(qtbot, runner, run_dir):
+    """A user error's event carries no log tail; the log pane still gets the end of log.txt (issue 18)."""
+    run_dir.log_path.write_text("reading ru.txt\nerror: bad.txt: not UTF-8 text\n", encoding="utf-8")
+    append_event(run_dir.events_path, Started(stage="corpus", pid=1))
+    append_event(run_dir.events_path, Failed(error="bad.txt: not UTF-8 text", kind="user"))
+    rec = Recorder(runner)
+    with qtbot.waitSignal(runner.failed, timeout=5000):
+        runner.attach(run_dir, "corpus")
+    assert rec.of("log") == [("r1", f"— {run_dir.log_path} —\nreading ru.txt\nerror: bad.txt: not UTF-8 text")]
 
 
 def test_a_damaged_events_file_ends_the_watch_as_failed(qtbot, runner, run_dir):

@@ -14,8 +14,8 @@ from core.project import load_project, project_from_dict, project_to_dict, save_
 from core.project.default import default_project_path
 from core.project.schema import Project
 from ruadapt_gui.pages.lep_page import LepPage
-from ruadapt_gui.resources import style_sheet_path
 from ruadapt_gui.stage_results import StageResult
+from ruadapt_gui.theme import style_sheet
 
 pytest_plugins = ["conftest_gui", "gui_pipeline"]
 
@@ -58,7 +58,7 @@ def lep_runs(tmp_path_factory):
 
 @pytest.fixture
 def page(qtbot, qapp, gui_leak_guard):
-    qapp.setStyleSheet(style_sheet_path().read_text(encoding="utf-8"))  # the studio's look sizes the rows
+    qapp.setStyleSheet(style_sheet(dark=False))  # the studio's look sizes the rows
     page = LepPage()
     qtbot.addWidget(page)
     page.resize(1100, 700)

@@ -83,3 +83,15 @@ def test_the_studio_fills_its_pages_from_the_finished_pipeline(qtbot, studio, ru
     assert window.monitor.training_plots.plots["bpc"].reference == baseline
     assert [window.tabs.tabText(i) for i in range(3, 7)] == ["Tokenizer", "Training", "LEP", "Results"]
     assert pages.demo_action.isEnabled() and not pages.cancel_action.isEnabled()
+
+
+def test_the_page_shows_the_reports_own_rows(page, tiny_pipeline):
+    """One source for both (core/report/figure_rows.py): every row of the page's tables (English names)
+    stands in report.md as it is."""
+    result = tiny_pipeline.result("evaluate")
+    page.show_result(result)
+    report = Path(result.typed.report_md).read_text(encoding="utf-8")
+    for table in tables(page):
+        for r in range(table.rowCount()):
+            row = [table.item(r, c).text() for c in range(table.columnCount())]
+            assert "| " + " | ".join(row) + " |" in report, row

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 import tomli_w
 from PySide6.QtCore import Qt
 
@@ -111,15 +112,16 @@ def test_saving_new_settings_makes_a_finished_stage_stale(qtbot, studio, small_p
     assert "changed" in window.stages.detail.text()
 
 
-def test_a_value_out_of_range_says_why_it_went_back(qtbot, studio, small_project):
-    """A negative learning rate used to revert silently on leaving the field (issue 18)."""
+@pytest.mark.parametrize("typed", ["-0.1", "0"])
+def test_a_value_out_of_range_says_why_it_went_back(qtbot, studio, small_project, typed):
+    """A negative or zero learning rate used to revert silently on leaving the field (issue 18)."""
     _, form = opened(qtbot, studio, small_project)
     spin = form.editor("stage1", "learning_rate").spin
     spin.setFocus()
     spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), "-0.1")
+    qtbot.keyClicks(spin.lineEdit(), typed)
     spin.editingFinished.emit()  # what leaving the field sends
-    assert "“-0.1” is not allowed here" in form.error_text("stage1", "learning_rate")
+    assert f"“{typed}” is not allowed here (from 1e-08 to 1)" in form.error_text("stage1", "learning_rate")
     assert "the value stays 0.0002" in form.error_text("stage1", "learning_rate")
 
 
@@ -172,3 +174,54 @@ def test_picked_paths_inside_the_project_are_stored_relative(tmp_path):
     (tmp_path / "data").mkdir()
     assert stored_path(str(tmp_path / "data" / "ru.txt"), tmp_path) == "data/ru.txt"
     assert stored_path("/elsewhere/ru.txt", tmp_path) == "/elsewhere/ru.txt"
+
+
+def answer_close_question(window, button):
+    """Close the window; press `button` in the "Unsaved settings" question it asks (a modal dialog)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = {}
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        seen["buttons"] = {box.standardButton(b) for b in box.buttons()}
+        seen["text"] = box.text()
+        box.button(button).click()
+
+    QTimer.singleShot(0, press)
+    window.close()
+    return seen
+
+
+def test_quitting_with_unsaved_settings_offers_save_discard_cancel(qtbot, studio, small_project):
+    from PySide6.QtWidgets import QMessageBox
+
+    window, form = opened(qtbot, studio, small_project)
+    form.editor("tokenizer", "min_frequency").spin.setValue(7)
+    qtbot.waitUntil(form.save_button.isEnabled, timeout=10_000)
+    Button = QMessageBox.StandardButton
+    seen = answer_close_question(window, Button.Cancel)
+    assert seen["buttons"] == {Button.Save, Button.Discard, Button.Cancel} and "unsaved" in seen["text"]
+    assert window.isVisible() and form.dirty  # Cancel: nothing closed, nothing lost
+
+    with qtbot.waitSignal(form.saved, timeout=10_000):
+        answer_close_question(window, Button.Save)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)  # closes once the file is written
+    assert load_project(small_project).tokenizer.min_frequency == 7
+
+
+def test_quitting_with_settings_that_cannot_be_saved_offers_discard_or_cancel(qtbot, studio, small_project):
+    from PySide6.QtWidgets import QMessageBox
+
+    window, form = opened(qtbot, studio, small_project)
+    form.editor("models", "source").line.setText("missing.gguf")
+    qtbot.waitUntil(lambda: form.problem_count > 0, timeout=10_000)
+    Button = QMessageBox.StandardButton
+    seen = answer_close_question(window, Button.Discard)
+    assert seen["buttons"] == {Button.Discard, Button.Cancel} and "problems" in seen["text"]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    assert load_project(small_project).models.source == "model.gguf"

@@ -18,7 +18,7 @@ from core.jobs.states import JobState
 from core.project.default import default_project_path
 from ruadapt_gui import stage_status as st
 
-pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
+pytest_plugins = ["conftest_gui", "gui_pipeline"]  # the studio's fixtures (tests/conftest_gui.py)
 
 JOB_TIMEOUT_MS = 120_000  # a real stage in a fresh interpreter (torch import) on a slow 2-core machine
 
@@ -160,3 +160,36 @@ def test_a_killed_stage_process_shows_failed_with_its_signal(qtbot, studio):
     qtbot.waitUntil(lambda: "SIGKILL" in window.monitor.outcome.text(), timeout=5_000)  # the next paint
     qtbot.waitUntil(lambda: window.stages.statuses["import"].status == st.FAILED, timeout=10_000)
     assert window.stages.run_button.isEnabled()
+
+
+def test_a_failed_run_shows_red_with_its_error_in_the_log(qtbot, studio, small_project):
+    """It used to show a full blue bar and an empty log pane (issue 18)."""
+    from core.project import load_project, project_from_dict, project_to_dict, save_project
+
+    (small_project.parent / "bad.txt").write_bytes("Привет".encode("cp1251"))
+    raw = project_to_dict(load_project(small_project))
+    raw["corpus"]["russian"] = ["ru.txt", "bad.txt"]
+    save_project(project_from_dict(raw, base=small_project.parent), small_project)
+    window = open_window(studio, small_project)
+    wait_loaded(qtbot, window, small_project)
+    click_run(qtbot, window, "corpus")
+    qtbot.waitUntil(lambda: window.monitor.trace.state == "failed", timeout=JOB_TIMEOUT_MS)
+    monitor = window.monitor
+    qtbot.waitUntil(lambda: "bad.txt" in monitor.log_view.toPlainText(), timeout=5_000)  # the next paint
+    log = monitor.log_view.toPlainText()
+    assert "log.txt —" in log and "error:" in log  # the tail of log.txt, with the stage's error line
+    assert monitor.bar.property("state") == "failed" and monitor.state_label.property("state") == "failed"
+    assert monitor.outcome.isVisible() and "bad.txt" in monitor.outcome.text()
+
+
+def test_a_finished_runs_files_are_named_where_they_are_now(qtbot, studio, ruadapt_home, tiny_pipeline):
+    """Not the outputs.partial/ folder they were written in: it is gone once the run finished (issue 18)."""
+    tiny_pipeline.registry_into(ruadapt_home)
+    window = open_window(studio, tiny_pipeline.project)
+    wait_loaded(qtbot, window, tiny_pipeline.project)
+    run = tiny_pipeline.runs["tokenizer"]
+    window.show_run(str(run.path), run.id, "tokenizer")
+    qtbot.waitUntil(lambda: "→ tokenizer:" in window.monitor.log_view.toPlainText(), timeout=10_000)
+    line = next(x for x in window.monitor.log_view.toPlainText().splitlines() if x.startswith("→ tokenizer:"))
+    assert "outputs.partial" not in line and Path(line.split(": ", 1)[1]) == run.outputs / "tokenizer"
+    assert (run.outputs / "tokenizer").is_dir()

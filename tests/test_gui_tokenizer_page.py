@@ -93,7 +93,7 @@ def test_comparison_and_live_box_of_a_trained_tokenizer(qtbot, page, tiny_pipeli
     for partial in ("П", "Прив", "Привет, м"):  # typing: only the last text is shown
         live.set_text(partial)
     live.set_text(TYPED)
-    source = AutoTokenizer.from_pretrained(result.input_result("import")["model_dir"])
+    source = AutoTokenizer.from_pretrained(result.input_result("import").model_dir)
     new = AutoTokenizer.from_pretrained(r["tokenizer_dir"])
     expected = (len(source(TYPED, add_special_tokens=False)["input_ids"]),
                 len(new(TYPED, add_special_tokens=False)["input_ids"]))

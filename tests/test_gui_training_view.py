@@ -128,3 +128,36 @@ def test_the_plots_route_exactly_the_metrics_the_training_loop_reports(qapp, tin
     reported = {e.name for stage in ("stage1", "stage2", "calibration") for e in tiny_pipeline.runs[stage].events()
                 if isinstance(e, Metric)}
     assert reported == set(TRAINING_METRICS) == set(PANEL_OF)
+
+
+def test_the_training_tab_shows_each_stages_time_on_this_machines_cpu(qtbot, studio, ruadapt_home, tiny_pipeline):
+    """The demo trains on a CPU: the Training tab says how long, with core's estimate (issue 18)."""
+    from core.stages.estimate import estimate_stages
+    from ruadapt_gui.texts import rough_duration
+
+    tiny_pipeline.registry_into(ruadapt_home)
+    window = studio()
+    window.open_project(tiny_pipeline.project)
+    box = window.pages.training.boxes["stage1"]
+    qtbot.waitUntil(lambda: bool(box.cpu_time.text()), timeout=30_000)
+    window.tabs.setCurrentWidget(window.pages.training)
+    estimate = estimate_stages(load_project(tiny_pipeline.project), ["stage1"], Registry())[0]
+    assert box.cpu_time.isVisible() and "On this machine's CPU" in box.cpu_time.text()
+    assert rough_duration(estimate.seconds) in box.cpu_time.text()
+
+
+def test_before_the_import_the_training_tab_already_shows_the_cpu_time(qtbot, studio, small_project):
+    """The plan needs the model's sizes; the CPU time needs only the settings, so it shows at once."""
+    from core.stages.estimate import estimate_stages
+    from ruadapt_gui.texts import rough_duration
+
+    window = studio()
+    window.open_project(small_project)
+    page = window.pages.training
+    qtbot.waitUntil(lambda: "On this machine's CPU" in page.placeholder.text(), timeout=30_000)
+    window.tabs.setCurrentWidget(page)
+    project = load_project(small_project)
+    stage1 = estimate_stages(project, ["stage1"], Registry())[0]
+    assert page.placeholder.isVisible() and "Import source model" in page.placeholder.text()
+    assert f"Stage 1: embeddings — {rough_duration(stage1.seconds)}" in page.placeholder.text()
+    assert ("Stage 2: LoRA" in page.placeholder.text()) == project.stage2.enabled  # an off stage trains nothing

@@ -15,7 +15,7 @@ from core.jobs.registry import Registry
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
 from ruadapt_gui.app import parse_args
-from ruadapt_gui.chat.project_models import exported_models
+from ruadapt_gui.chat.project_models import exported_models, project_model_files
 from ruadapt_gui.workspaces import ANNOTATE, CHAT, PROJECT
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
@@ -66,6 +66,9 @@ def test_side_bar_switches_and_chat_is_prefilled_from_the_export(qtbot, studio, 
     qtbot.waitUntil(lambda: sides[1].path_edit.text() != "", timeout=10_000)
     assert sides[0].path_edit.text() == str(run.outputs / "original-f16.gguf")
     assert sides[1].path_edit.text() == str(run.outputs / "adapted-f16.gguf")
+    # every exported GGUF is in the sides' model lists, and file dialogs open among them
+    assert spaces.chat.project_models == [run.outputs / "adapted-f16.gguf", run.outputs / "original-f16.gguf"]
+    assert spaces.chat.start_folder() == run.outputs and spaces.chat.project_folder == small_project.parent
     spaces.buttons[ANNOTATE].click()
     assert spaces.stack.currentWidget() is spaces.annotate and spaces.buttons[ANNOTATE].isChecked()
 
@@ -110,3 +113,10 @@ def test_the_workspaces_speak_russian(qtbot, studio):
     finally:
         window.set_language("en")
     qtbot.waitUntil(lambda: spaces.buttons[1].text() == "Chat", timeout=5_000)
+
+
+def test_project_model_files_lists_every_export_newest_first(tmp_path):
+    project = tmp_path / "project.toml"
+    assert project_model_files(project, Registry()) == []
+    run = fake_export_run(project, tmp_path / "runs", ["q8_0", "f16"])
+    assert project_model_files(project, Registry()) == sorted(run.outputs.glob("*.gguf"))

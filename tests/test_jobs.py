@@ -281,8 +281,8 @@ def test_one_status_refresh_works_out_each_stage_key_once(small_project, monkeyp
     corpus = run_inline(small_project, "corpus")
     keyed = Counter()
     stage_key = plan.stage_key
-    monkeypatch.setattr(plan, "stage_key", lambda settings, paths, stage, up: keyed.update([stage.name]) or
-                        stage_key(settings, paths, stage, up))
+    monkeypatch.setattr(plan, "stage_key", lambda settings, paths, stage, up, **kw: keyed.update([stage.name]) or
+                        stage_key(settings, paths, stage, up, **kw))
     statuses = stage_statuses(load_project(small_project), small_project, Registry())
     assert statuses["corpus"].status == UP_TO_DATE and statuses["corpus"].run_id == corpus.id
     assert keyed["corpus"] == 1 and max(keyed.values()) == 1 and set(keyed) <= {s.name for s in STAGES}

@@ -276,6 +276,8 @@ def test_bad_chat_lines_are_named(tmp_path):
 
 
 def test_calibration_defaults_are_the_authors_ft_settings_and_steps_follow_the_epochs():
+    import dataclasses
+
     from core.project.schema import Calibration
     from core.stages.calibration import loop_config
 
@@ -283,11 +285,10 @@ def test_calibration_defaults_are_the_authors_ft_settings_and_steps_follow_the_e
     assert (cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout, cfg.full_matrices) == (32, 16, 0.0, ("lm_head",))
     assert (cfg.learning_rate, cfg.weight_decay, cfg.epochs, cfg.warmup_steps) == (5e-5, 0.05, 1.0, 16)
     assert cfg.batch_size * cfg.grad_accum == 128 and 0.03 <= cfg.copy_ratio <= 0.07
-    settings = dict(cfg.__dict__)
-    assert loop_config(settings, 1000).steps == 8  # one epoch of 1000 chats at 128 per step
-    assert loop_config({**settings, "epochs": 2.0}, 1000).steps == 16
-    assert loop_config({**settings, "steps": 5}, 1000).steps == 5
-    loop = loop_config(settings, 10)
+    assert loop_config(cfg, 1000).steps == 8  # one epoch of 1000 chats at 128 per step
+    assert loop_config(dataclasses.replace(cfg, epochs=2.0), 1000).steps == 16
+    assert loop_config(dataclasses.replace(cfg, steps=5), 1000).steps == 5
+    loop = loop_config(cfg, 10)
     assert (loop.steps, loop.weight_decay, loop.min_lr_ratio, loop.checkpoint_every) == (1, 0.05, 0.0, 16)
 
 

@@ -10,6 +10,7 @@ import pytest
 from core.cli import _parser
 from core.export import FLOAT_TYPES, GGUF_TYPES, QUANT_TYPES, THRESHOLDS
 from core.gguf_types import GGUF_TYPE_BY_NAME, TYPE_NAMES
+from core.models.architectures import ARCHITECTURES
 from core.project import project_from_dict
 from core.project.io import section_fields
 from core.project.schema import Evaluation, Export
@@ -52,10 +53,19 @@ def test_the_schema_offers_exactly_what_the_engine_does():
     assert {f.name: f.metadata.get("choices") for f, _ in section_fields(Lep)}["mode"] is MODES
 
 
-@pytest.mark.parametrize("arch", ["llama", "qwen2", "qwen3"])
+def test_both_schedule_settings_offer_the_schedules_the_loop_has():
+    from core.project.schema import Calibration, Training
+    from core.training.schedules import SCHEDULES, lr_at
+
+    for section in (Training, Calibration):
+        assert {f.name: f.metadata.get("choices") for f, _ in section_fields(section)}["scheduler"] is SCHEDULES
+    assert all(lr_at(5, peak=1.0, total=10, warmup=2, schedule=s) > 0 for s in SCHEDULES)
+
+
+@pytest.mark.parametrize("arch", sorted(ARCHITECTURES))
 def test_the_architecture_table_agrees_with_gguf_py(arch):
     """Our (HF, GGUF) tensor names are gguf-py's TensorNameMap's, and our metadata keys are gguf.Keys'."""
-    from core.models.architectures import ARCHITECTURES, gguf_key
+    from core.models.architectures import gguf_key
 
     row = ARCHITECTURES[arch]
     model_arch = {name: enum for enum, name in gguf.MODEL_ARCH_NAMES.items()}[arch]

@@ -64,3 +64,76 @@ def test_the_studio_shows_a_copied_projects_runs(qtbot, studio, small_project, t
     assert status.status != "not_run" and Path(status.run_dir).parent == copy.parent.resolve() / "runs"
     qtbot.waitUntil(lambda: window.runs.model.rowCount() == 1, timeout=20_000)  # the Runs tab lists it
     assert str(copy.parent.name) in window.windowTitle()  # the path shows which copy this is
+
+
+def moved_tiny_project(tmp_path: Path, stages: list[str]) -> tuple[Path, dict]:
+    """A tiny project (its model folder inside it) whose `stages` ran, then the whole folder moved."""
+    from conftest import write_tiny_project
+
+    write_tiny_project(tmp_path / "before")
+    ran = {stage: run_inline(tmp_path / "before" / "project.toml", stage) for stage in stages}
+    shutil.move(tmp_path / "before", tmp_path / "after")
+    return tmp_path / "after" / "project.toml", ran
+
+
+def test_a_moved_project_shows_its_finished_stages_as_done_and_builds_on_them(tmp_path):
+    from core.stages.plan import current_run, prepare_run
+    from ruadapt_gui.stage_status import NOT_RUN, UP_TO_DATE, stage_statuses
+
+    moved, ran = moved_tiny_project(tmp_path, ["import", "corpus"])
+    project, registry = load_project(moved), Registry()
+    statuses = stage_statuses(project, moved, registry)
+    assert statuses["import"].status == UP_TO_DATE and statuses["corpus"].status == UP_TO_DATE
+    assert Path(statuses["import"].run_dir).parent == moved.parent / "runs" and statuses["import"].origin == ""
+    assert statuses["import"].run_id == ran["import"].id  # the registry's record followed the folder
+    assert [r.id for r in registry.list(project=str(moved))] == [ran["corpus"].id, ran["import"].id]
+    assert statuses["tokenizer"].status == NOT_RUN
+    # its results point where the files are now: the model folder beside the project file, the corpus files
+    imported = current_run(project, moved, "import", registry)
+    assert imported.result()["model_dir"] == str(moved.parent / "source")
+    assert current_run(project, moved, "corpus", registry).result()["files"][0] == str(moved.parent / "ru.txt")
+    # and the next stage runs on them: nothing reruns
+    planned = prepare_run(project, moved, "tokenizer", registry)
+    assert not planned.reused and planned.run.path.parent == moved.parent / "runs"
+    assert planned.run.spec()["inputs"]["import"]["result"]["model_dir"] == str(moved.parent / "source")
+
+
+def test_a_moved_project_still_sees_a_changed_input_file(tmp_path):
+    from ruadapt_gui.stage_status import STALE, stage_statuses
+
+    moved, _ = moved_tiny_project(tmp_path, ["corpus"])
+    with open(moved.parent / "ru.txt", "a", encoding="utf-8") as fh:
+        fh.write("\n\nЕщё один абзац.\n")
+    assert stage_statuses(load_project(moved), moved, Registry())["corpus"].status == STALE
+
+
+def test_the_studio_reopens_a_moved_project_with_its_stages_done(qtbot, studio, tmp_path):
+    from ruadapt_gui.stage_status import UP_TO_DATE
+
+    moved, ran = moved_tiny_project(tmp_path, ["import", "corpus"])
+    window = studio()
+    window.open_project(moved)
+
+    def done_here(stage: str) -> bool:
+        status = window.stages.statuses[stage]
+        return status.status == UP_TO_DATE and Path(status.run_dir).parent == moved.parent / "runs"
+
+    qtbot.waitUntil(lambda: done_here("import") and done_here("corpus"), timeout=20_000)
+    assert window.stages.statuses["import"].run_id == ran["import"].id
+    assert "after" in window.windowTitle()
+
+
+def test_a_run_made_before_specs_named_their_folder_is_read_where_it_is_now(tmp_path):
+    """Older run folders have no "run_dir" in spec.json: where they lie inside the project says it."""
+    import json
+
+    moved, ran = moved_tiny_project(tmp_path, ["import", "corpus"])
+    for run in ran.values():
+        here = moved.parent / "runs" / run.id
+        spec = json.loads((here / "spec.json").read_text(encoding="utf-8"))
+        del spec["run_dir"]
+        (here / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+    from core.jobs.rundir import RunDir
+
+    corpus = RunDir(moved.parent / "runs" / ran["corpus"].id)
+    assert corpus.result()["files"][0] == str(moved.parent / "ru.txt") and corpus.missing_outputs() == []

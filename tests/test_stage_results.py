@@ -74,3 +74,33 @@ def test_every_real_stage_result_reads_as_its_type(tiny_pipeline):
         typed = parse_result(STAGE_BY_NAME[name].result, run.result(), name)
         assert run.result()["v"] == RESULT_VERSION and typed.summary, name
     assert parse_result(STAGE_BY_NAME["export"].result, tiny_pipeline.runs["export"].result(), "export").types == ["f16"]
+
+
+def test_nested_records_are_typed_and_a_renamed_inner_field_is_named_with_its_path():
+    from core.stages.results import EvaluateResult, ExportResult
+
+    export = parse_result(ExportResult, {"types": ["q8_0"], "files": [],
+                                         "original": {"q8_0": {"file": {"path": "/o.gguf", "n_bytes": 9}}},
+                                         "adapted": {"q8_0": {"file": {"path": "/a.gguf"}, "parity": {}}}}, "export")
+    assert str(export.gguf("original", "q8_0")) == "/o.gguf" and export.adapted["q8_0"].parity == {}
+    with pytest.raises(ResultContractError, match=r"has no \"original\['q8_0'\].file.path\""):
+        parse_result(ExportResult, {"original": {"q8_0": {"file": {"file_path": "/o.gguf"}}}}, "export")
+    with pytest.raises(ResultContractError, match=r"'speed' is 'fast'; EvaluateResult says SpeedFigures"):
+        result_for_disk(EvaluateResult, {"texts": {}, "models": {}, "heldout_check": {"heldout_paragraphs": 1,
+                        "found_in_training": 0}, "original": {}, "adapted": {}, "speed": "fast"}, "evaluate")
+
+
+def test_the_pages_and_the_report_read_the_evaluation_as_its_type(tiny_pipeline):
+    """What the results page, the LEP page and the report read is the typed result: figures by name."""
+    from core.stages.results import EvaluateResult, TokenizerResult
+
+    evaluation = parse_result(EvaluateResult, tiny_pipeline.runs["evaluate"].result(), "evaluate")
+    raw = tiny_pipeline.runs["evaluate"].result()
+    assert evaluation.languages() == ["ru", "en"]
+    assert evaluation.adapted.tokens("ru").tokens == raw["adapted"]["tokens_ru"]["tokens"]
+    assert evaluation.original.bpc("en") == raw["original"]["bpc_en"]
+    assert [row.chars_per_s for row in evaluation.speed.rows("ru")] == [r["chars_per_s"] for r in raw["speed"]["ru"]]
+    assert evaluation.curves_bpc_reference == tiny_pipeline.runs["baseline"].result()["bpc_ru"]
+    tokenizer = tiny_pipeline.result("tokenizer")
+    assert isinstance(tokenizer.typed, TokenizerResult) and tokenizer.typed.ru.ratio == tokenizer.result["ru"]["ratio"]
+    assert tokenizer.input_result("import").model_dir == tiny_pipeline.runs["import"].result()["model_dir"]

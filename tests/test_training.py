@@ -134,10 +134,13 @@ def test_sigkill_during_training_resumes_on_the_same_trajectory(tiny_project, tm
 
     settings = {"stage1.steps": 150, "stage1.checkpoint_every": 5, "stage1.eval_every": 1000, **compute}
     unbroken_project = _clone_project(tiny_project, tmp_path, "unbroken", **settings)
-    broken_project = _clone_project(tiny_project, tmp_path, "broken", **settings)
+    # Same trajectory (no evaluation within 150 steps either way), another stage key: stage 1 of an
+    # identical project would be reused from the unbroken one, and there would be no worker to kill.
+    broken_project = _clone_project(tiny_project, tmp_path, "broken", **{**settings, "stage1.eval_every": 999})
     unbroken = run_pipeline(unbroken_project, "stage1")["stage1"]
     run_pipeline(broken_project, "transplant")
     registry, first = start(broken_project, "stage1")
+    assert not first.reused
     wait_until(lambda: (first.run.path / "checkpoint" / "latest").exists(), what="a checkpoint")
     os.kill(next(e.pid for e in first.run.events() if isinstance(e, Started)), signal.SIGKILL)
     wait_terminal(registry, first.run.id)

@@ -48,6 +48,8 @@ def to_markdown(results: dict) -> str:
     for p in results["pairs"]:
         lines.append(f"| {p['model_a']} vs {p['model_b']} | {p['wins']} | {p['ties']} | {p['losses']} | "
                      f"{p['both_bad']} | {p['win_rate']:.0%} ({p['ci_low']:.0%} – {p['ci_high']:.0%}) |")
+    lines += ["", "A tie and \"both bad\" each count as half a win for both models, in the win rate and in the "
+                  "ratings: neither answer was preferred."]
     agreement = results["agreement"]
     fmt = lambda v: "n/a" if v is None else f"{v:.2f}"  # noqa: E731
     lines += ["", f"Annotators: {', '.join(f'{a} ({n})' for a, n in results['annotators'].items())}; "

@@ -57,6 +57,11 @@ class BlindItem:
     vote: str | None
     comment: str
 
+    @property
+    def identical(self) -> bool:
+        """Both answers say the same (surrounding spaces aside): only "tie" or "both bad" fit."""
+        return self.answer_a.strip() == self.answer_b.strip()
+
 
 def prompt_set_hash(prompts: list[str]) -> str:
     return hashlib.sha256("\x1e".join(prompts).encode()).hexdigest()[:16]
@@ -176,12 +181,16 @@ class Session:
         done = self.con.execute("SELECT COUNT(*) FROM votes WHERE annotator=?", (annotator,)).fetchone()[0]
         return done, total
 
-    def item(self, annotator: str, number: int) -> BlindItem:
+    def _numbered(self, annotator: str, number: int) -> tuple[int, str, str]:
+        """The item an annotator sees as `number` (1-based, in their own order), and its sides A and B."""
         order = self._order(annotator)
         if not 1 <= number <= len(order):
             raise SessionError(f"no item {number}", where=str(self.path), fix=f"choose 1–{len(order)}")
         item_id = order[number - 1]
-        a, b = self._sides(item_id, annotator)
+        return (item_id, *self._sides(item_id, annotator))
+
+    def item(self, annotator: str, number: int) -> BlindItem:
+        item_id, a, b = self._numbered(annotator, number)
         prompt_id, prompt = self.con.execute(
             "SELECT p.id, p.text FROM items i JOIN prompts p ON p.id=i.prompt_id WHERE i.id=?", (item_id,)).fetchone()
         answer = dict(self.con.execute("SELECT model_id, text FROM answers WHERE prompt_id=?", (prompt_id,)))
@@ -205,11 +214,7 @@ class Session:
             raise SessionError(f"this copy was issued to {self.issued_to!r}; votes under another name would be "
                                "refused at merge", where=str(self.path),
                                fix="vote under the name the copy was issued to, or ask the owner for your own copy")
-        order = self._order(annotator)
-        if not 1 <= number <= len(order):
-            raise SessionError(f"no item {number}", where=str(self.path), fix=f"choose 1–{len(order)}")
-        item_id = order[number - 1]
-        a, b = self._sides(item_id, annotator)
+        item_id, a, b = self._numbered(annotator, number)
         self.con.execute("INSERT OR REPLACE INTO votes VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (item_id, annotator, a, b, vote, comment, time.time()))
 
@@ -251,6 +256,13 @@ class Session:
                 vote = "b" if vote == "a" else "a"
             out.setdefault(annotator, {})[str(item_id)] = vote
         return out
+
+    def identical_items(self) -> int:
+        """Items whose two models gave the same answer (surrounding spaces aside): nothing to choose between."""
+        return self.con.execute(
+            "SELECT COUNT(*) FROM items i JOIN answers x ON x.prompt_id = i.prompt_id AND x.model_id = i.model_x "
+            "JOIN answers y ON y.prompt_id = i.prompt_id AND y.model_id = i.model_y "
+            "WHERE trim(x.text) = trim(y.text)").fetchone()[0]
 
     def answer_lengths(self) -> dict[str, list[int]]:
         names = {mid: name or mid for mid, (name, _) in self.models().items()}

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import torch
 
+from core import metric_names as metric
+
 WARM_STEPS = 2  # the first steps allocate; tokens/s skips them
 
 
@@ -29,7 +31,7 @@ class _Budget:
         self.step_times: list[float] = []
 
     def metric(self, name, value, step):
-        if name == "tokens_per_s":
+        if name == metric.TOKENS_PER_S:
             self.step_times.append(self.batch_tokens / value)
 
     def emit(self, *a):

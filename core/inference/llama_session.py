@@ -56,7 +56,7 @@ class LlamaSession:
         from llama_cpp import Llama
 
         self.path = Path(self.path)
-        check_gguf_file(self.path)
+        check_gguf_file(self.path, folder_too=False)  # llama.cpp reads GGUF files only
         kv = {"type_k": 0, "type_v": 0} if self.exact_kv else {}
         try:
             self.llm = Llama(str(self.path), n_ctx=self.n_ctx, n_threads=self.n_threads or os.cpu_count(),

@@ -83,12 +83,17 @@ def serve(model_path: str, n_ctx: int, n_threads: int) -> int:
     return 0
 
 
-if __name__ == "__main__":
+def main(args: list[str], prog: str = "python -m core.inference.worker") -> int:
+    """The worker's command line, here and behind a frozen app's `--chat-worker` (core/child_entry.py)."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m core.inference.worker")
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("model")
     parser.add_argument("--n-ctx", type=int, default=2048)
     parser.add_argument("--threads", type=int, default=0)
-    args = parser.parse_args()
-    sys.exit(serve(args.model, args.n_ctx, args.threads))
+    parsed = parser.parse_args(args)
+    return serve(parsed.model, parsed.n_ctx, parsed.threads)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from pathlib import Path
@@ -9,6 +10,8 @@ from typing import Any
 
 from core.jobs.events import Artifact, Event, Log, Metric, Progress, append_event
 from core.jobs.rundir import RunDir
+from core.project.io import recorded_settings
+from core.project.schema import Project
 
 
 class CancelRequested(Exception):
@@ -31,12 +34,17 @@ class StageContext:
     def __init__(self, run: RunDir) -> None:
         self.run = run
         self.spec: dict[str, Any] = run.spec()
-        self.settings: dict[str, Any] = self.spec["settings"]
+        self.settings: dict[str, Any] = self.spec["settings"]  # as recorded; stages read `config`
         self.inputs: dict[str, dict[str, Any]] = self.spec.get("inputs", {})
         self._last_progress = 0.0
         self._last_cancel_check = 0.0
         self._progress_events = 0
         self._hold_at = _hold_point(self.spec.get("stage", ""))
+
+    @functools.cached_property
+    def config(self) -> Project:
+        """The stage's settings, typed: the schema's sections its row lists (any other raises when read)."""
+        return recorded_settings(self.settings, self.spec.get("stage", ""))
 
     @property
     def output_dir(self) -> Path:
@@ -65,6 +73,11 @@ class StageContext:
         self.emit(Log(message=message, level=level))
 
     def artifact(self, path: Path, kind: str = "") -> None:
+        """Report a file the run makes, by the path it has once the run succeeds (outputs/, not the
+        outputs.partial/ it is written in: that folder is gone when anyone reads the log later)."""
+        path = Path(path)
+        if path.is_relative_to(self.run.partial_outputs):
+            path = self.run.outputs / path.relative_to(self.run.partial_outputs)
         self.emit(Artifact(path=str(path), kind=kind))
 
     def save_model(self, model, tokenizer) -> Path:

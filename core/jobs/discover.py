@@ -51,8 +51,11 @@ def _adopt(run: RunDir, project: str, registry: Registry) -> RunRecord | None:
         return None
     started = next((e.t for e in events if isinstance(e, Started)), None)
     run_id = run.id
-    if registry.has_id(run_id):  # a copy of a run the registry lists at its original place
-        run_id = f"{run.id}~{hashlib.sha1(str(run.path).encode()).hexdigest()[:6]}"
+    if registry.has_id(run_id):
+        listed = registry.get(run_id)
+        if listed.state.is_terminal and not Path(listed.run_dir).exists():  # moved: the record follows it
+            return registry.relocate(run_id, run.path, project)
+        run_id = f"{run.id}~{hashlib.sha1(str(run.path).encode()).hexdigest()[:6]}"  # a copy: both listed
     return registry.adopt(run, run_id=run_id, project=project, stage=str(spec.get("stage", "")),
                           key=str(spec.get("key", "")), state=run.state(), outcome=outcome_of(run),
                           created=float(spec.get("created") or end.t), started=started, ended=end.t)

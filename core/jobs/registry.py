@@ -113,6 +113,11 @@ class Registry:
             (run_id, str(run.path), project, stage, key, state.value, created, started, ended, outcome))
         return self.get(run_id)
 
+    def relocate(self, run_id: str, run_dir: Path, project: str) -> RunRecord:
+        """An ended run whose folder moved (with its project): list it where it is now, under its own id."""
+        self._execute("UPDATE runs SET run_dir=?, project=? WHERE id=?", (str(run_dir), project, run_id))
+        return self.get(run_id)
+
     def run_dirs(self) -> set[str]:
         return {row[0] for row in self._execute("SELECT run_dir FROM runs")}
 
@@ -152,14 +157,15 @@ class Registry:
         rows = self._execute(f"SELECT * FROM runs {where} ORDER BY created DESC LIMIT ?", (*args, limit))
         return [_record(r) for r in rows]
 
-    def latest_done(self, stage: str, key: str) -> RunRecord | None:
-        """The newest finished run of `stage` with this content key whose result is still on disk."""
+    def latest_done(self, stage: str, key: str, prefer: Path | None = None) -> RunRecord | None:
+        """The newest finished run of `stage` with this content key whose result is still on disk; one in
+        the `prefer` folder (the project's own runs) first, so a copied project builds on its own runs."""
         rows = self._execute(
             "SELECT * FROM runs WHERE stage=? AND key=? AND state=? ORDER BY ended DESC",
             (stage, key, JobState.DONE.value),
         )
-        return next((r for r in map(_record, rows) if r.run.result_path.is_file() and not r.run.missing_outputs()),
-                    None)
+        records = sorted(map(_record, rows), key=lambda r: prefer is None or Path(r.run_dir).parent != prefer)
+        return next((r for r in records if r.run.result_path.is_file() and not r.run.missing_outputs()), None)
 
     def active_runs(self, project: str, stage: str) -> list[RunRecord]:
         """Runs of this project's stage not yet ended (pending, running, cancelling), newest first."""

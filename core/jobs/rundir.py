@@ -67,10 +67,32 @@ class RunDir:
         return json.loads(self.spec_path.read_text(encoding="utf-8"))
 
     def result(self) -> dict[str, Any] | None:
+        """The stage's result; in a run folder that was moved (with its project), its paths point
+        where the files are now, not where they were written."""
         try:
-            return json.loads(self.result_path.read_text(encoding="utf-8"))
+            result = json.loads(self.result_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
+        old, new = self._moved_from()
+        return _rebased(result, old, new) if old != new else result
+
+    def _moved_from(self) -> tuple[Path, Path]:
+        """(old, new): the folder the run's paths were written under and where that folder is now. The
+        project's folder when the run lay inside it (a model folder beside the project file moves too),
+        else the runs folder (sibling runs move together)."""
+        try:
+            spec = self.spec()
+        except (OSError, ValueError):
+            return self.path, self.path
+        old_run = Path(spec["run_dir"]) if spec.get("run_dir") else _old_run_folder(self.path, spec.get("project", ""))
+        if old_run is None or old_run == self.path:
+            return self.path, self.path
+        old_project = Path(spec["project"]).parent if spec.get("project") else None
+        if old_project is not None and old_run.is_relative_to(old_project):
+            inside = old_run.relative_to(old_project).parts
+            if self.path.parts[-len(inside):] == inside:
+                return old_project, Path(*self.path.parts[:-len(inside)])
+        return old_run.parent, self.path.parent
 
     def missing_outputs(self) -> list[str]:
         """Files and folders the result points to that are gone (a deleted model cache, say): such a
@@ -128,6 +150,29 @@ def _paths_in(value: Any) -> list[str]:
     if isinstance(value, str) and "\n" not in value and len(value) < 4096 and os.path.isabs(value):
         return [value]
     return []
+
+
+def _old_run_folder(here: Path, project_file: str) -> Path | None:
+    """Where a run written before spec.json named its folder lay: at the same place inside its project's
+    folder, the nearest folder above it holding a file of the project file's name."""
+    if not project_file:
+        return None
+    old_project = Path(project_file)
+    for folder in here.parents:
+        if (folder / old_project.name).is_file():
+            return old_project.parent / here.relative_to(folder)
+    return None
+
+
+def _rebased(value: Any, old: Path, new: Path) -> Any:
+    """`value` with the absolute paths under `old` moved under `new` (nested lists and dicts too)."""
+    if isinstance(value, dict):
+        return {k: _rebased(v, old, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rebased(v, old, new) for v in value]
+    if value in _paths_in(value) and Path(value).is_relative_to(old):
+        return str(new / Path(value).relative_to(old))
+    return value
 
 
 def state_from_events(events: list[Event], cancel_requested: bool = False) -> JobState:

@@ -41,15 +41,18 @@ CHUNK_BYTES = 64 * 1024**2
 IMPORT_FORMAT = 1  # bump when the folder an import writes changes, so caches are rebuilt
 
 
-def check_gguf_file(path: Path) -> None:
-    """Cheap checks (exists, starts with the GGUF magic), before anything parses or hashes the file."""
+def check_gguf_file(path: Path, folder_too: bool = True) -> None:
+    """Cheap checks (exists, starts with the GGUF magic), before anything parses or hashes the file.
+    `folder_too`: the caller also takes a Hugging Face folder (the import does, the chat does not)."""
     if not path.is_file():
         raise ModelError("the GGUF file does not exist" if not path.exists() else "this is not a file",
-                         where=str(path), fix="choose an existing .gguf file or a Hugging Face model folder")
+                         where=str(path), fix="choose an existing .gguf file or a Hugging Face model folder"
+                         if folder_too else "choose an existing .gguf model file")
     with open(path, "rb") as fh:
         if fh.read(4) != GGUF_MAGIC:
             raise ModelError("this is not a GGUF file (it does not start with 'GGUF')", where=str(path),
-                             fix="choose a .gguf model file, or a Hugging Face model folder")
+                             fix="choose a .gguf model file, or a Hugging Face model folder" if folder_too
+                             else "choose a .gguf model file")
 
 
 def open_gguf(path: Path):

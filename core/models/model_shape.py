@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -48,7 +49,9 @@ def _value(fh: BinaryIO, kind: int):
     return value
 
 
-def gguf_shape(path: Path) -> ModelShape | None:
+def gguf_header(path: Path, enough: Callable[[dict[str, object]], bool]) -> dict[str, object] | None:
+    """The header's metadata keys read in order until `enough(found)` holds (or all of them are read);
+    None when the file is no GGUF. Arrays are skipped (read as None)."""
     with open(path, "rb") as fh:
         if fh.read(4) != b"GGUF":
             return None
@@ -58,11 +61,21 @@ def gguf_shape(path: Path) -> ModelShape | None:
             key = _string(fh).decode("utf-8", "replace")
             (kind,) = struct.unpack("<I", fh.read(4))
             found[key] = _value(fh, kind)
-            arch = found.get("general.architecture")
-            if arch and f"{arch}.embedding_length" in found and f"{arch}.block_count" in found:
-                return ModelShape(str(arch), int(found[f"{arch}.embedding_length"]),
-                                  int(found[f"{arch}.block_count"]))
-    return None
+            if enough(found):
+                break
+    return found
+
+
+def gguf_shape(path: Path) -> ModelShape | None:
+    def enough(found: dict[str, object]) -> bool:
+        arch = found.get("general.architecture")
+        return bool(arch) and f"{arch}.embedding_length" in found and f"{arch}.block_count" in found
+
+    found = gguf_header(path, enough)
+    if not found or not enough(found):
+        return None
+    arch = found["general.architecture"]
+    return ModelShape(str(arch), int(found[f"{arch}.embedding_length"]), int(found[f"{arch}.block_count"]))
 
 
 def model_shape(path: Path | str) -> ModelShape | None:

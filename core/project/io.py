@@ -113,6 +113,33 @@ def project_from_dict(raw: dict[str, Any], base: Path | None = None, where: str 
     return Project(**built)
 
 
+def recorded_settings(settings: dict[str, dict[str, Any]], stage: str) -> Project:
+    """A run's settings as its spec recorded them (the sections its stage reads, paths already absolute),
+    as the schema's typed sections. The other sections are not in the stage's key, so reading one is a
+    bug, and says so."""
+    problems: list[tuple[str, str]] = []
+    known = dict(sections())
+    built = {name: _build_section(name, known[name], values, None, problems)
+             for name, values in settings.items() if name in known}
+    problems += [(name, _unknown(name, known, "section")) for name in settings if name not in known]
+    if problems:
+        raise ProjectError("the run's recorded settings do not fit this version's schema:\n"
+                           + "\n".join(f"  - {m}" for _, m in problems), where=f"the {stage} run's spec.json",
+                           problems=problems, fix="run the stage again from the project")
+    return Project(**{name: built.get(name, _Unlisted(name, stage)) for name in known})
+
+
+class _Unlisted:
+    """A section the stage's row does not list: a change to it would not make the stage run again."""
+
+    def __init__(self, section: str, stage: str) -> None:
+        self._section, self._stage = section, stage
+
+    def __getattr__(self, name: str):
+        raise AttributeError(f"the {self._stage} stage reads {self._section}.{name}, but its row in "
+                             f"core/stages/__init__.py does not list {self._section!r} among its sections")
+
+
 def cross_checks(project: Project) -> list[tuple[str, str]]:
     """Rules that span settings: combinations the method or llama.cpp cannot do."""
     tok, problems = project.tokenizer, []

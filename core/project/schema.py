@@ -12,6 +12,7 @@ from typing import Any
 
 from core.gguf_types import TYPE_NAMES
 from core.lep.modes import MODES
+from core.training.schedules import SCHEDULES
 from core.transplant.inits import INITS
 
 
@@ -126,7 +127,7 @@ class Training:
     steps: int = setting(200, "Steps", "Optimizer steps.", min=1, max=10_000_000)
     learning_rate: float = setting(2e-4, "Learning rate", "Peak learning rate.", min=1e-8, max=1.0)
     scheduler: str = setting("cosine", "Schedule", "cosine with warmup, or WSD (warmup-stable-decay).",
-                             choices=("cosine", "wsd"))
+                             choices=SCHEDULES)
     warmup_steps: int = setting(100, "Warmup steps", "Linear warmup length.", min=0, max=10_000_000)
     weight_decay: float = setting(0.1, "Weight decay", "AdamW weight decay.", min=0.0, max=1.0)
     batch_size: int = setting(4, "Batch size", "Sequences per step on each device.", min=1, max=4096)
@@ -219,7 +220,7 @@ class Calibration:
                          min=0, max=10_000_000)
     learning_rate: float = setting(5e-5, "Learning rate", "Peak learning rate.", min=1e-8, max=1.0)
     scheduler: str = setting("cosine", "Schedule", "cosine with warmup, or WSD (warmup-stable-decay).",
-                             choices=("cosine", "wsd"))
+                             choices=SCHEDULES)
     min_lr_ratio: float = setting(0.0, "Final LR ratio", "The schedule ends at this share of the peak "
                                   "learning rate (0: to zero, as the authors' cosine).", min=0.0, max=1.0)
     warmup_steps: int = setting(16, "Warmup steps", "Linear warmup length (cut to the run's length when "

@@ -11,8 +11,8 @@ from core import metric_names as metric
 from core.evaluation.darucopy import column, tasks_in
 from core.report.charts import curves, grouped_bars
 from core.report.document import Heading, Image, Paragraph, Table, write
-
-LANGS = {"ru": "Russian", "en": "English"}
+from core.report.figure_rows import LANGS, bpc_rows, copy_rows, figure, speed_rows, token_rows
+from core.stages.results import EvaluateResult
 
 LIMITS = (
     "**What a short CPU run can and cannot show.** The token savings and the speed-up come from the tokenizer "
@@ -30,101 +30,103 @@ LIMITS = (
     "cannot run because only the instruct SmolLM2 ships offline.")
 
 
-def _f(value, fmt="{:.2f}") -> str:
-    return "–" if value is None else fmt.format(value)
-
-
-def build_report(m: dict, folder: Path, project: str) -> tuple[Path, Path]:
+def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, Path]:
     charts = folder / "charts"
     charts.mkdir(exist_ok=True)
-    langs = [lang for lang in LANGS if f"tokens_{lang}" in m["adapted"]]
-    o, a = m["original"], m["adapted"]
-    ru_ratio = o["tokens_ru"]["tokens"] / a["tokens_ru"]["tokens"]
-    speed_ru = m["speed"]["ru"]
-    chars_ratio = speed_ru[1]["chars_per_s"] / speed_ru[0]["chars_per_s"]
-    check = m["heldout_check"]
+    langs = m.languages()
+    o, a = m.original, m.adapted
+    sides = m.sides()
+    ru_ratio = o.tokens_ru.tokens / a.tokens_ru.tokens
+    speed_ru = m.speed.ru
+    chars_ratio = speed_ru[1].chars_per_s / speed_ru[0].chars_per_s
+    check = m.heldout_check
     blocks = [
         Heading("Ruadapt evaluation report", 1),
         Paragraph(f"Project `{project}`, {time.strftime('%Y-%m-%d %H:%M')}, on {platform.machine()} with "
                   f"{os.cpu_count()} CPU threads."),
         Heading("Summary"),
         Paragraph(f"On held-out Russian text the adapted model needs **{ru_ratio:.2f}× fewer tokens** "
-                  f"({o['tokens_ru']['tokens']:,} → {a['tokens_ru']['tokens']:,}) and generates Russian "
-                  f"**{chars_ratio:.2f}× faster in characters per second** ({speed_ru[0]['chars_per_s']:.1f} → "
-                  f"{speed_ru[1]['chars_per_s']:.1f}, {m['speed']['type']} GGUF in llama.cpp). Its bits per "
-                  f"character on Russian are {_f(a['bpc_ru'], '{:.3f}')} against the original's "
-                  f"{_f(o['bpc_ru'], '{:.3f}')} (lower is better)."),
-        Paragraph(f"Held-out check: {check['found_in_training']} of the {check['heldout_paragraphs']} held-out "
+                  f"({o.tokens_ru.tokens:,} → {a.tokens_ru.tokens:,}) and generates Russian "
+                  f"**{chars_ratio:.2f}× faster in characters per second** ({speed_ru[0].chars_per_s:.1f} → "
+                  f"{speed_ru[1].chars_per_s:.1f}, {m.speed.type} GGUF in llama.cpp). Its bits per "
+                  f"character on Russian are {figure(a.bpc_ru, '{:.3f}')} against the original's "
+                  f"{figure(o.bpc_ru, '{:.3f}')} (lower is better)."),
+        Paragraph(f"Held-out check: {check.found_in_training} of the {check.heldout_paragraphs} held-out "
                   "Russian paragraphs occur in the training text"
                   + (" — none: the held-out figures are on text training never saw."
-                     if check["found_in_training"] == 0 else " — WARNING: held-out figures are contaminated.")),
+                     if check.found_in_training == 0 else " — WARNING: held-out figures are contaminated.")),
         Heading("Measured on"),
         Table(["What", "Where", "Size"],
-              [[f"{LANGS[lang]} held-out text", f"`{t['file']}`", f"{t['chars']:,} characters"]
-               for lang, t in m["texts"].items()]
-              + [[f"{side} model", f"`{path}`", ""] for side, path in m["models"].items()]
-              + [[f"{m['speed']['type']} GGUF ({'original' if i == 0 else 'adapted'})", f"`{path}`", ""]
-                 for i, path in enumerate(m["speed"]["files"])]),
+              [[f"{LANGS[lang]} held-out text", f"`{t.file}`", f"{t.chars:,} characters"]
+               for lang, t in m.texts.items()]
+              + [[f"{side} model", f"`{path}`", ""] for side, path in m.models.items()]
+              + [[f"{m.speed.type} GGUF ({'original' if i == 0 else 'adapted'})", f"`{path}`", ""]
+                 for i, path in enumerate(m.speed.files)]),
         Heading("Token efficiency"),
-        Table(["Text", "Model", "Tokens", "Characters / token", "Tokens / word", "Words in 3+ pieces"],
-              [[LANGS[lang], side, f"{mm[f'tokens_{lang}']['tokens']:,}", _f(mm[f"tokens_{lang}"]["chars_per_token"]),
-                _f(mm[f"tokens_{lang}"]["tokens_per_word"]), _f(mm[f"tokens_{lang}"]["split_3plus_share"], "{:.0%}")]
-               for lang in langs for side, mm in (("original", o), ("adapted", a))]),
+        Table(["Text", "Model", "Tokens", "Characters / token", "Tokens / word", "Words in 3+ pieces"], token_rows(m)),
         Image(grouped_bars(charts / "tokens.png", "Tokens per held-out text (fewer is better)", "tokens",
                            [LANGS[lang] for lang in langs],
-                           {side: [mm[f"tokens_{lang}"]["tokens"] for lang in langs] for side, mm in
-                            (("original", o), ("adapted", a))}, "{:,.0f}").relative_to(folder).as_posix(),
+                           {side: [mm.tokens(lang).tokens for lang in langs] for side, mm in sides},
+                           "{:,.0f}").relative_to(folder).as_posix(),
               "tokens per text"),
         Heading("Bits per character"),
         Paragraph("Loss per token is not comparable across tokenizers; bits per character are: the total "
                   "negative log-likelihood of the text in bits, divided by its characters."),
-        Table(["Text", "Original", "Adapted"],
-              [[LANGS[lang], _f(o[f"bpc_{lang}"], "{:.3f}"), _f(a[f"bpc_{lang}"], "{:.3f}")] for lang in langs]),
+        Table(["Text", "Original", "Adapted"], bpc_rows(m)),
         Image(grouped_bars(charts / "bpc.png", "Bits per character on held-out text (lower is better)", "bits/char",
                            [LANGS[lang] for lang in langs],
-                           {side: [mm[f"bpc_{lang}"] for lang in langs] for side, mm in
-                            (("original", o), ("adapted", a))}, "{:.3f}").relative_to(folder).as_posix(), "bpc"),
+                           {side: [mm.bpc(lang) for lang in langs] for side, mm in sides},
+                           "{:.3f}").relative_to(folder).as_posix(), "bpc"),
     ]
-    if "copy" in a:
-        tasks = tasks_in(o.get("copy"), a["copy"])
-        sizes = ", ".join(f"{task.removeprefix('darumeru/')} {a['copy'][task]['n']}" for task in tasks)
-        blocks += [
-            Heading("Copy task (DaruCopy)"),
-            Paragraph(f"llmtf's DaruCopy tasks (darumeru/cp_sent, cp_para) on held-out sentences and paragraphs, "
-                      f"texts per task: {sizes}; each model asked to repeat them exactly (greedy). `len`: mean "
-                      "token-length ratio min(p/s, s/p), the source capped at 128 (sentences) or 1024 (paragraphs) "
-                      "tokens; `lcs`: share of outputs whose difflib matching blocks cover ≥ 99% of the source. "
-                      "The prompt is ours: llmtf's test sets and prompt are not available offline."),
-            Table(["Model", *map(column, tasks)],
-                  [[side, *[_f(mm["copy"][task]["main"]) if task in mm.get("copy", {}) else "–" for task in tasks]]
-                   for side, mm in (("original", o), ("adapted", a))]),
-            Image(grouped_bars(charts / "copy.png", "Copy task (DaruCopy)", "score", list(map(column, tasks)),
-                               {side: [mm.get("copy", {}).get(task, {}).get("main", 0.0) for task in tasks]
-                                for side, mm in (("original", o), ("adapted", a))}).relative_to(folder).as_posix(),
-                  "copy task"),
-        ]
+    if a.copy is not None:
+        blocks += _copy_blocks(m, charts, folder)
     blocks += [Heading("Generation speed"),
                Paragraph(f"`ruadapt bench speed`: each model alone, greedy continuation of the shipped prompts "
-                         f"until {m['speed']['chars']} characters, {m['speed']['repeats']} passes; medians "
+                         f"until {m.speed.chars} characters, {m.speed.repeats} passes; medians "
                          "(min–max). Characters per second is the fair figure across tokenizers.")]
     for lang in ("ru", "en"):
-        rows = m["speed"][lang]
         blocks += [Table([f"{LANGS[lang]} prompts", "Characters/s", "Tokens/s", "Characters/token", "Cyrillic share"],
-                         [[side, f"{r['chars_per_s']:.1f} ({r['chars_per_s_min']:.1f}–{r['chars_per_s_max']:.1f})",
-                           f"{r['tokens_per_s']:.1f}", _f(r["chars_per_token"]), f"{r['cyrillic_share']:.0%}"]
-                          for side, r in zip(("original", "adapted"), rows)]),
+                         speed_rows(m, lang)),
                    Image(f"charts/speed_{lang}.png", f"speed {lang}")]
-    trained = {s: c for s, c in m["curves"].items() if c}
-    if trained:
-        blocks.append(Heading("Training curves"))
-        for stage, c in trained.items():
-            blocks.append(Image(curves(charts / f"{stage}_loss.png", f"{stage}: training loss per token",
-                                       {"loss": c.get(metric.LOSS, []), "held-out loss": c.get(metric.EVAL_LOSS, [])},
-                                       "nats/token").relative_to(folder).as_posix(), f"{stage} loss"))
-            if c.get(metric.BPC_RU):
-                reference = ("original model", m["curves_bpc_reference"]) if m.get("curves_bpc_reference") else None
-                blocks.append(Image(curves(charts / f"{stage}_bpc.png", f"{stage}: held-out Russian bits per character",
-                                           {"adapted": c[metric.BPC_RU]}, "bits/char", reference).relative_to(folder).as_posix(),
-                                    f"{stage} bpc"))
+    blocks += _curve_blocks(m, charts, folder)
     blocks += [Heading("Limits"), Paragraph(LIMITS)]
     return write(blocks, folder, "Ruadapt evaluation report")
+
+
+def _copy_blocks(m: EvaluateResult, charts: Path, folder: Path) -> list:
+    o, a = m.original, m.adapted
+    tasks = tasks_in(o.copy, a.copy)
+    sizes = ", ".join(f"{task.removeprefix('darumeru/')} {a.copy[task].n}" for task in tasks)
+
+    def main(mm, task: str) -> float | None:
+        return mm.copy[task].main if mm.copy and task in mm.copy else None
+
+    return [
+        Heading("Copy task (DaruCopy)"),
+        Paragraph(f"llmtf's DaruCopy tasks (darumeru/cp_sent, cp_para) on held-out sentences and paragraphs, "
+                  f"texts per task: {sizes}; each model asked to repeat them exactly (greedy). `len`: mean "
+                  "token-length ratio min(p/s, s/p), the source capped at 128 (sentences) or 1024 (paragraphs) "
+                  "tokens; `lcs`: share of outputs whose difflib matching blocks cover ≥ 99% of the source. "
+                  "The prompt is ours: llmtf's test sets and prompt are not available offline."),
+        Table(["Model", *map(column, tasks)], copy_rows(m, tasks)),
+        Image(grouped_bars(charts / "copy.png", "Copy task (DaruCopy)", "score", list(map(column, tasks)),
+                           {side: [main(mm, task) or 0.0 for task in tasks] for side, mm in m.sides()}
+                           ).relative_to(folder).as_posix(), "copy task"),
+    ]
+
+
+def _curve_blocks(m: EvaluateResult, charts: Path, folder: Path) -> list:
+    trained = {s: c for s, c in m.curves.items() if c}
+    if not trained:
+        return []
+    blocks: list = [Heading("Training curves")]
+    for stage, c in trained.items():
+        blocks.append(Image(curves(charts / f"{stage}_loss.png", f"{stage}: training loss per token",
+                                   {"loss": c.get(metric.LOSS, []), "held-out loss": c.get(metric.EVAL_LOSS, [])},
+                                   "nats/token").relative_to(folder).as_posix(), f"{stage} loss"))
+        if c.get(metric.BPC_RU):
+            reference = ("original model", m.curves_bpc_reference) if m.curves_bpc_reference else None
+            blocks.append(Image(curves(charts / f"{stage}_bpc.png", f"{stage}: held-out Russian bits per character",
+                                       {"adapted": c[metric.BPC_RU]}, "bits/char", reference).relative_to(folder).as_posix(),
+                                f"{stage} bpc"))
+    return blocks

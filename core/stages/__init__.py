@@ -8,10 +8,12 @@ from typing import Any, TypeVar
 
 from core.stages.results import (
     BaselineResult,
+    CalibrationResult,
     CorpusResult,
     EvaluateResult,
     ExportResult,
     ImportResult,
+    LepResult,
     ModelResult,
     ResultContractError,
     StageResult,
@@ -70,12 +72,12 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",
              "core.stages.lep:run", ("models", "lep", "evaluation"), needs=("import", "tokenizer", "stage2", "corpus"),
-             version=3, result=ModelResult),  # 3: chat markers from the instruct model, DaruCopy; 2: bits/char
+             version=3, result=LepResult),  # 3: chat markers from the instruct model, DaruCopy; 2: bits/char
     StageDef("calibration", "Calibration",
              "LoRA SFT of the adapted instruct model on instruction chats plus the copy task.",
              "core.stages.calibration:run", ("models", "calibration", "evaluation"),
              needs=("import", "lep", "corpus"), version=4,  # 2: bits/char; 3: authors' ft settings, DaruCopy; 4: bf16 on CPU
-             result=ModelResult),
+             result=CalibrationResult),
     StageDef("export", "Export to GGUF",
              "The original and the adapted model as GGUF files for llama.cpp, quantized, each checked against "
              "transformers (identical tokenization, next-token agreement).",
@@ -89,11 +91,21 @@ STAGES: tuple[StageDef, ...] = (
 STAGE_BY_NAME = {s.name: s for s in STAGES}
 
 
-def input_result(inputs: dict[str, dict[str, Any]], stage: str, kind: type[R]) -> R:
-    """The typed result of an upstream stage, from a run's `inputs` (its spec): `kind` is what the reader
-    expects, and must be what the stage's row promises."""
+def stage_result(stage: str, data: dict[str, Any], kind: type[R]) -> R:
+    """A run's result.json as the typed result of its stage: `kind` is what the reader expects, and must be
+    what the stage's row promises."""
     promised = STAGE_BY_NAME[stage].result
     if not issubclass(promised, kind):
         raise ResultContractError(f"the {stage} stage hands on a {promised.__name__}, not a {kind.__name__}")
-    return parse_result(promised, inputs[stage]["result"], stage)
+    return parse_result(promised, data, stage)
 
+
+def input_result(inputs: dict[str, dict[str, Any]], stage: str, kind: type[R]) -> R:
+    """The typed result of an upstream stage, from a run's `inputs` (its spec)."""
+    return stage_result(stage, inputs[stage]["result"], kind)
+
+
+# What readers take from here: the table, the typed lookup, and the result types the rows name.
+__all__ = ["STAGES", "STAGE_BY_NAME", "StageDef", "input_result", "stage_result", "StageResult", "ModelResult", "ImportResult",
+           "CorpusResult", "BaselineResult", "TokenizerResult", "TransplantResult", "TrainResult", "LepResult",
+           "CalibrationResult", "ExportResult", "EvaluateResult", "ResultContractError"]

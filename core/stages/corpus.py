@@ -27,11 +27,11 @@ def heldout_texts(outputs: Path, max_chars: int) -> dict[str, str]:
 
 
 def run(ctx: StageContext) -> dict:
-    cfg = ctx.settings["corpus"]
-    russian, english = corpus_files(cfg["russian"]), corpus_files(cfg["english"])
+    cfg = ctx.config.corpus
+    russian, english = corpus_files(cfg.russian), corpus_files(cfg.english)
     total_bytes = sum(f.stat().st_size for f in russian + english) or 1
     out = ctx.output_dir
-    salt = cfg["seed"].to_bytes(8, "little")
+    salt = cfg.seed.to_bytes(8, "little")
     stats = {"train_ru_chars": 0, "heldout_ru_chars": 0, "heldout_en_chars": 0,
              "train_ru_docs": 0, "heldout_ru_docs": 0, "files": [str(f) for f in russian + english]}
     done_bytes = 0
@@ -41,9 +41,9 @@ def run(ctx: StageContext) -> dict:
     def documents(path: Path):
         """The file's documents; a bad file stops the stage, or is skipped and listed when asked."""
         try:
-            yield from iter_documents(path, cfg["text_field"])
+            yield from iter_documents(path, cfg.text_field)
         except CorpusError as exc:
-            if cfg["on_bad_file"] != "skip":
+            if cfg.on_bad_file != "skip":
                 raise
             stats["skipped_files"].append(str(exc))
             ctx.log(f"skipped: {exc.where}: {exc.what}", level="warning")
@@ -58,8 +58,8 @@ def run(ctx: StageContext) -> dict:
                     stats["duplicates_of_heldout"] += 1
                     continue
                 # The draw depends on the text, so copies of a paragraph always land on the same side.
-                to_heldout = (int.from_bytes(key[:8]) / 2**64 < cfg["heldout_fraction"]
-                              and stats["heldout_ru_chars"] < cfg["heldout_max_chars"])
+                to_heldout = (int.from_bytes(key[:8]) / 2**64 < cfg.heldout_fraction
+                              and stats["heldout_ru_chars"] < cfg.heldout_max_chars)
                 if to_heldout:
                     heldout_keys.add(key)
                 kind = "heldout_ru" if to_heldout else "train_ru"
@@ -71,7 +71,7 @@ def run(ctx: StageContext) -> dict:
     with open(out / HELDOUT_EN, "w", encoding="utf-8") as held_en:
         for path in english:
             for doc in documents(path):
-                if stats["heldout_en_chars"] >= cfg["heldout_max_chars"]:
+                if stats["heldout_en_chars"] >= cfg.heldout_max_chars:
                     break
                 held_en.write(doc.text + "\n\n")
                 stats["heldout_en_chars"] += len(doc.text)

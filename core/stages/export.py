@@ -40,8 +40,8 @@ def _summary(results: dict, types: list[str], parity: bool) -> str:
 
 
 def run(ctx: StageContext) -> dict:
-    cfg = ctx.settings["export"]
-    types = list(cfg["types"])
+    cfg = ctx.config.export
+    types = list(cfg.types)
     folders = {"original": Path(input_result(ctx.inputs, "import", ModelResult).model_dir),
                "adapted": Path(input_result(ctx.inputs, "calibration", ModelResult).model_dir)}
     for side in SIDES:  # refuse (an adapted Unigram vocabulary, say) before any file is written
@@ -55,7 +55,7 @@ def run(ctx: StageContext) -> dict:
             ctx.progress(i * total + done, len(SIDES) * total, "tensors", f"{side} {message}")
 
         ctx.log(f"exporting the {side} model ({folders[side]}) as {', '.join(types)}")
-        side_results = export_gguf_types(folders[side], outputs, parity=cfg["parity"], progress=progress,
+        side_results = export_gguf_types(folders[side], outputs, parity=cfg.parity, progress=progress,
                                          poll=ctx.check_cancelled)
         for out_type, entry in side_results.items():
             final = ctx.run.outputs / outputs[out_type].name  # where the file lies once the stage succeeds
@@ -69,6 +69,6 @@ def run(ctx: StageContext) -> dict:
                         f"({figures['top1_agreement']:.1%} everywhere), max |Δlogit| {figures['max_abs_diff']:.3g}")
         results[side] = side_results
     result = {"types": types, **results, "files": files, **_original_note(folders["original"]),
-              "summary": _summary(results, types, cfg["parity"])}
+              "summary": _summary(results, types, cfg.parity)}
     ctx.log(result["summary"])
     return result

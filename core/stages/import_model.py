@@ -12,16 +12,16 @@ from core.models.source import open_model_source
 
 
 def run(ctx: StageContext) -> dict[str, Any]:
-    models = ctx.settings["models"]
-    source = Path(models["source"]) if models.get("source") else None
+    models = ctx.config.models
+    source = Path(models.source) if models.source else None
     if source is None:
         raise ModelError("no source model is set", where="[models] source",
                          fix="set `source` under [models] to a Hugging Face folder or a .gguf file")
     ctx.check_cancelled()
     if source.suffix.lower() == ".gguf" or source.is_file():
         ctx.log(f"opening {source.name}: a GGUF file is dequantized to fp32 once, then reused from the cache")
-    info = open_model_source(source, allow_pickle=models.get("allow_pickle", False),
-                             trust_remote_code=models.get("trust_remote_code", False),
+    info = open_model_source(source, allow_pickle=models.allow_pickle,
+                             trust_remote_code=models.trust_remote_code,
                              progress=lambda done, total, message: ctx.progress(done, total, "tensors", message))
     for warning in info.warnings:
         ctx.log(warning, "warning")

@@ -27,18 +27,18 @@ NO_PAIR = ("LEP needs the original base model and its instruct model. The defaul
 
 
 def run(ctx: StageContext) -> dict:
-    models, cfg = ctx.settings["models"], ctx.settings["lep"]
+    models, cfg = ctx.config.models, ctx.config.lep
     adapted_dir = input_result(ctx.inputs, "stage2", ModelResult).model_dir
-    if not cfg["enabled"]:
+    if not cfg.enabled:
         return {"model_dir": adapted_dir, "skipped": True, "summary": "skipped: LEP is off in the project"}
-    if not models["instruct"]:
+    if not models.instruct:
         raise UserError(NO_PAIR, where="[models] instruct",
                         fix="set models.instruct (and models.base if the source is not the base) to a model "
                             "folder or .gguf file, or turn LEP off")
-    safety = {"allow_pickle": models["allow_pickle"], "trust_remote_code": models["trust_remote_code"]}
-    base_dir = (open_model_source(models["base"], **safety).path if models["base"]
+    safety = {"allow_pickle": models.allow_pickle, "trust_remote_code": models.trust_remote_code}
+    base_dir = (open_model_source(models.base, **safety).path if models.base
                 else input_result(ctx.inputs, "import", ModelResult).model_dir)
-    instruct_info = open_model_source(models["instruct"], **safety)
+    instruct_info = open_model_source(models.instruct, **safety)
     ctx.progress(0, 4, "steps", "loading base, instruct and adapted models")
     base, _ = load_model(base_dir, dtype="float32", device="cpu", **safety)
     instruct, instruct_tok = load_model(instruct_info.path, dtype="float32", device="cpu", **safety)
@@ -46,23 +46,23 @@ def run(ctx: StageContext) -> dict:
                instruct.get_input_embeddings().weight.shape[0])
     adapted, new_tok = load_model(adapted_dir, dtype="float32", device="cpu", **safety)
     heldout = (Path(ctx.inputs["corpus"]["outputs"]) / HELDOUT_RU).read_text(encoding="utf-8")
-    evaluation = ctx.settings["evaluation"]
-    sets = copy_sets(heldout_texts(Path(ctx.inputs["corpus"]["outputs"]), evaluation["max_chars"]),
-                     cfg["copy_passages"])
-    text, window = heldout[: evaluation["max_chars"]], evaluation["batch_tokens"]
+    evaluation = ctx.config.evaluation
+    sets = copy_sets(heldout_texts(Path(ctx.inputs["corpus"]["outputs"]), evaluation.max_chars),
+                     cfg.copy_passages)
+    text, window = heldout[: evaluation.max_chars], evaluation.batch_tokens
     # Bits per character, unlike loss per token, compare the two models across their tokenizers.
     bpc_before = bits_per_character_or_none(instruct, instruct_tok, text, window)
-    copy_before = darucopy(instruct, instruct_tok, sets, evaluation["copy_max_new_tokens"]) if sets else None
-    ctx.progress(1, 4, "steps", f"fitting the {cfg['mode']} projection")
-    report = compose_instruct(instruct, instruct_tok, base, adapted, new_tok, mode=cfg["mode"],
-                              lora_scale=cfg["lora_scale"], max_rows=cfg["max_rows"],
-                              device=resolve_device(models["device"]))
-    copy_after = darucopy(instruct, new_tok, sets, evaluation["copy_max_new_tokens"]) if sets else None
+    copy_before = darucopy(instruct, instruct_tok, sets, evaluation.copy_max_new_tokens) if sets else None
+    ctx.progress(1, 4, "steps", f"fitting the {cfg.mode} projection")
+    report = compose_instruct(instruct, instruct_tok, base, adapted, new_tok, mode=cfg.mode,
+                              lora_scale=cfg.lora_scale, max_rows=cfg.max_rows,
+                              device=resolve_device(models.device))
+    copy_after = darucopy(instruct, new_tok, sets, evaluation.copy_max_new_tokens) if sets else None
     bpc_after = bits_per_character_or_none(instruct, new_tok, text, window)
     ctx.progress(3, 4, "steps", "saving")
     ctx.save_model(instruct, new_tok)
     ctx.progress(4, 4, "steps")
-    summary = (f"{cfg['mode']} projection fitted on {report.fit_rows:,} rows "
+    summary = (f"{cfg.mode} projection fitted on {report.fit_rows:,} rows "
                f"(relative residual {report.residual_input:.3g}); {report.added_copied} added tokens "
                f"(chat markers) from the instruct model"
                + (f", {report.added_appended} of them appended" if report.added_appended else "") + "; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -58,11 +59,24 @@ def stage_settings(project: Project, project_path: Path, stage: StageDef) -> tup
     return out, paths
 
 
-def fingerprint(path: str) -> list:
-    """Size and modification time of a file, or of every file under a folder (cheap on gigabytes)."""
+def fingerprint(path: str, base: Path | None = None) -> list:
+    """Size and modification time of a file, or of every file under a folder (cheap on gigabytes);
+    files inside `base` (the project's folder) are named relative to it."""
     p = Path(path)
     files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p] if p.exists() else []
-    return [[str(f), f.stat().st_size, f.stat().st_mtime_ns] for f in files]
+    return [[_portable(str(f), base), f.stat().st_size, f.stat().st_mtime_ns] for f in files]
+
+
+def _portable(value: Any, base: Path | None) -> Any:
+    """`value` with absolute paths inside `base` written relative to it ("./corpus/ru.txt"), nested
+    values too: a key then stays the same when the project folder is moved or copied with its runs."""
+    if isinstance(value, dict):
+        return {k: _portable(v, base) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_portable(v, base) for v in value]
+    if base is not None and isinstance(value, str) and os.path.isabs(value) and Path(value).is_relative_to(base):
+        return "./" + Path(value).relative_to(base).as_posix()
+    return value
 
 
 _ABSENT = object()
@@ -77,9 +91,14 @@ def _differing_from_defaults(settings: dict[str, Any]) -> dict[str, Any]:
             for name, values in settings.items()}
 
 
-def stage_key(settings: dict[str, Any], paths: list[str], stage: StageDef, upstream_keys: dict[str, str]) -> str:
-    payload = {"stage": stage.name, "version": stage.version, "settings": _differing_from_defaults(settings),
-               "files": [fingerprint(p) for p in sorted(paths)], "upstream": upstream_keys}
+def stage_key(settings: dict[str, Any], paths: list[str], stage: StageDef, upstream_keys: dict[str, str],
+              base: Path | None = None) -> str:
+    """The content key of a stage run: its settings, its input files and its upstream keys. Paths inside
+    `base` (the project's folder) count relative to it, so a moved or copied project keeps its results."""
+    base = Path(base).resolve() if base is not None else None
+    payload = {"stage": stage.name, "version": stage.version,
+               "settings": _portable(_differing_from_defaults(settings), base),
+               "files": [fingerprint(p, base) for p in sorted(paths)], "upstream": upstream_keys}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -117,7 +136,7 @@ def _plan_locked(project: Project, project_path: Path, stage: StageDef, registry
                            fix=f"run `ruadapt run {project_path} --stage {need}` first")
         upstream_keys[need] = up.spec()["key"]
         inputs[need] = {"run_dir": str(up.path), "outputs": str(up.outputs), "result": up.result()}
-    key = stage_key(settings, paths, stage, upstream_keys)
+    key = stage_key(settings, paths, stage, upstream_keys, base=project_path.parent)
     for active in registry.active_runs(str(project_path), stage.name):
         if active.key == key:
             return PlannedRun(stage, active.run, reused=False, attached=True)
@@ -125,9 +144,9 @@ def _plan_locked(project: Project, project_path: Path, stage: StageDef, registry
                        "settings", where=str(project_path),
                        fix=f"wait for it (`ruadapt watch {active.id}`) or stop it (`ruadapt cancel {active.id}`), "
                            "then run again")
-    if not force and (done := registry.latest_done(stage.name, key)):
-        return PlannedRun(stage, done.run, reused=True)
     runs_root = resolve_path(project.project.runs_dir, project_path.parent)
+    if not force and (done := registry.latest_done(stage.name, key, prefer=runs_root.resolve())):
+        return PlannedRun(stage, done.run, reused=True)
     resumable = None if force else registry.latest_resumable(stage.name, key)
     run = create_run(runs_root, stage.name, stage.target, settings, registry, key=key, project=str(project_path),
                      inputs=inputs, cancel_grace_s=cancel_grace_s,
@@ -148,6 +167,7 @@ def create_run(root: Path, stage: str, target: str, settings: dict[str, Any], re
     run.path.mkdir(parents=True)
     write_json_atomic(run.spec_path, {
         "version": SPEC_VERSION, "stage": stage, "target": target, "key": key, "project": project,
+        "run_dir": str(run.path.resolve()),  # where it was made: a moved project's results are read from here
         "settings": settings, "inputs": inputs or {}, "registry": str(registry.path),
         "cancel_grace_s": cancel_grace_s, "resume_from": resume_from, "created": time.time(),
     })
@@ -172,7 +192,9 @@ def current_run(project: Project, project_path: Path, stage_name: str, registry:
             known[stage_name] = None
             return None
         upstream_keys[need] = up.spec()["key"]
-    key = stage_key(*stage_settings(project, Path(project_path).resolve(), stage), stage, upstream_keys)
-    done = registry.latest_done(stage.name, key)
+    project_path = Path(project_path).resolve()
+    key = stage_key(*stage_settings(project, project_path, stage), stage, upstream_keys, base=project_path.parent)
+    done = registry.latest_done(stage.name, key,
+                                prefer=resolve_path(project.project.runs_dir, project_path.parent).resolve())
     known[stage_name] = done.run if done else None
     return known[stage_name]

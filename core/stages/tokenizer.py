@@ -11,6 +11,7 @@ from core.corpus import iter_documents
 from core.errors import ModelError, UserError
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
+from core.project.schema import Tokenizer
 from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
 from core.tokenizer.continued_bpe import unused_tokens, word_counts
@@ -22,7 +23,7 @@ SHOWN = 20  # examples of unused tokens kept in the result
 
 
 def run(ctx: StageContext) -> dict:
-    cfg = ctx.settings["tokenizer"]
+    cfg = ctx.config.tokenizer
     corpus = Path(ctx.inputs["corpus"]["outputs"])
     source_hf = AutoTokenizer.from_pretrained(input_result(ctx.inputs, "import", ModelResult).model_dir)
     if not source_hf.is_fast:
@@ -39,11 +40,11 @@ def run(ctx: StageContext) -> dict:
             ctx.progress(min(done, total), total, "bytes", phase)
             yield doc.text
 
-    mode, algorithm = cfg["mode"], cfg["algorithm"]
+    mode, algorithm = cfg.mode, cfg.algorithm
     ctx.log(f"Training a {algorithm.upper()} vocabulary ({mode} mode) on {train_file.stat().st_size:,} bytes")
     if mode == "replace":
-        new = train_vocabulary(texts("reading the corpus"), source, algorithm, cfg["vocab_size"],
-                               cfg["min_frequency"], specials)
+        new = train_vocabulary(texts("reading the corpus"), source, algorithm, cfg.vocab_size,
+                               cfg.min_frequency, specials)
         edit = {"added": new.get_vocab_size() - len(specials), "kept": 0, "skipped": 0}
     else:
         new, edit = continued_vocabulary(source, texts, cfg)
@@ -53,7 +54,7 @@ def run(ctx: StageContext) -> dict:
     new_hf = save_like_source(new, source_hf, out)
     ctx.artifact(out, "tokenizer")
     report = compare(source_hf, new_hf, corpus)
-    multiple = cfg["pad_to_multiple"]
+    multiple = cfg.pad_to_multiple
     model_vocab = -(-len(new_hf) // multiple) * multiple
     gguf_note = export_refusal(out, model_vocab)
     result = {
@@ -83,21 +84,19 @@ def export_refusal(tokenizer_dir: Path, n_rows: int) -> str | None:
     return None
 
 
-def continued_vocabulary(source, texts, cfg) -> tuple:
+def continued_vocabulary(source, texts, cfg: Tokenizer) -> tuple:
     """Extend or optimized: continued BPE on the source's (or the shrunk source's) segmentation; with the
     unigram algorithm, extend learns it on the Russian pieces of a Unigram trained on the corpus."""
-    if cfg["mode"] == "extend" and cfg["algorithm"] == "unigram":
-        unigram = piece_unigram(texts("training a Unigram for the new tokens"), source, cfg["vocab_size"])
-        result = extend_bpe_from_unigram(source, unigram, cfg["new_tokens"], cfg["min_frequency"])
-    elif cfg["mode"] == "extend":
-        result = extend_bpe(source, word_counts(source, texts("counting words")), cfg["new_tokens"],
-                            cfg["min_frequency"])
+    if cfg.mode == "extend" and cfg.algorithm == "unigram":
+        unigram = piece_unigram(texts("training a Unigram for the new tokens"), source, cfg.vocab_size)
+        result = extend_bpe_from_unigram(source, unigram, cfg.new_tokens, cfg.min_frequency)
+    elif cfg.mode == "extend":
+        result = extend_bpe(source, word_counts(source, texts("counting words")), cfg.new_tokens, cfg.min_frequency)
     else:
-        result = optimize_bpe(source, word_counts(source, texts("counting words")),
-                              cfg["vocab_size"] - cfg["new_tokens"], cfg["new_tokens"], cfg["keep_rule"],
-                              cfg["min_frequency"])
+        result = optimize_bpe(source, word_counts(source, texts("counting words")), cfg.vocab_size - cfg.new_tokens,
+                              cfg.new_tokens, cfg.keep_rule, cfg.min_frequency)
     edit = {"added": result.added, "kept": result.kept, "skipped": result.skipped,
-            "keep_rule": cfg["keep_rule"] if cfg["mode"] == "optimized" else None,
+            "keep_rule": cfg.keep_rule if cfg.mode == "optimized" else None,
             "absorbed": list(result.absorbed)}
     return result.tokenizer, edit
 

@@ -24,6 +24,7 @@ from core.errors import UserError
 from core.jobs.context import StageContext
 from core.jobs.launch import child_env
 from core.models import inspect_model_folder, load_model
+from core.project.schema import Compute, Models, Training
 from core.slurm import srun_torchrun
 from core.stages import ModelResult, input_result
 from core.stages.corpus import HELDOUT_RU, TRAIN_RU
@@ -54,11 +55,11 @@ def run_stage2(ctx: StageContext) -> dict:
 
 def _run(ctx: StageContext, section: str) -> dict:
     upstream = input_result(ctx.inputs, UPSTREAM[section], ModelResult).model_dir
-    if not ctx.settings[section]["enabled"]:
+    if not getattr(ctx.config, section).enabled:
         return {"model_dir": upstream, "skipped": True, "summary": "skipped: disabled in the project"}
-    compute = ctx.settings["compute"]
-    if compute["launcher"] == "torchrun" and "RANK" not in os.environ:
-        return _launch_torchrun(ctx, section, compute["nproc_per_node"])
+    compute = ctx.config.compute
+    if compute.launcher == "torchrun" and "RANK" not in os.environ:
+        return _launch_torchrun(ctx, section, compute.nproc_per_node)
     return train_stage(ctx, section, Dist.from_env())
 
 
@@ -96,16 +97,16 @@ def pick_device(setting: str, dist: Dist) -> torch.device:
     return torch.device("cpu")
 
 
-def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: dict, section: str,
-                 cfg: dict, compute: dict, world: int) -> None:
+def check_memory(model_dir: str, device: torch.device, weights_dtype: str, models: Models, section: str,
+                 cfg: Training, compute: Compute, world: int) -> None:
     """Refuse before loading a model whose training state cannot fit: the weights, and the gradients and
     AdamW moments of what the stage trains (exact sizes; FSDP divides them among the processes).
     Activations, only estimated, are named in the message but never refuse on their own."""
-    info = inspect_model_folder(Path(model_dir), allow_pickle=models["allow_pickle"],
-                                trust_remote_code=models["trust_remote_code"])
-    memory = stage_memory(section, cfg, info.n_parameters, info.vocab_size, info.hidden_size, info.tied_embeddings,
+    info = inspect_model_folder(Path(model_dir), allow_pickle=models.allow_pickle,
+                                trust_remote_code=models.trust_remote_code)
+    memory = stage_memory(section, vars(cfg), info.n_parameters, info.vocab_size, info.hidden_size, info.tied_embeddings,
                           info.num_layers, weights_bytes={"float32": 4, "bfloat16": 2, "float16": 2}[weights_dtype],
-                          strategy=compute["strategy"], checkpointing=compute["gradient_checkpointing"],
+                          strategy=compute.strategy, checkpointing=compute.gradient_checkpointing,
                           world=world)
     need = memory.weights + memory.grads_optimizer
     free = torch.cuda.mem_get_info(device)[0] if device.type == "cuda" else psutil.virtual_memory().available
@@ -121,38 +122,38 @@ def check_memory(model_dir: str, device: torch.device, weights_dtype: str, model
 
 
 def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
-    models, cfg = ctx.settings["models"], ctx.settings[section]
-    compute, evaluation = ctx.settings["compute"], ctx.settings["evaluation"]
+    models, cfg = ctx.config.models, getattr(ctx.config, section)
+    compute, evaluation = ctx.config.compute, ctx.config.evaluation
     model_dir = input_result(ctx.inputs, UPSTREAM[section], ModelResult).model_dir
-    device = pick_device(models["device"], dist)
+    device = pick_device(models.device, dist)
     dist.init(device)
-    weights_dtype, autocast_dtype = training_precision(models["dtype"], device)
-    fsdp = dist.enabled and compute["strategy"] == "fsdp"
+    weights_dtype, autocast_dtype = training_precision(models.dtype, device)
+    fsdp = dist.enabled and compute.strategy == "fsdp"
     check_memory(model_dir, device, weights_dtype, models, section, cfg, compute, dist.world)
     # Under FSDP each rank loads on the CPU and keeps only its shard on the GPU (see Dist.wrap).
     model, tokenizer = _load(model_dir, weights_dtype, "cpu" if fsdp else str(device), models)
-    if compute["gradient_checkpointing"]:
+    if compute.gradient_checkpointing:
         model.gradient_checkpointing_enable()
         model.config.use_cache = False
     # The LoRA initialisation: reproducible, and the same on every rank (FSDP shards each rank's own
     # copy, where DDP would broadcast rank 0's).
-    torch.manual_seed(cfg["seed"])
+    torch.manual_seed(cfg.seed)
     model = _trainable(model, section, cfg)
-    if cfg.get("train_rows", "all") == "new":
+    if cfg.train_rows == "new":
         _keep_source_rows(ctx, model, tokenizer, models)
     corpus = Path(ctx.inputs["corpus"]["outputs"])
     objective, data = _objective_and_data(ctx, section, tokenizer, weights_dtype, device, dist)
-    heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation["max_chars"]]
+    heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation.max_chars]
     trainable, total = count_parameters(model)
     matmul, matmul_trainable = matmul_parameters(model)
-    wrapped = dist.wrap(model, compute["strategy"], device)
+    wrapped = dist.wrap(model, compute.strategy, device)
     if dist.is_main:
-        how = f", {compute['strategy'].upper()}" if dist.enabled else ""
+        how = f", {compute.strategy.upper()}" if dist.enabled else ""
         ctx.log(f"{section}: training {trainable:,} of {total:,} parameters on {device} "
                 f"({dist.world} process{'es' if dist.world > 1 else ''}{how}; "
                 f"{describe(weights_dtype, autocast_dtype, device)})")
     resume = ctx.spec.get("resume_from")
-    state = train(ctx, model, wrapped, tokenizer, data, LoopConfig.from_settings(cfg), heldout=heldout,
+    state = train(ctx, model, wrapped, tokenizer, data, LoopConfig.from_settings(vars(cfg)), heldout=heldout,
                   checkpoints=ctx.run.path / "checkpoint", resume_from=Path(resume) if resume else None,
                   dist=dist, device=device, autocast_dtype=autocast_dtype, objective=objective)
     result = {}
@@ -178,9 +179,9 @@ def _objective_and_data(ctx, section: str, tokenizer, weights_dtype: str, device
     aligned with the original model's tokenization of the same text, and that model as teacher."""
     from core.corpus import iter_documents
 
-    cfg, models = ctx.settings[section], ctx.settings["models"]
+    cfg, models = getattr(ctx.config, section), ctx.config.models
     corpus = Path(ctx.inputs["corpus"]["outputs"])
-    if cfg["objective"] == "lm":
+    if cfg.objective == "lm":
         tokens_file = ctx.run.path / "data" / "train.u32"
         if dist.is_main:
             tokens_file.parent.mkdir(exist_ok=True)
@@ -188,38 +189,38 @@ def _objective_and_data(ctx, section: str, tokenizer, weights_dtype: str, device
                                  tokenizer.eos_token_id)
             ctx.log(f"training text: {n:,} tokens")
         dist.barrier()
-        return Objective("lm"), PackedBlocks(tokens_file, cfg["block_size"], section)
-    teacher, teacher_tok = _load(ctx.inputs["import"]["result"]["model_dir"], weights_dtype, str(device), models)
+        return Objective("lm"), PackedBlocks(tokens_file, cfg.block_size, section)
+    teacher, teacher_tok = _load(input_result(ctx.inputs, "import", ModelResult).model_dir, weights_dtype, str(device), models)
     data = AlignedBlocks((d.text for d in iter_documents(corpus / TRAIN_RU)), tokenizer, teacher_tok,
-                         cfg["block_size"], section)
+                         cfg.block_size, section)
     if dist.is_main:
         ctx.log(f"training text: {len(data.student.ids):,} tokens ({len(data.teacher.ids):,} for the original "
-                f"model, the teacher), {len(data.bounds):,} aligned chunks; objective {cfg['objective']}")
-    return Objective(cfg["objective"], teacher), data
+                f"model, the teacher), {len(data.bounds):,} aligned chunks; objective {cfg.objective}")
+    return Objective(cfg.objective, teacher), data
 
 
-def _keep_source_rows(ctx, model, tokenizer, models: dict) -> None:
+def _keep_source_rows(ctx, model, tokenizer, models: Models) -> None:
     from transformers import AutoTokenizer
 
-    source_tok = AutoTokenizer.from_pretrained(ctx.inputs["import"]["result"]["model_dir"],
-                                               trust_remote_code=models["trust_remote_code"])
+    source_tok = AutoTokenizer.from_pretrained(input_result(ctx.inputs, "import", ModelResult).model_dir,
+                                               trust_remote_code=models.trust_remote_code)
     rows = model.get_input_embeddings().weight.shape[0]
     kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows))
     ctx.log(f"train_rows = 'new': {kept:,} rows of the source's tokens (and padding) kept as they were, "
             f"{rows - kept:,} rows learn")
 
 
-def _load(model_dir: str, dtype: str, device: str, models: dict):
-    return load_model(model_dir, dtype=dtype, device=device, allow_pickle=models["allow_pickle"],
-                      trust_remote_code=models["trust_remote_code"])
+def _load(model_dir: str, dtype: str, device: str, models: Models):
+    return load_model(model_dir, dtype=dtype, device=device, allow_pickle=models.allow_pickle,
+                      trust_remote_code=models.trust_remote_code)
 
 
-def _trainable(model, section: str, cfg: dict):
+def _trainable(model, section: str, cfg: Training):
     if section == "stage1":
         train_embeddings_only(model)
         return model
-    return add_lora(model, cfg["lora_r"], cfg["lora_alpha"], cfg["lora_dropout"], cfg["lora_targets"],
-                    cfg["full_matrices"])
+    return add_lora(model, cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout, cfg.lora_targets,
+                    cfg.full_matrices)
 
 
 def _result(ctx, section, state, device, dist, trainable, total, matmul, matmul_trainable) -> dict:

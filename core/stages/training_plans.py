@@ -8,6 +8,7 @@ from core.errors import JobError
 from core.jobs.registry import Registry
 from core.models import inspect_model_folder
 from core.project.schema import Project
+from core.stages import ModelResult, TokenizerResult, stage_result
 from core.stages.plan import current_run
 from core.training.compute_plan import StagePlan, plan_training
 
@@ -17,9 +18,9 @@ def project_plans(project: Project, project_path: Path, registry: Registry) -> l
     if imported is None:
         raise JobError("the plan needs the source model's sizes", fix=f"run `ruadapt run {project_path} "
                        "--stage import` first (it only checks or imports the model)")
-    info = inspect_model_folder(imported.result()["model_dir"])
+    info = inspect_model_folder(stage_result("import", imported.result(), ModelResult).model_dir)
     tokenizer = current_run(project, project_path, "tokenizer", registry)
-    new_vocab = tokenizer.result()["vocab_size"] if tokenizer else None
+    new_vocab = stage_result("tokenizer", tokenizer.result(), TokenizerResult).vocab_size if tokenizer else None
     world = project.compute.nproc_per_node if project.compute.launcher == "torchrun" else 1
     plans = []
     for stage in ("stage1", "stage2"):

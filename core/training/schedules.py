@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+SCHEDULES = ("cosine", "wsd")  # the project's `scheduler` choices (light module: loading a project imports it)
+
 
 def lr_at(step: int, *, peak: float, total: int, warmup: int, schedule: str, min_ratio: float = 0.1,
           decay_steps: int = 0) -> float:

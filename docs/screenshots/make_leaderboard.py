@@ -24,8 +24,11 @@ def main() -> int:
     from core.arena.results import session_results
     from core.arena.session import Session
     from ruadapt_gui.annotate.results_panel import ResultsPanel
+    from ruadapt_gui.i18n import Translations
 
     app = QApplication.instance() or QApplication(sys.argv)
+    translations = Translations()
+    translations.apply("en")  # the English plural forms ("360 votes in all"), as the studio installs them
     with tempfile.TemporaryDirectory() as tmp:
         prompts = [f"Вопрос {i}" for i in range(1, 41)]
         session = Session.create(Path(tmp) / "s.sqlite", prompts, {m: f"{m}.gguf" for m in STRENGTH}, {}, seed=3)

@@ -44,6 +44,8 @@ def open_studio(home: Path):
     from ruadapt_gui.studio_settings import StudioSettings
 
     app = create_application([sys.argv[0]])
+    if os.environ.get("SCREENSHOT_THEME") == "dark":
+        use_dark_palette(app)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qsettings"))
     translations = Translations()
     translations.apply(os.environ.get("SCREENSHOT_LANGUAGE", "en"))
@@ -54,6 +56,27 @@ def open_studio(home: Path):
     window.move(0, 0)
     window.show()
     return app, window
+
+
+def use_dark_palette(app) -> None:
+    """What a desktop in dark mode hands the studio (Xvfb has no desktop): Fusion with a dark palette; the
+    studio's style sheet then takes its dark colours, as it does when the system switches."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from ruadapt_gui.theme import apply_theme
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, colour in (("Window", "#202124"), ("WindowText", "#e8eaed"), ("Base", "#17181a"),
+                         ("AlternateBase", "#26282b"), ("Text", "#e8eaed"), ("Button", "#2b2d31"),
+                         ("ButtonText", "#e8eaed"), ("ToolTipBase", "#2b2d31"), ("ToolTipText", "#e8eaed"),
+                         ("Highlight", "#4c84ee"), ("HighlightedText", "#ffffff"), ("PlaceholderText", "#8a9099"),
+                         ("Link", "#91b4ff"), ("Mid", "#3a3e43"), ("Dark", "#111214"), ("Light", "#3a3e43")):
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6c727a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6c727a"))
+    app.setPalette(palette)
+    apply_theme(app)
 
 
 def wait(predicate, timeout_s: float, step_ms: int = 100) -> None:

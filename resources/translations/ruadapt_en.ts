@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>SessionPanel</name>
+    <message numerus="yes">
+        <source>%n pair(s) with identical answers: annotators are asked to vote “Tie” or “Both bad” on them</source>
+        <translation>
+            <numerusform>%n pair with identical answers: annotators are asked to vote “Tie” or “Both bad” on it</numerusform>
+            <numerusform>%n pairs with identical answers: annotators are asked to vote “Tie” or “Both bad” on them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsForm</name>
     <message numerus="yes">
         <source>%n problem(s) to fix before saving</source>
@@ -44,10 +54,17 @@
 <context>
     <name>Transcript</name>
     <message numerus="yes">
-        <source>%n token(s)</source>
+        <source>… (cut at %n token(s))</source>
         <translation>
-            <numerusform>%n token</numerusform>
-            <numerusform>%n tokens</numerusform>
+            <numerusform>… (cut at %n token)</numerusform>
+            <numerusform>… (cut at %n tokens)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) in this text</source>
+        <translation>
+            <numerusform>%n token in this text</numerusform>
+            <numerusform>%n tokens in this text</numerusform>
         </translation>
     </message>
 </context>

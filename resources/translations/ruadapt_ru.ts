@@ -75,6 +75,18 @@
         <translation>Вперёд ▶</translation>
     </message>
     <message>
+        <source>Show file</source>
+        <translation>Показать файл</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds your session file</source>
+        <translation>Открыть папку с вашим файлом сессии</translation>
+    </message>
+    <message>
+        <source>Both answers are identical. Vote “Tie” if they are good, “Both bad” if they are not.</source>
+        <translation>Ответы совпадают. Выберите «Одинаково», если они хороши, или «Оба плохие», если нет.</translation>
+    </message>
+    <message>
         <source>Could not open the session: {error}</source>
         <translation>Не удалось открыть сессию: {error}</translation>
     </message>
@@ -89,10 +101,6 @@
     <message>
         <source>Could not save the vote: {error}. Is the session file writable?</source>
         <translation>Не удалось сохранить оценку: {error}. Доступен ли файл сессии для записи?</translation>
-    </message>
-    <message>
-        <source>All {total} items have a vote. Thank you! Go back to change any of them.</source>
-        <translation>Все {total} пар оценены. Спасибо! Можно вернуться назад и изменить любую оценку.</translation>
     </message>
     <message>
         <source>Session: {file}</source>
@@ -121,6 +129,10 @@
     <message>
         <source>This session has no answers yet: ask its owner for a finished copy.</source>
         <translation>В этой сессии ещё нет ответов: попросите у владельца готовую копию.</translation>
+    </message>
+    <message>
+        <source>All {total} items have a vote. Thank you! Your votes are saved in {path}: send this file back to the session owner. Go back to change any of them.</source>
+        <translation>Оценены все пункты ({total}). Спасибо! Ваши оценки сохранены в файле {path}: отправьте его владельцу сессии. Чтобы изменить оценку, вернитесь назад.</translation>
     </message>
     <message>
         <source>Which answer is better? Vote with the buttons or keys 1–4 (A, B, T, X); ← and → move between items. Every vote is saved at once.</source>
@@ -186,6 +198,14 @@
         <translation>Остановить все</translation>
     </message>
     <message>
+        <source>This project&apos;s exported models</source>
+        <translation>Модели, экспортированные в этом проекте</translation>
+    </message>
+    <message>
+        <source>Recently loaded</source>
+        <translation>Недавно загруженные</translation>
+    </message>
+    <message>
         <source>Load a model first (or wait for the answers under way).</source>
         <translation>Сначала загрузите модель (или дождитесь текущих ответов).</translation>
     </message>
@@ -236,8 +256,8 @@
         <translation>Файл модели GGUF</translation>
     </message>
     <message>
-        <source>Choose a GGUF file</source>
-        <translation>Выбрать файл GGUF</translation>
+        <source>Choose a GGUF file; the arrow lists the project&apos;s exported models and the ones loaded recently</source>
+        <translation>Выбрать файл GGUF; стрелка открывает список моделей, экспортированных в проекте, и недавно загруженных</translation>
     </message>
     <message>
         <source>Load</source>
@@ -292,6 +312,20 @@ Press Load to start it again.</source>
     <message>
         <source>{name} · {architecture} · vocabulary {vocab} · context {ctx}</source>
         <translation>{name} · {architecture} · словарь {vocab} · контекст {ctx}</translation>
+    </message>
+    <message>
+        <source>Name inside the file: {name}
+{path}</source>
+        <translation>Имя внутри файла: {name}
+{path}</translation>
+    </message>
+    <message>
+        <source>No project or recent models yet</source>
+        <translation>Моделей проекта и недавних моделей пока нет</translation>
+    </message>
+    <message>
+        <source>Browse for a GGUF file…</source>
+        <translation>Выбрать файл GGUF…</translation>
     </message>
     <message>
         <source>Choose a GGUF model</source>
@@ -452,6 +486,10 @@ Press Load to start it again.</source>
     <message>
         <source>open the owner&apos;s session file</source>
         <translation>откройте файл сессии владельца</translation>
+    </message>
+    <message>
+        <source>an annotator&apos;s copy cannot generate answers</source>
+        <translation>в копии разметчика нельзя создавать ответы</translation>
     </message>
     <message>
         <source>not a readable session file ({exc})</source>
@@ -1430,6 +1468,14 @@ Press Load to start it again.</source>
         <translation>неверные настройки:</translation>
     </message>
     <message>
+        <source>the run&apos;s recorded settings do not fit this version&apos;s schema:</source>
+        <translation>записанные настройки запуска не подходят к схеме этой версии:</translation>
+    </message>
+    <message>
+        <source>run the stage again from the project</source>
+        <translation>запустите этап заново из проекта</translation>
+    </message>
+    <message>
         <source>[{name}] must be a table of settings, got {value}</source>
         <translation>[{name}] должен быть таблицей настроек, а получено {value}</translation>
     </message>
@@ -1524,6 +1570,10 @@ Press Load to start it again.</source>
     <message>
         <source>failed: {how}</source>
         <translation>сбой: {how}</translation>
+    </message>
+    <message>
+        <source>error: {how}</source>
+        <translation>ошибка: {how}</translation>
     </message>
     <message>
         <source>killed by signal {n}</source>
@@ -1721,6 +1771,66 @@ Press Load to start it again.</source>
         <source>How to fix: {fix}</source>
         <translation>Как исправить: {fix}</translation>
     </message>
+    <message>
+        <source>the GGUF file does not exist</source>
+        <translation>файл GGUF не существует</translation>
+    </message>
+    <message>
+        <source>this is not a file</source>
+        <translation>это не файл</translation>
+    </message>
+    <message>
+        <source>choose an existing .gguf model file</source>
+        <translation>выберите существующий файл модели .gguf</translation>
+    </message>
+    <message>
+        <source>choose a .gguf model file</source>
+        <translation>выберите файл модели .gguf</translation>
+    </message>
+    <message>
+        <source>the model folder does not exist</source>
+        <translation>папка модели не существует</translation>
+    </message>
+    <message>
+        <source>this is not a folder</source>
+        <translation>это не папка</translation>
+    </message>
+    <message>
+        <source>pass {inside}</source>
+        <translation>укажите {inside}</translation>
+    </message>
+    <message>
+        <source>pass the project&apos;s .toml file</source>
+        <translation>укажите файл проекта .toml</translation>
+    </message>
+    <message>
+        <source>No votes yet: there is nothing to rate.</source>
+        <translation>Оценок пока нет: рейтинг строить не из чего.</translation>
+    </message>
+    <message>
+        <source>{n} vote(s) in the session do not match their item (a forged or damaged copy merged earlier) and are left out of the ratings.</source>
+        <translation>Оценок, не соответствующих своему пункту (из поддельной или повреждённой копии, объединённой ранее): {n}; в рейтинг они не входят.</translation>
+    </message>
+    <message>
+        <source>{models} never lost a battle: the data put no upper limit on the rating; the number shown is held finite by the prior.</source>
+        <translation>Ни разу не проиграли: {models}. Данные не ограничивают рейтинг сверху; показанное число конечно только благодаря априорному распределению.</translation>
+    </message>
+    <message>
+        <source>{models} never won a battle: the data put no lower limit on the rating; the number shown is held finite by the prior.</source>
+        <translation>Ни разу не выиграли: {models}. Данные не ограничивают рейтинг снизу; показанное число конечно только благодаря априорному распределению.</translation>
+    </message>
+    <message>
+        <source>Some models were never compared with each other, directly or through others (groups: {groups}): ratings from different groups are not comparable, though the table lists them together.</source>
+        <translation>Некоторые модели ни разу не сравнивались друг с другом ни напрямую, ни через другие модели (группы: {groups}): рейтинги из разных групп несопоставимы, хотя таблица показывает их вместе.</translation>
+    </message>
+    <message>
+        <source>Fewer than {few} battles for {counts}: the intervals are rough; collect more votes before drawing conclusions.</source>
+        <translation>Меньше {few} сравнений: {counts}. Интервалы грубые; прежде чем делать выводы, соберите больше оценок.</translation>
+    </message>
+    <message>
+        <source>The Bradley–Terry fit did not converge in {steps} steps: the ratings are approximate.</source>
+        <translation>Подгонка модели Брэдли — Терри не сошлась за {steps} шагов: рейтинги приблизительные.</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
@@ -1731,6 +1841,22 @@ Press Load to start it again.</source>
 </context>
 <context>
     <name>JobMonitor</name>
+    <message>
+        <source>Open run folder</source>
+        <translation>Открыть папку запуска</translation>
+    </message>
+    <message>
+        <source>The run&apos;s folder: spec.json, events, log.txt and its outputs.</source>
+        <translation>Папка запуска: spec.json, события, log.txt и результаты.</translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Открыть журнал</translation>
+    </message>
+    <message>
+        <source>The run&apos;s whole log.txt (tracebacks included) in your editor.</source>
+        <translation>Весь log.txt запуска (с трассировками ошибок) в вашем редакторе.</translation>
+    </message>
     <message>
         <source>Finished.</source>
         <translation>Готово.</translation>
@@ -2009,6 +2135,14 @@ Press Load to start it again.</source>
     <message>
         <source>Project settings</source>
         <translation>Настройки проекта</translation>
+    </message>
+    <message>
+        <source>Run the selected &amp;stage</source>
+        <translation>Запустить выбранный &amp;этап</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the selected stage</source>
+        <translation>О&amp;тменить выбранный этап</translation>
     </message>
     <message>
         <source>Ruadapt Studio</source>
@@ -2457,10 +2591,6 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Слов/с</translation>
     </message>
     <message>
-        <source>Tokens of the whole prompt the model read (chat template, system prompt and earlier turns included)</source>
-        <translation>Токены всего запроса, прочитанного моделью (с шаблоном чата, системным промптом и прошлыми репликами)</translation>
-    </message>
-    <message>
         <source>Characters of the answer per answer token: higher means the vocabulary covers the language better</source>
         <translation>Символов ответа на токен ответа: чем больше, тем лучше словарь покрывает язык</translation>
     </message>
@@ -2469,56 +2599,64 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Время от отправки запроса до первого токена ответа</translation>
     </message>
     <message>
-        <source>{seconds:.2f} s</source>
-        <translation>{seconds:.2f} с</translation>
-    </message>
-    <message>
-        <source>llama.cpp&apos;s counts and timings</source>
-        <translation>подсчёт и замеры llama.cpp</translation>
+        <source>{seconds} s</source>
+        <translation>{seconds} с</translation>
     </message>
     <message>
         <source>live, counted as the answer streams</source>
         <translation>на лету, пока идёт ответ</translation>
     </message>
     <message>
-        <source>{r:.2f}× fewer prompt tokens</source>
-        <translation>в {r:.2f}× меньше токенов запроса</translation>
+        <source>The other models are compared with this one.</source>
+        <translation>Остальные модели сравниваются с этой.</translation>
+    </message>
+    <message>
+        <source>{r}× fewer prompt tokens</source>
+        <translation>в {r}× меньше токенов запроса</translation>
     </message>
     <message>
         <source>as many prompt tokens</source>
         <translation>столько же токенов запроса</translation>
     </message>
     <message>
-        <source>{r:.2f}× more prompt tokens</source>
-        <translation>в {r:.2f}× больше токенов запроса</translation>
+        <source>{r}× more prompt tokens</source>
+        <translation>в {r}× больше токенов запроса</translation>
     </message>
     <message>
         <source>as many characters per token</source>
         <translation>столько же символов на токен</translation>
     </message>
     <message>
-        <source>{r:.2f}× more characters per token</source>
-        <translation>в {r:.2f}× больше символов на токен</translation>
+        <source>{r}× more characters per token</source>
+        <translation>в {r}× больше символов на токен</translation>
     </message>
     <message>
-        <source>{r:.2f}× fewer characters per token</source>
-        <translation>в {r:.2f}× меньше символов на токен</translation>
+        <source>{r}× fewer characters per token</source>
+        <translation>в {r}× меньше символов на токен</translation>
     </message>
     <message>
-        <source>{r:.2f}× faster in characters/s</source>
-        <translation>в {r:.2f}× быстрее в символах/с</translation>
+        <source>{r}× faster in characters/s</source>
+        <translation>в {r}× быстрее в символах/с</translation>
     </message>
     <message>
         <source>as fast in characters/s</source>
         <translation>так же быстро в символах/с</translation>
     </message>
     <message>
-        <source>{r:.2f}× slower in characters/s</source>
-        <translation>в {r:.2f}× медленнее в символах/с</translation>
+        <source>{r}× slower in characters/s</source>
+        <translation>в {r}× медленнее в символах/с</translation>
     </message>
     <message>
         <source>Compared with {name}: waiting for both answers</source>
         <translation>По сравнению с {name}: ждём оба ответа</translation>
+    </message>
+    <message>
+        <source>Tokens of the whole prompt the model read: the chat template, the system prompt and earlier turns included, so more than your message alone has</source>
+        <translation>Токены всего запроса, который прочла модель: вместе с шаблоном чата, системным промптом и прежними репликами, поэтому их больше, чем в одном вашем сообщении</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s counts and timings; the prompt counts the chat template, system prompt and earlier turns</source>
+        <translation>Подсчёты и замеры llama.cpp; в запрос входят шаблон чата, системный промпт и прежние реплики</translation>
     </message>
     <message>
         <source>Compared with {name}: {figures}</source>
@@ -2744,6 +2882,14 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Annotator</source>
         <translation>Разметчик</translation>
+    </message>
+    <message>
+        <source>A tie and “both bad” each count as half a win for both models, in the win rate and in the ratings: neither answer was preferred.</source>
+        <translation>«Одинаково» и «оба плохие» засчитываются каждой из двух моделей как пол-победы — и в доле побед, и в рейтингах: ни один ответ не оказался лучше.</translation>
+    </message>
+    <message>
+        <source>The ratings are plotted here once results are computed: press “Compute results” when votes have been merged.</source>
+        <translation>Здесь появится график рейтингов, когда результаты будут посчитаны: объедините оценки и нажмите «Посчитать результаты».</translation>
     </message>
     <message>
         <source>Computing (bootstrap intervals)…</source>
@@ -3622,6 +3768,14 @@ Run them first, then “{stage}”? {estimate}</source>
         <source>{done} of {total}</source>
         <translation>{done} из {total}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n pair(s) with identical answers: annotators are asked to vote “Tie” or “Both bad” on them</source>
+        <translation>
+            <numerusform>%n пара с одинаковыми ответами: разметчиков просят выбрать для неё «Одинаково» или «Оба плохие»</numerusform>
+            <numerusform>%n пары с одинаковыми ответами: разметчиков просят выбрать для них «Одинаково» или «Оба плохие»</numerusform>
+            <numerusform>%n пар с одинаковыми ответами: разметчиков просят выбрать для них «Одинаково» или «Оба плохие»</numerusform>
+        </translation>
+    </message>
     <message>
         <source>none yet</source>
         <translation>пока нет</translation>
@@ -3733,8 +3887,12 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Результат актуален; выполнить этап ещё раз всё равно.</translation>
     </message>
     <message>
-        <source>Run this stage; earlier stages it needs are offered first (Ctrl+Return).</source>
-        <translation>Запустить этот этап; нужные ему более ранние этапы будут предложены сначала (Ctrl+Enter).</translation>
+        <source>Run this stage; earlier stages it needs are offered first.</source>
+        <translation>Запустить этот этап; нужные ему более ранние этапы будут предложены сначала.</translation>
+    </message>
+    <message>
+        <source>Stop this stage&apos;s run; its partial outputs are removed.</source>
+        <translation>Остановить запуск этого этапа; его незавершённые результаты удаляются.</translation>
     </message>
     <message>
         <source>Off in this project: the stage only passes its input on to the next one.</source>
@@ -3754,6 +3912,18 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>{tokens:,} training tokens · {flops:.3g} FLOPs in all</source>
         <translation>{tokens:,} токенов обучения · всего {flops:.3g} FLOPs</translation>
+    </message>
+    <message>
+        <source>from this machine&apos;s earlier runs</source>
+        <translation>по прошлым запускам на этой машине</translation>
+    </message>
+    <message>
+        <source>its training tokens at a CPU training speed measured on a 2-core machine</source>
+        <translation>по числу токенов обучения и скорости обучения на CPU, измеренной на 2-ядерной машине</translation>
+    </message>
+    <message>
+        <source>On this machine&apos;s CPU: {time} ({how}).</source>
+        <translation>На процессоре этой машины: {time} ({how}).</translation>
     </message>
     <message>
         <source>GPU</source>
@@ -4071,6 +4241,14 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Запустите «{stage}», чтобы увидеть план вычислений для этапов обучения: для него нужны размеры исходной модели.</translation>
     </message>
     <message>
+        <source>{stage} — {time}</source>
+        <translation>{stage} — {time}</translation>
+    </message>
+    <message>
+        <source>On this machine&apos;s CPU: {times}.</source>
+        <translation>На процессоре этой машины: {times}.</translation>
+    </message>
+    <message>
         <source>The plan counts the new vocabulary&apos;s size.</source>
         <translation>План учитывает размер нового словаря.</translation>
     </message>
@@ -4136,16 +4314,24 @@ Run them first, then “{stage}”? {estimate}</source>
         <source>(stopped)</source>
         <translation>(остановлено)</translation>
     </message>
+    <message numerus="yes">
+        <source>… (cut at %n token(s))</source>
+        <translation>
+            <numerusform>… (обрезано на %n токене)</numerusform>
+            <numerusform>… (обрезано на %n токенах)</numerusform>
+            <numerusform>… (обрезано на %n токенах)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Model</source>
         <translation>Модель</translation>
     </message>
     <message numerus="yes">
-        <source>%n token(s)</source>
+        <source>%n token(s) in this text</source>
         <translation>
-            <numerusform>%n токен</numerusform>
-            <numerusform>%n токена</numerusform>
-            <numerusform>%n токенов</numerusform>
+            <numerusform>%n токен в этом тексте</numerusform>
+            <numerusform>%n токена в этом тексте</numerusform>
+            <numerusform>%n токенов в этом тексте</numerusform>
         </translation>
     </message>
 </context>

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from core.arena.session import BlindItem, Session, SessionError
 from ruadapt_gui.annotate.annotator_settings import AnnotatorSettings
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.run_files import open_path
 
 VOTE_KEYS = {"a": ("1", "A"), "b": ("2", "B"), "tie": ("3", "T"), "both_bad": ("4", "X")}
 
@@ -119,17 +121,30 @@ class AnnotatorView(Retranslating, QWidget):
         bottom.addWidget(self.forward_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.show_file_button = QPushButton()  # on the thank-you message: the file to send back
+        self.show_file_button.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.show_file_button)
+        self.identical_note = QLabel()  # both answers the same: only a tie or "both bad" is honest
+        self.identical_note.setObjectName("ratingWarnings")
+        self.identical_note.setWordWrap(True)
+        self.identical_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
-        layout.addWidget(self.message)
+        layout.addLayout(message_row)
         layout.addWidget(split, 1)
+        layout.addWidget(self.identical_note)
         layout.addLayout(votes)
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
         self.open_button.clicked.connect(self._choose_session)
         self.name_edit.editingFinished.connect(self._name_changed)
+        # Enter ends the name: the keys vote from here on (a "2" must not type "Анна2")
+        self.name_edit.returnPressed.connect(self.setFocus)
+        self.show_file_button.clicked.connect(self.show_file)
         for vote, button in self.vote_buttons.items():
             button.clicked.connect(lambda _checked=False, vote=vote: self.vote(vote))
             for key in VOTE_KEYS[vote]:
@@ -156,6 +171,10 @@ class AnnotatorView(Retranslating, QWidget):
         self.comment.setPlaceholderText(self.tr("Optional: why (saved with the vote)"))
         self.back_button.setText(self.tr("◀ Back"))
         self.forward_button.setText(self.tr("Forward ▶"))
+        self.show_file_button.setText(self.tr("Show file"))
+        self.show_file_button.setToolTip(self.tr("Open the folder that holds your session file"))
+        self.identical_note.setText(self.tr("Both answers are identical. Vote “Tie” if they are good, "
+                                            "“Both bad” if they are not."))
         self._show()
 
 
@@ -170,7 +189,8 @@ class AnnotatorView(Retranslating, QWidget):
         try:
             session = Session.open(path)
         except SessionError as exc:
-            self._message, self._error = self.tr("Could not open the session: {error}").format(error=exc), True
+            self._message, self._error = self.tr("Could not open the session: {error}").format(
+                error=engine_text(str(exc))), True
             self._show()
             return False
         self.close_session()
@@ -236,10 +256,7 @@ class AnnotatorView(Retranslating, QWidget):
         elif self.done < self.total:
             self.go_to(self.session.first_open(self.annotator))
         else:
-            self.go_to(self.item.number)
-            self._message = self.tr("All {total} items have a vote. Thank you! Go back to change any of them.") \
-                .format(total=self.total)
-            self._show()
+            self.go_to(self.item.number)  # the last item stays, under the thank-you (_hint)
 
     def go_to(self, number: int) -> None:
         if self.session is None or not self.annotator or not 1 <= number <= self.total:
@@ -266,12 +283,14 @@ class AnnotatorView(Retranslating, QWidget):
         self.progress.setRange(0, max(self.total, 1))
         self.progress.setValue(self.done if self.session else 0)
         self.progress.setToolTip(self.tr("Items you have voted on"))
-        for widget in (self.progress_label, self.progress):  # no "0 / 1" before there is a session
-            widget.setVisible(self.session is not None)
+        counting = self.session is not None and bool(self.annotator) and self.total > 0
+        for widget in (self.progress_label, self.progress):  # no "0 / 1" before there are items to count
+            widget.setVisible(counting)
         self.message.setObjectName("errorBanner" if self._error else "muted")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.setText(self._message or self._hint())
+        self.show_file_button.setVisible(not self._message and self.finished)
         for button in (*self.vote_buttons.values(), self.comment):
             button.setEnabled(item is not None)
         self.back_button.setEnabled(item is not None and item.number > 1)
@@ -281,6 +300,7 @@ class AnnotatorView(Retranslating, QWidget):
         self.prompt_view.setPlainText(item.prompt if item else "")
         self.answer_views["a"].setPlainText(item.answer_a if item else "")
         self.answer_views["b"].setPlainText(item.answer_b if item else "")
+        self.identical_note.setVisible(item is not None and item.identical)
         self.vote_group.setExclusive(False)
         for vote, button in self.vote_buttons.items():
             button.setChecked(item is not None and item.vote == vote)
@@ -293,8 +313,21 @@ class AnnotatorView(Retranslating, QWidget):
             return self.tr("Open the session file you were given.")
         if not self.total:
             return self.tr("This session has no answers yet: ask its owner for a finished copy.")
+        if self.finished:
+            return self.tr("All {total} items have a vote. Thank you! Your votes are saved in {path}: send this "
+                           "file back to the session owner. Go back to change any of them.").format(
+                total=self.total, path=self.session.path)
         return self.tr("Which answer is better? Vote with the buttons or keys 1–4 (A, B, T, X); "
                        "← and → move between items. Every vote is saved at once.")
+
+    @property
+    def finished(self) -> bool:
+        """Every item of this annotator has a vote: the file is ready to go back to its owner."""
+        return self.session is not None and bool(self.annotator) and 0 < self.total == self.done
+
+    def show_file(self) -> None:
+        if self.session is not None:
+            open_path(self.session.path.resolve().parent)
 
     def shutdown(self) -> None:
         self.close_session()

@@ -17,6 +17,7 @@ from ruadapt_gui.annotate.prepare_form import PrepareForm
 from ruadapt_gui.annotate.results_panel import ResultsPanel
 from ruadapt_gui.annotate.session_panel import SessionPanel
 from ruadapt_gui.background import Background
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.job_runner import JobRunner
 
@@ -178,7 +179,7 @@ class OwnerView(Retranslating, QWidget):
     def _merged(self, outcomes: list[tasks.MergeOutcome]) -> None:
         for outcome in outcomes:
             if outcome.error:
-                self.panel.add_log(self.tr("Not merged: {error}").format(error=outcome.error))
+                self.panel.add_log(self.tr("Not merged: {error}").format(error=engine_text(outcome.error)))
             else:
                 self.panel.add_log(self.tr("Merged %n vote(s) from {path}", "", outcome.votes)
                                    .format(path=outcome.path))
@@ -208,7 +209,7 @@ class OwnerView(Retranslating, QWidget):
         """Show what the user can fix; anything else is a bug and is raised with its traceback."""
         if not isinstance(exc, (UserError, OSError)):
             raise exc
-        show(str(exc))
+        show(engine_text(str(exc)))
 
     def shutdown(self) -> None:
         if self._runner is not None:

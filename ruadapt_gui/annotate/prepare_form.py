@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ruadapt_gui.annotate.session_tasks import PrepareSpec
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.studio_settings import StudioSettings
 
 
 class PrepareForm(Retranslating, QWidget):
@@ -136,14 +137,22 @@ class PrepareForm(Retranslating, QWidget):
         self.show_problem("")
         self.create_requested.emit(spec)
 
+    def _start_folder(self, *files: str | Path | None) -> str:
+        """Where a file dialog opens: by the first of `files` whose folder exists, then by the models the chat
+        loaded recently, else home (never the process's working folder, some earlier project's)."""
+        folders = [Path(f).expanduser().parent for f in files if f and str(f).strip()]
+        folders += [p.parent for p in StudioSettings().recent_models()[:1]]
+        return str(next((f for f in folders if f.is_dir()), Path.home()))
+
     def _choose_prompts(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Prompt file"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Prompt file"), self._start_folder(self.prompts.text()),
                                               self.tr("Prompts (*.txt *.jsonl *.json *.csv);;All files (*)"))
         if path:
             self.prompts.setText(path)
 
     def _choose_models(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("GGUF models"), "",
+        last = self.models.item(self.models.rowCount() - 1, 1).text() if self.models.rowCount() else None
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("GGUF models"), self._start_folder(last),
                                                 self.tr("GGUF models (*.gguf);;All files (*)"))
         for path in paths:
             self.add_model(Path(path).stem, path)
@@ -153,7 +162,8 @@ class PrepareForm(Retranslating, QWidget):
             self.models.removeRow(row)
 
     def _choose_output(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Session file"), "session.sqlite",
+        folder = self._start_folder(self.output.text(), self.prompts.text())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Session file"), str(Path(folder) / "session.sqlite"),
                                               self.tr("Annotation sessions (*.sqlite)"))
         if path:
             self.output.setText(path)

@@ -7,19 +7,15 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.widgets.metric_plot import light_plot
 
 
 class RatingPlot(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view = pg.PlotWidget(background="w")
-        self.view.setMinimumHeight(180)
+        self.view = light_plot(180)
         self.view.setMouseEnabled(x=False, y=False)
         self.view.hideButtons()
-        for side in ("left", "bottom"):
-            axis = self.view.getAxis(side)
-            axis.setPen(pg.mkPen("#adb5bd"))
-            axis.setTextPen(pg.mkPen("#495057"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ruadapt_gui.annotate.rating_plot import RatingPlot
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 
 
 class ResultsPanel(Retranslating, QWidget):
@@ -44,8 +46,16 @@ class ResultsPanel(Retranslating, QWidget):
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings.hide()
         self.pairs = _table(6)
+        self.scoring = QLabel()  # how ties and "both bad" count: a reader of the numbers must know
+        self.scoring.setObjectName("muted")
+        self.scoring.setWordWrap(True)
         self.annotators = _table(2)
         self.plot = RatingPlot()
+        self.plot_placeholder = QLabel()
+        self.plot_placeholder.setObjectName("muted")
+        self.plot_placeholder.setWordWrap(True)
+        self.plot_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.plot_stack = PlaceholderStack(self.plot_placeholder, self.plot)  # no empty axes before results
         self.agreement = QLabel()
         self.agreement.setWordWrap(True)
         self.agreement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -60,8 +70,10 @@ class ResultsPanel(Retranslating, QWidget):
         board = _titled(self.headings["leaderboard"], self.leaderboard)
         board.addWidget(self.warnings)
         grid.addLayout(board, 0, 0)
-        grid.addWidget(self.plot, 0, 1)
-        grid.addLayout(_titled(self.headings["pairs"], self.pairs), 1, 0)
+        grid.addWidget(self.plot_stack, 0, 1)
+        pairs = _titled(self.headings["pairs"], self.pairs)
+        pairs.addWidget(self.scoring)
+        grid.addLayout(pairs, 1, 0)
         grid.addLayout(_titled(self.headings["annotators"], self.annotators), 1, 1)
         grid.addLayout(_titled(self.headings["agreement"], self.agreement), 2, 0, 1, 2)
         grid.setColumnStretch(0, 3)
@@ -85,6 +97,13 @@ class ResultsPanel(Retranslating, QWidget):
         self.pairs.setHorizontalHeaderLabels([self.tr("Pair"), self.tr("Wins"), self.tr("Ties"), self.tr("Losses"),
                                               self.tr("Both bad"), self.tr("Win rate (95% CI)")])
         self.annotators.setHorizontalHeaderLabels([self.tr("Annotator"), self.tr("Votes")])
+        scoring = self.tr("A tie and “both bad” each count as half a win for both models, in the win rate and "
+                          "in the ratings: neither answer was preferred.")
+        self.scoring.setText(scoring)
+        for table, column in ((self.pairs, 4), (self.pairs, 5), (self.leaderboard, 1)):
+            table.horizontalHeaderItem(column).setToolTip(scoring)
+        self.plot_placeholder.setText(self.tr("The ratings are plotted here once results are computed: press "
+                                              "“Compute results” when votes have been merged."))
         self._show()
 
 
@@ -113,8 +132,9 @@ class ResultsPanel(Retranslating, QWidget):
                            for p in (r["pairs"] if r else [])])
         _fill(self.annotators, [[name, str(n)] for name, n in (r["annotators"] if r else {}).items()])
         self.plot.show_rows(board)
-        # the core's sentences, as `ruadapt arena results` prints them
-        warnings = [w["message"] for w in (r.get("warnings", []) if r else []) if w["kind"] != "no_votes"]
+        self.plot_stack.show_body(bool(board))
+        # the core's sentences, as `ruadapt arena results` prints them, in the interface language
+        warnings = [engine_text(w["message"]) for w in (r.get("warnings", []) if r else []) if w["kind"] != "no_votes"]
         self.warnings.setText("\n".join(f"⚠ {m}" for m in warnings))
         self.warnings.setVisible(bool(warnings))
         self.agreement.setText(self._agreement_text(r["agreement"]) if r else "")

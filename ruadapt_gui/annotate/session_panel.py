@@ -122,7 +122,11 @@ class SessionPanel(Retranslating, QWidget):
             self.values["file"].setText(f"{s.path} · {role}")
             self.values["prompts"].setText(str(s.prompts))
             self.values["models"].setText(", ".join(s.models))
-            self.values["answers"].setText(self.tr("{done} of {total}").format(done=s.answers, total=s.answers_total))
+            answers = self.tr("{done} of {total}").format(done=s.answers, total=s.answers_total)
+            if s.identical:  # nothing to choose between: the annotator view says so on each of them
+                answers += " · " + self.tr("%n pair(s) with identical answers: annotators are asked to vote "
+                                           "“Tie” or “Both bad” on them", "", s.identical)
+            self.values["answers"].setText(answers)
             votes = ", ".join(f"{name} ({n})" for name, n in s.annotators.items())
             self.values["votes"].setText(votes or self.tr("none yet"))
             if not self.generating:

@@ -5,15 +5,13 @@ thread that made it."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.arena.prompts import load_prompts
 from core.arena.results import export, session_results
 from core.arena.session import Session, SessionError
-from core.cli_arena import start_generation
-from core.inference.llama_session import SamplingParams
+from core.cli_arena import generate_missing
 from core.jobs.registry import Registry
 from core.jobs.rundir import RunDir
 
@@ -39,6 +37,7 @@ class Summary:
     answers: int
     answers_total: int
     annotators: dict[str, int] = field(default_factory=dict)  # votes per annotator
+    identical: int = 0  # pairs whose two answers are the same text (annotators are told so)
 
     @property
     def missing(self) -> int:
@@ -61,21 +60,6 @@ def prepare(spec: PrepareSpec) -> tuple[RunDir, list[str]]:
     return generate_missing(spec.output, spec.n_ctx, spec.threads), prompt_set.problems
 
 
-def generate_missing(session_path: Path, n_ctx: int = 2048, threads: int = 0) -> RunDir:
-    """Start (or resume) the job that writes the answers still missing, with the session's own settings."""
-    session = Session.open(session_path)
-    try:
-        if not session.is_owner:
-            raise SessionError("an annotator's copy cannot generate answers", where=str(session_path),
-                               fix="open the owner's session file")
-        settings = json.loads(session.meta("settings"))
-        seed = int(session.meta("seed"))
-    finally:
-        session.close()
-    params = SamplingParams(max_tokens=settings["max_tokens"], temperature=settings["temperature"], seed=seed)
-    return start_generation(Path(session_path), n_ctx, threads, params)
-
-
 def summarize(session_path: Path) -> Summary:
     session = Session.open(session_path)
     try:
@@ -85,7 +69,8 @@ def summarize(session_path: Path) -> Summary:
         votes = session.votes_by_annotator()
         return Summary(Path(session_path), session.is_owner, prompts,
                        sorted(name or mid for mid, (name, _) in models.items()),  # ids are random: by name
-                       total - len(session.missing_answers()), total, {a: len(v) for a, v in sorted(votes.items())})
+                       total - len(session.missing_answers()), total, {a: len(v) for a, v in sorted(votes.items())},
+                       session.identical_items())
     finally:
         session.close()
 

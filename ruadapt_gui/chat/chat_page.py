@@ -1,7 +1,9 @@
 """The chat workspace: one prompt, every loaded model answers side by side, each in its own process.
 
 The page holds the shared settings (system prompt, sampling, context size) and the prompt box; each
-ChatSide holds its model, conversation and readouts. Ratios compare every side with the first."""
+ChatSide holds its model, conversation and readouts. Ratios compare every side with the first. The models
+loaded last time come back (loaded when the workspace is first shown), and each side's model list offers
+the open project's exported GGUFs and the recently loaded ones."""
 
 from __future__ import annotations
 
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from core.errors import UserError
 from core.inference.llama_session import SamplingParams
+from core.models.gguf_facts import GgufFacts, gguf_facts
 from ruadapt_gui.background import Background
 from ruadapt_gui.chat import comparison
-from ruadapt_gui.chat.chat_side import ChatSide
+from ruadapt_gui.chat.chat_side import LOADING, READY, ChatSide
 from ruadapt_gui.chat.readouts import compare
 from ruadapt_gui.chat.sampling_form import SamplingForm
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.studio_settings import StudioSettings
 from ruadapt_gui.widgets.flow_layout import FlowLayout
 
 MAX_SIDES = 4
@@ -43,10 +47,18 @@ class ChatPage(Retranslating, QWidget):
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.background = background
+        self.settings = StudioSettings()
         self.sides: list[ChatSide] = []
+        self.project_folder: Path | None = None  # the open project's folder (set by the workspaces)
+        self.project_models: list[Path] = []  # its exported GGUFs, newest export first
+        self.model_facts: dict[Path, GgufFacts] = {}  # size and quantization of the listed files
+        self._remembered: list[Path] | None = self.settings.chat_models()[:MAX_SIDES]  # None once restored
+        self._aligning = False
         self._build()
-        for _ in range(2):
+        for _ in range(max(2, len(self._remembered))):
             self.add_side()
+        for side, path in zip(self.sides, self._remembered):
+            side.set_path(path)
         self.retranslate()
 
     def _build(self) -> None:
@@ -147,6 +159,10 @@ class ChatPage(Retranslating, QWidget):
         side.changed.connect(self._update)
         side.regenerate_requested.connect(lambda side=side: self._regenerate_side(side))
         side.remove_requested.connect(lambda side=side: self.remove_side(side))
+        side.loaded.connect(lambda side=side: self._side_loaded(side))
+        side.readouts.resized.connect(self._align_readouts)
+        side.model_choices = self.model_choices
+        side.start_folder = self.start_folder
         side.set_token_view(self.show_tokens.isChecked())
         side.n_ctx = self.context.value()
         self.sides.append(side)
@@ -162,12 +178,65 @@ class ChatPage(Retranslating, QWidget):
         side.deleteLater()
         self._spread_threads()
         self._update()
+        self._remember_loaded()
 
     def suggest_models(self, paths: list[Path]) -> None:
         """Fill the path of each side still empty (the project's exported GGUFs); nothing is loaded."""
         for side, path in zip(self.sides, paths):
             if not side.path_edit.text().strip():
                 side.set_path(path)
+
+    # -- which models: remembered, the project's, recent ----------------------------------------
+
+    def load_remembered(self) -> None:
+        """Load the models the chat had loaded last time (once; files gone since are left as paths), and
+        read what the model lists show of the recent ones."""
+        if self._remembered is None:
+            return
+        remembered, self._remembered = self._remembered, None
+        self.refresh_model_facts()
+        for side, path in zip(self.sides, remembered):
+            if side.path_edit.text().strip() == str(path) and path.is_file() and side.state not in (LOADING, READY):
+                side.load()
+
+    def set_project(self, folder: Path | None, models: list[Path]) -> None:
+        """The open project's folder and exported GGUFs (file dialogs start there; the lists offer them)."""
+        self.project_folder, self.project_models = folder, list(models)
+        self.refresh_model_facts()
+
+    def model_choices(self) -> list[tuple[str, list[GgufFacts]]]:
+        """(heading, files) for each side's model list: the project's exports, then the recent ones."""
+        recent = [p for p in self.settings.recent_models() if p not in self.project_models]
+        return [(self.tr("This project's exported models"), self._known(self.project_models)),
+                (self.tr("Recently loaded"), self._known(recent))]
+
+    def refresh_model_facts(self) -> None:
+        """Read size and quantization of every listed file off the GUI thread."""
+        paths = list(dict.fromkeys(self.project_models + self.settings.recent_models()))
+        self.background.submit(lambda: {p: f for p in paths if (f := gguf_facts(p)) is not None},
+                               self._facts_read)
+
+    def _facts_read(self, facts: dict[Path, GgufFacts]) -> None:
+        self.model_facts = facts
+
+    def _known(self, paths: list[Path]) -> list[GgufFacts]:
+        return [self.model_facts[p] for p in paths if p in self.model_facts]
+
+    def start_folder(self) -> Path:
+        """Where a file dialog opens: the project's exports, the project, the last model's folder, home."""
+        candidates = [p.parent for p in self.project_models[:1]] + [self.project_folder] + \
+            [p.parent for p in self.settings.recent_models()[:1]]
+        return next((p for p in candidates if p is not None and p.is_dir()), Path.home())
+
+    def _side_loaded(self, side: ChatSide) -> None:
+        self.settings.remember_model(Path(side.path_edit.text().strip()))
+        self._remember_loaded()
+        self.refresh_model_facts()
+
+    def _remember_loaded(self) -> None:
+        """What comes back at the next start: the sides' models that are loaded (or loading) now."""
+        self.settings.set_chat_models([Path(s.path_edit.text().strip()).resolve() for s in self.sides
+                                       if s.state in (LOADING, READY)])
 
     def _spread_threads(self) -> None:
         """Sides generate at the same time: each gets its share of the cores (for models loaded next)."""
@@ -223,9 +292,31 @@ class ChatPage(Retranslating, QWidget):
         self.save_button.setEnabled(any(s.conversation.turns for s in sides))
         self.add_button.setEnabled(len(sides) < MAX_SIDES)
         first = sides[0].readout() if sides else None
-        for side in sides[1:]:
+        comparing = len(sides) > 1 and any(s.readout() for s in sides)  # no comparison lines on an empty page
+        for index, side in enumerate(sides):
             other = side.readout()
-            side.readouts.show_ratio(sides[0].name, compare(first, other) if first and other else None)
+            if not comparing:
+                side.readouts.clear_ratio()
+            elif index == 0:
+                side.readouts.show_reference()
+            else:
+                side.readouts.show_ratio(sides[0].name, compare(first, other) if first and other else None)
+        self._align_readouts()
+
+    def _align_readouts(self) -> None:
+        """Give every side's readouts the height of the tallest, so their rows line up across the sides
+        (a comparison or a note that wraps onto more lines on one side would push its rows up)."""
+        if self._aligning or not self.sides:
+            return
+        self._aligning = True
+        try:
+            panels = [s.readouts for s in self.sides]
+            needed = max(p.layout().totalHeightForWidth(p.width()) if p.layout().hasHeightForWidth()
+                         else p.layout().totalSizeHint().height() for p in panels)
+            for panel in panels:
+                panel.setMinimumHeight(needed)
+        finally:
+            self._aligning = False
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -242,7 +333,9 @@ class ChatPage(Retranslating, QWidget):
         self.background.submit(lambda: comparison.save(data, stem), self._saved, self._save_failed)
 
     def _choose_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save comparison"), "comparison.md",
+        start = self.project_folder if self.project_folder is not None and self.project_folder.is_dir() \
+            else Path.home()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save comparison"), str(start / "comparison.md"),
                                               self.tr("Markdown and JSON (*.md)"))
         if path:
             self.save_comparison(Path(path))
@@ -256,6 +349,7 @@ class ChatPage(Retranslating, QWidget):
         self.message.setText(self.tr("Could not save the comparison: {error}").format(error=exc))
 
     def shutdown(self) -> None:
+        self._remember_loaded()
         for side in self.sides:
             side.shutdown()
 

@@ -5,9 +5,10 @@ A side fails alone: a bad file, a crash or a killed process shows here and nowhe
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.inference.llama_session import SamplingParams
+from core.models.gguf_facts import GgufFacts
 from ruadapt_gui.chat.chat_process import ChatProcess
 from ruadapt_gui.chat.conversation import Conversation, LiveCount, Turn
 from ruadapt_gui.chat.llama_pieces import pieces_from_byte_lengths
@@ -29,7 +32,9 @@ from ruadapt_gui.chat.readout_panel import ReadoutPanel
 from ruadapt_gui.chat.readouts import Readout
 from ruadapt_gui.chat.sampling_form import SamplingForm
 from ruadapt_gui.chat.transcript import Transcript
+from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.texts import number
 from ruadapt_gui.token_pieces import Piece
 
 REPAINT_MS = 120  # the transcript and readouts follow the stream at most this often
@@ -41,6 +46,7 @@ class ChatSide(Retranslating, QFrame):
     changed = Signal()  # loaded, busy or idle: the page updates its buttons and ratios
     remove_requested = Signal()
     regenerate_requested = Signal()  # the page knows the system prompt and shared settings
+    loaded = Signal()  # the model in the path box is ready: the page remembers it
 
     def __init__(self, number: int, removable: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +63,10 @@ class ChatSide(Retranslating, QFrame):
         self._tokens: dict[str, list[Piece]] = {}
         self._token_requests: dict[int, str] = {}
         self._dirty = False
+        # Set by the page: the models its list offers ((group heading, facts) pairs), and where a file
+        # dialog starts when this side has no path yet.
+        self.model_choices: Callable[[], list[tuple[str, list[GgufFacts]]]] = list
+        self.start_folder: Callable[[], Path] = Path.home
         self._repaint = QTimer(self)
         self._repaint.setInterval(REPAINT_MS)
         self._repaint.timeout.connect(self._flush)
@@ -68,7 +78,10 @@ class ChatSide(Retranslating, QFrame):
         self.title = QLabel()
         self.title.setObjectName("sectionHeading")
         self.path_edit = QLineEdit()
-        self.browse_button = QToolButton()
+        self.browse_button = QToolButton()  # click: a file dialog; its arrow: the project's and recent models
+        self.model_menu = QMenu(self)
+        self.browse_button.setMenu(self.model_menu)
+        self.browse_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.load_button = QPushButton()
         self.remove_button = QToolButton()
         self.remove_button.setVisible(removable)
@@ -100,6 +113,7 @@ class ChatSide(Retranslating, QFrame):
 
     def _connect(self) -> None:
         self.browse_button.clicked.connect(self._browse)
+        self.model_menu.aboutToShow.connect(self.fill_model_menu)
         self.load_button.clicked.connect(lambda: self.load())
         self.path_edit.returnPressed.connect(lambda: self.load())
         self.path_edit.textChanged.connect(self.path_edit.setToolTip)  # the whole path, when the box cuts it
@@ -120,7 +134,8 @@ class ChatSide(Retranslating, QFrame):
         self.title.setText(self.tr("Model {n}").format(n=self.number))
         self.path_edit.setPlaceholderText(self.tr("A GGUF model file"))
         self.browse_button.setText("…")
-        self.browse_button.setToolTip(self.tr("Choose a GGUF file"))
+        self.browse_button.setToolTip(self.tr("Choose a GGUF file; the arrow lists the project's exported models "
+                                              "and the ones loaded recently"))
         self.load_button.setText(self.tr("Load"))
         self.remove_button.setText("✕")
         self.remove_button.setToolTip(self.tr("Remove this model from the comparison"))
@@ -218,8 +233,10 @@ class ChatSide(Retranslating, QFrame):
         self.info = info
         self._set_state(READY)
         self._request_tokens()
+        self.loaded.emit()
 
     def _unavailable(self, state: str, message: str) -> None:
+        message = engine_text(message)  # the engine's English, in the interface language
         last = self.conversation.last
         if self._request is not None and last is not None:
             last.fail(message)
@@ -315,15 +332,46 @@ class ChatSide(Retranslating, QFrame):
                                 .format(message=self.message))
         elif self.message:
             self.status.setText(self.message)
-        else:
+        else:  # the file's name, as the comparison and the saved files call it; the GGUF's own name on hover
             self.status.setText(self.tr("{name} · {architecture} · vocabulary {vocab} · context {ctx}").format(
-                name=self.info.get("name", ""), architecture=self.info.get("architecture", ""),
-                vocab=self.info.get("n_vocab", 0), ctx=self.info.get("n_ctx", 0)))
+                name=self.name, architecture=self.info.get("architecture", ""),
+                vocab=number(self.info.get("n_vocab", 0)), ctx=number(self.info.get("n_ctx", 0))))
+        loaded = self.state == READY and not self.message
+        self.status.setToolTip(self.tr("Name inside the file: {name}\n{path}").format(
+            name=self.info.get("name", ""), path=self.info.get("path", "")) if loaded else "")
+
+    # -- choosing a model -----------------------------------------------------------------------
+
+    def fill_model_menu(self) -> None:
+        """The project's exported models and the recently loaded ones, with file size and quantization."""
+        self.model_menu.clear()
+        groups = [(heading, facts) for heading, facts in self.model_choices() if facts]
+        for heading, entries in groups:
+            self.model_menu.addAction(heading).setEnabled(False)
+            for facts in entries:
+                action = self.model_menu.addAction(model_entry_text(facts))
+                action.setToolTip(str(facts.path))
+                action.triggered.connect(lambda _checked=False, path=facts.path: self.choose(path))
+            self.model_menu.addSeparator()
+        if not groups:
+            self.model_menu.addAction(self.tr("No project or recent models yet")).setEnabled(False)
+            self.model_menu.addSeparator()
+        self.model_menu.addAction(self.tr("Browse for a GGUF file…"), self._browse)
+
+    def choose(self, path: Path | str) -> None:
+        self.set_path(path)
+        self.load()
 
     def _browse(self) -> None:
-        start = str(Path(self.path_edit.text()).parent) if self.path_edit.text().strip() else ""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a GGUF model"), start,
+        own = Path(self.path_edit.text().strip()).parent if self.path_edit.text().strip() else None
+        start = own if own is not None and own.is_dir() else self.start_folder()
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a GGUF model"), str(start),
                                               self.tr("GGUF models (*.gguf);;All files (*)"))
         if path:
-            self.path_edit.setText(path)
-            self.load()
+            self.choose(path)
+
+
+def model_entry_text(facts: GgufFacts) -> str:
+    """"adapted-q8_0.gguf — 139.9 MB · Q8_0": what a model list shows of one file."""
+    size = QLocale().formattedDataSize(facts.size_bytes, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+    return " · ".join(filter(None, (f"{facts.path.name} — {size}", facts.quantization)))

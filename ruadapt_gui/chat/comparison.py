@@ -34,6 +34,8 @@ def to_markdown(data: dict) -> str:
             lines += [f"### {side['name']}", "", turn["answer"] or "(no answer)", ""]
             if turn["state"] != "done":
                 lines += [f"*{turn['state']}*{': ' + turn['error'] if turn['error'] else ''}", ""]
+            elif (turn["stats"] or {}).get("finish") == "length":
+                lines += [f"*(cut at {turn['stats']['completion_tokens']} tokens)*", ""]
         lines += _readout_table(sides, number)
     return "\n".join(lines) + "\n"
 

@@ -28,6 +28,13 @@ class Turn:
         self.answer, self.stats = text, stats
         self.state = STOPPED if stats.get("finish") == "stopped" else DONE
 
+    @property
+    def cut_at(self) -> int | None:
+        """The token budget that ended this answer mid-way (max tokens, or the context filling up), if one did."""
+        if self.state == DONE and self.stats is not None and self.stats.get("finish") == "length":
+            return self.stats["completion_tokens"]
+        return None
+
     def fail(self, message: str) -> None:
         self.answer, self.state, self.error = self.live.text, FAILED, message
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ruadapt_gui.chat.conversation import FAILED, GENERATING, STOPPED, Conversation
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.theme import theme_colour
 from ruadapt_gui.token_pieces import Piece
 from ruadapt_gui.widgets.token_view import pieces_html
 
@@ -25,27 +27,40 @@ class Transcript(Retranslating, QTextBrowser):
         if self._last is not None:
             self.render(*self._last)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the desktop went dark or light: the colours follow
+            self.retranslate()
+
+    def _colour(self, name: str) -> str:
+        """The light or dark variant of a style-colors.json colour, for this widget's palette."""
+        return theme_colour(name, self.palette())
+
     def render(self, conversation: Conversation, tokens: dict[str, list[Piece]] | None = None) -> None:
         """Show the conversation; `tokens` (text → spans) switches the token view on."""
         self._last = (conversation, tokens)
         bar = self.verticalScrollBar()
         at_bottom = bar.value() >= bar.maximum() - 4
         parts = []
+        c = self._colour
         if conversation.system.strip():
-            parts.append(self._block(self.tr("System"), conversation.system, tokens, "#f8f9fa"))
+            parts.append(self._block(self.tr("System"), conversation.system, tokens, c("cancelled-bg")))
         for turn in conversation.turns:
-            parts.append(self._block(self.tr("You"), turn.user, tokens, "#f1f3f5"))
+            parts.append(self._block(self.tr("You"), turn.user, tokens, c("neutral-bg")))
             answer = turn.live.text if turn.state == GENERATING else turn.answer
             note = ""
             if turn.state == GENERATING:
-                note = "<span style='color:#2f6fdf'>▍</span>"
+                note = f"<span style='color:{c('accent')}'>▍</span>"
             elif turn.state == STOPPED:
                 stopped = self.tr("(stopped)")
-                note = f"<p style='color:#5f6b7a'>{html.escape(stopped)}</p>"
+                note = f"<p style='color:{c('muted')}'>{html.escape(stopped)}</p>"
             elif turn.state == FAILED:
-                note = f"<p style='color:#c92a2a'>{_text(turn.error)}</p>"
+                note = f"<p style='color:{c('error-text')}'>{_text(turn.error)}</p>"
+            elif turn.cut_at is not None:
+                cut = self.tr("… (cut at %n token(s))", "", turn.cut_at)
+                note = f"<p style='color:{c('muted')}'>{html.escape(cut)}</p>"
             spans = tokens if turn.state not in (GENERATING, FAILED) else None
-            parts.append(self._block(self.tr("Model"), answer, spans, "#ffffff", note))
+            parts.append(self._block(self.tr("Model"), answer, spans, c("surface"), note))
         self.setHtml("".join(parts))
         if at_bottom:
             bar.setValue(bar.maximum())
@@ -57,8 +72,9 @@ class Transcript(Retranslating, QTextBrowser):
         if tokens is not None and text in tokens:
             pieces = tokens[text]
             body = pieces_html(pieces)
-            counted = self.tr("%n token(s)", "", sum(p.tokens for p in pieces))
-            count = f" <span style='color:#5f6b7a; font-weight:normal'>· {html.escape(counted)}</span>"
+            # this text alone: the readouts' prompt count adds the chat template, system prompt and history
+            counted = self.tr("%n token(s) in this text", "", sum(p.tokens for p in pieces))
+            count = f" <span style='color:{self._colour('muted')}; font-weight:normal'>· {html.escape(counted)}</span>"
         return (f"<table width='100%' cellpadding='6' style='background:{background}; margin-bottom:6px'><tr><td>"
                 f"<b>{html.escape(who)}</b>{count}<div style='white-space:pre-wrap'>{body}{note}</div>"
                 f"</td></tr></table>")

@@ -10,12 +10,14 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from core.evaluation.darucopy import CopyTaskScore
 from core.project.schema import SECTION_LABELS, Lep, Models, Project
+from core.stages.results import CalibrationResult, LepResult
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import section_text, stage_label
 from ruadapt_gui.widgets import report_tables as rt
-from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
+from ruadapt_gui.widgets.placeholder_stack import fill_page
 
 
 def field_label(section: type, name: str) -> str:
@@ -28,9 +30,9 @@ def has_pair(project: Project) -> bool:
     return project.lep.enabled and bool(project.models.instruct)
 
 
-def ran(result: StageResult | None) -> dict | None:
+def ran(result: StageResult | None) -> LepResult | CalibrationResult | None:
     """A stage's result when the stage really ran (a stage turned off in the project records 'skipped')."""
-    return result.result if result is not None and not result.result.get("skipped") else None
+    return result.typed if result is not None and not result.typed.skipped else None
 
 
 class LepPage(Retranslating, QWidget):
@@ -39,7 +41,7 @@ class LepPage(Retranslating, QWidget):
         self.pair = True
         self.lep: StageResult | None = None
         self.calibration: StageResult | None = None
-        self.rows: list[tuple[str, dict | None, float | None]] = []
+        self.rows: list[tuple[str, dict[str, CopyTaskScore] | None, float | None]] = []
         self._build()
         self.retranslate()
 
@@ -60,10 +62,7 @@ class LepPage(Retranslating, QWidget):
         for widget in (self.measured_on, self.fit_heading, self.fit):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.stack = PlaceholderStack(self.placeholder, body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
+        self.stack = fill_page(self, self.placeholder, body)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("LEP & calibration"))
@@ -106,19 +105,19 @@ class LepPage(Retranslating, QWidget):
         self.fit_heading.setVisible(lep is not None)
         self.fit.setVisible(lep is not None)
         if lep is not None:
-            self.fit.setText(self._fit_text(lep, self.lep.spec.get("settings", {}).get("lep", {})))
+            self.fit.setText(self._fit_text(lep, self.lep.settings.lep))
 
-    def _rows(self) -> list[tuple[str, dict | None, float | None]]:
+    def _rows(self) -> list[tuple[str, dict[str, CopyTaskScore] | None, float | None]]:
         lep, calibration = ran(self.lep), ran(self.calibration)
         rows = []
         if lep is not None:
-            rows += [(self.tr("Original instruct model"), lep.get("copy_before"), lep.get("bpc_before")),
-                     (self.tr("After LEP"), lep.get("copy_after"), lep.get("bpc_after"))]
+            rows += [(self.tr("Original instruct model"), lep.copy_before, lep.bpc_before),
+                     (self.tr("After LEP"), lep.copy_after, lep.bpc_after)]
         if calibration is not None:
             if lep is None:  # calibration started from the adapted base (LEP off): show its own start
-                rows.append((self.tr("Adapted base model, before calibration"), calibration.get("copy_before"),
-                             calibration.get("bpc_before")))
-            rows.append((self.tr("After calibration"), calibration.get("copy_after"), calibration.get("bpc_after")))
+                rows.append((self.tr("Adapted base model, before calibration"), calibration.copy_before,
+                             calibration.bpc_before))
+            rows.append((self.tr("After calibration"), calibration.copy_after, calibration.bpc_after))
         return rows
 
     def _no_pair_text(self) -> str:
@@ -134,9 +133,9 @@ class LepPage(Retranslating, QWidget):
     def _measured_on(self) -> str:
         results = {section: r for section, r in (("lep", ran(self.lep)), ("calibration", ran(self.calibration)))
                    if r is not None}
-        passages = {section: max(task["n"] for task in r["copy_after"].values())
-                    for section, r in results.items() if r.get("copy_after")}
-        chars = max((r.get("bpc_chars", 0) for r in results.values()), default=0)
+        passages = {section: max(task.n for task in r.copy_after.values())
+                    for section, r in results.items() if r.copy_after}
+        chars = max((r.bpc_chars for r in results.values()), default=0)
         parts = []
         if passages:  # facts as "name: number", which reads right in Russian without plural forms
             counts = set(passages.values())
@@ -153,19 +152,19 @@ class LepPage(Retranslating, QWidget):
                 .format(chars=chars))
         return " ".join(parts)
 
-    def _fit_text(self, lep: dict, settings: dict) -> str:
-        parts = [self.tr("Projection: {mode}").format(mode=lep["mode"])]
-        if lep["mode"] != "swap":  # swap takes the adapted embeddings as they are: nothing is fitted
-            parts.append(self.tr("rows fitted: {rows:,}").format(rows=lep["fit_rows"]))
+    def _fit_text(self, lep: LepResult, settings: Lep) -> str:
+        parts = [self.tr("Projection: {mode}").format(mode=lep.mode)]
+        if lep.mode != "swap":  # swap takes the adapted embeddings as they are: nothing is fitted
+            parts.append(self.tr("rows fitted: {rows:,}").format(rows=lep.fit_rows))
             residual = self.tr("relative fit residual: {input:.3g} (input embeddings)").format(
-                input=lep["residual_input"])
-            if lep["residual_head"] is not None:
-                residual += ", " + self.tr("{head:.3g} (output head)").format(head=lep["residual_head"])
+                input=lep.residual_input)
+            if lep.residual_head is not None:
+                residual += ", " + self.tr("{head:.3g} (output head)").format(head=lep.residual_head)
             parts.append(residual)
-        if lep["tied"]:
+        if lep.tied:
             parts.append(self.tr("output head tied to the input embeddings"))
         parts.append(self.tr("added tokens (chat markers) from the instruct model: {n}").format(
-            n=lep["added_copied"]))
+            n=lep.added_copied))
         parts.append(self.tr("layer weights with the stage-2 update merged: {n} (scale {scale:g})").format(
-            n=lep["layers_delta_merged"], scale=settings.get("lora_scale", 0.0)))
+            n=lep.layers_delta_merged, scale=settings.lora_scale))
         return " · ".join(parts)

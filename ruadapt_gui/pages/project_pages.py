@@ -12,10 +12,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
-from core import metric_names as metric
 from core.errors import JobError
 from core.jobs.registry import Registry
 from core.project.schema import Project
+from core.stages.estimate import StageEstimate, estimate_stages
 from core.stages.training_plans import project_plans
 from core.training.compute_plan import StagePlan
 from ruadapt_gui.background import Background
@@ -25,7 +25,7 @@ from ruadapt_gui.job_runner import JobRunner
 from ruadapt_gui.pages.lep_page import LepPage
 from ruadapt_gui.pages.results_page import ResultsPage
 from ruadapt_gui.pages.tokenizer_page import TokenizerPage
-from ruadapt_gui.pages.training_page import TrainingPage
+from ruadapt_gui.pages.training_page import PLANNED_STAGES, TrainingPage
 from ruadapt_gui.stage_results import StageResult, read_results
 from ruadapt_gui.stage_status import StageStatus
 from ruadapt_gui.texts import stage_label
@@ -40,6 +40,7 @@ class PagesData:
     project: Project  # the project these results were read for
     results: dict[str, StageResult | None]
     plans: list[StagePlan] | None  # None: the source model is not imported yet
+    estimates: dict[str, StageEstimate]  # each training stage that is on: its time on this machine's CPU
 
 
 def read_pages_data(project: Project, project_path: Path, statuses: dict[str, StageStatus],
@@ -49,7 +50,9 @@ def read_pages_data(project: Project, project_path: Path, statuses: dict[str, St
         plans = project_plans(project, project_path, registry)
     except JobError:  # the plan needs the imported model: the page says to run `import`
         plans = None
-    return PagesData(project, read_results(statuses, PAGE_STAGES), plans)
+    on = [stage for stage in PLANNED_STAGES if getattr(project, stage).enabled]  # an off stage trains nothing
+    estimates = {e.stage: e for e in estimate_stages(project, on, registry)}
+    return PagesData(project, read_results(statuses, PAGE_STAGES), plans, estimates)
 
 
 class ProjectPages(QObject):
@@ -117,11 +120,11 @@ class ProjectPages(QObject):
             return
         results = data.results
         self.tokenizer.show_result(results["tokenizer"])
-        self.training.show_plans(data.plans, results)
+        self.training.show_plans(data.plans, results, data.estimates)
         self.lep.show_results(data.project, results["lep"], results["calibration"])
         self.results.show_result(results["evaluate"])
         baseline = results["baseline"]
-        self.monitor.set_bpc_reference(baseline.result.get(metric.BPC_RU) if baseline else None)
+        self.monitor.set_bpc_reference(baseline.typed.bpc_ru if baseline else None)
 
     def _read_failed(self, exc: BaseException) -> None:
         self._reading = False

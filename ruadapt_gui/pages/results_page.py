@@ -11,12 +11,13 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.stages.results import EvaluateResult
 from ruadapt_gui.background import Background
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets import report_tables as rt
-from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
+from ruadapt_gui.widgets.placeholder_stack import fill_page
 from ruadapt_gui.widgets.scaled_image import ScaledImage
 
 CHART_ORDER = ("tokens", "bpc", "copy", "speed_ru", "speed_en")  # then the training curves, by name
@@ -82,11 +83,7 @@ class ResultsPage(Retranslating, QWidget):
         layout.addWidget(self.charts_heading)
         layout.addLayout(self.chart_grid)
         layout.addStretch(1)
-        self.stack = PlaceholderStack(self.placeholder, body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(buttons)
-        outer.addWidget(self.stack, 1)
+        self.stack = fill_page(self, self.placeholder, body, above=buttons)
 
     def retranslate(self) -> None:
         self._demo_text()
@@ -118,12 +115,12 @@ class ResultsPage(Retranslating, QWidget):
         self._paint()
         self._clear_charts()
         if result is not None:
-            folder = Path(result.result["report_html"]).parent / "charts"
+            folder = Path(result.typed.report_html).parent / "charts"
             self._worker.submit(lambda: read_charts(folder), lambda charts: self._show_charts(result, charts))
 
     def open_report(self) -> None:
         if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result.result["report_html"]))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result.typed.report_html))
 
     # -- painting -------------------------------------------------------------------------------
 
@@ -135,42 +132,42 @@ class ResultsPage(Retranslating, QWidget):
             self.stack.show_body(False)
             return
         self.stack.show_body(True)
-        m = self.result.result
+        m: EvaluateResult = self.result.typed
         self.stale.setVisible(self.result.stale)
         for value, caption in self._headlines(m):
             self.tiles.addWidget(tile(value, caption))
-        check = m["heldout_check"]
+        check = m.heldout_check
         text = self.tr("Held-out check: {found} of the {total} held-out Russian paragraphs occur in the training "
-                       "text.").format(found=check["found_in_training"], total=check["heldout_paragraphs"])
-        if check["found_in_training"]:
+                       "text.").format(found=check.found_in_training, total=check.heldout_paragraphs)
+        if check.found_in_training:
             text += " " + self.tr("Warning: the held-out figures are contaminated.")
         self.check.setText(text)
         sections = [(self.tr("Token efficiency"), rt.token_rows(m)), (self.tr("Bits per character"), rt.bpc_rows(m))]
-        if "copy" in m["adapted"]:
+        if m.adapted.copy is not None:
             sections.append((self.tr("Copy task"), rt.copy_rows(m)))
         sections += [(self.tr("Generation speed, {lang} prompts ({kind} GGUF in llama.cpp)").format(
-            lang=rt.name(lang), kind=m["speed"]["type"]), rt.speed_rows(m, lang)) for lang in ("ru", "en")]
+            lang=rt.name(lang), kind=m.speed.type), rt.speed_rows(m, lang)) for lang in ("ru", "en")]
         for heading, data in sections:
             self.sections.addWidget(QLabel(heading, objectName="sectionHeading"))
             self.sections.addWidget(rt.table(data))
 
-    def _headlines(self, m: dict) -> list[tuple[str, str]]:
-        o, a = m["original"], m["adapted"]
+    def _headlines(self, m: EvaluateResult) -> list[tuple[str, str]]:
+        o, a = m.original, m.adapted
         tiles = []
-        if "tokens_ru" in a:
-            before, after = o["tokens_ru"]["tokens"], a["tokens_ru"]["tokens"]
+        if a.tokens_ru is not None:
+            before, after = o.tokens_ru.tokens, a.tokens_ru.tokens
             tiles.append((f"{before / after:.2f}×", self.tr("fewer tokens on held-out Russian ({before:,} → "
                                                             "{after:,})").format(before=before, after=after)))
-        original, adapted = m["speed"]["ru"][0], m["speed"]["ru"][1]
-        tiles.append((f"{adapted['chars_per_s'] / original['chars_per_s']:.2f}×",
+        original, adapted = m.speed.ru[0], m.speed.ru[1]
+        tiles.append((f"{adapted.chars_per_s / original.chars_per_s:.2f}×",
                       self.tr("characters per second generating Russian ({kind} GGUF in llama.cpp)")
-                      .format(kind=m["speed"]["type"])))
-        if a.get("bpc_ru") is not None:
-            tiles.append((f"{o['bpc_ru']:.3f} → {a['bpc_ru']:.3f}",
+                      .format(kind=m.speed.type)))
+        if a.bpc_ru is not None:
+            tiles.append((f"{o.bpc_ru:.3f} → {a.bpc_ru:.3f}",
                           self.tr("bits per character on held-out Russian, original → adapted (lower is better)")))
         sentence = "darumeru/cp_sent_ru"
-        if sentence in a.get("copy", {}) and sentence in o.get("copy", {}):
-            tiles.append((f"{o['copy'][sentence]['len']:.2f} → {a['copy'][sentence]['len']:.2f}",
+        if sentence in (a.copy or {}) and sentence in (o.copy or {}):
+            tiles.append((f"{o.copy[sentence].len:.2f} → {a.copy[sentence].len:.2f}",
                           self.tr("DaruCopy {task} (len), original → adapted").format(task="cp_sent_ru")))
         return tiles
 

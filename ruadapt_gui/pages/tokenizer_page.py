@@ -7,12 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from core.stages.results import TokenizerResult
 from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
 from ruadapt_gui.texts import stage_label
 from ruadapt_gui.widgets.live_tokens import LiveTokens
-from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
+from ruadapt_gui.widgets.placeholder_stack import fill_page
 from ruadapt_gui.widgets.token_comparison import SAME, TokenComparisonTable
 
 
@@ -43,10 +44,7 @@ class TokenizerPage(Retranslating, QWidget):
                        self.table, self.measured_on, self.live_heading):
             layout.addWidget(widget)
         layout.addWidget(self.live, 1)
-        self.stack = PlaceholderStack(self.placeholder, body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
+        self.stack = fill_page(self, self.placeholder, body)
 
     def retranslate(self) -> None:
         self.placeholder.setText(self.tr(
@@ -66,7 +64,7 @@ class TokenizerPage(Retranslating, QWidget):
             return
         self.result = result
         if result is not None:
-            self.live.set_tokenizers(result.input_result("import")["model_dir"], result.result["tokenizer_dir"])
+            self.live.set_tokenizers(result.input_result("import").model_dir, result.typed.tokenizer_dir)
         self._paint()
 
     def _paint(self) -> None:
@@ -74,7 +72,7 @@ class TokenizerPage(Retranslating, QWidget):
             self.stack.show_body(False)
             return
         self.stack.show_body(True)
-        r = self.result.result
+        r = self.result.typed
         self.stale.setVisible(self.result.stale)
         self.headline.setText(self._headline(r))
         self.subline.setText(self._english_line(r))
@@ -82,49 +80,47 @@ class TokenizerPage(Retranslating, QWidget):
         self.vocabulary.setText(self.tr(
             "Mode: {mode} · {algorithm} · {size:,} tokens (the source has {source:,}) · {added:,} added, "
             "{kept:,} kept, {skipped:,} skipped").format(
-            mode=r["mode"], algorithm=r["algorithm"].upper(), size=r["vocab_size"], source=r["source_vocab_size"],
-            added=r["added"], kept=r["kept"], skipped=r["skipped"]))
-        self.gguf.setProperty("ok", bool(r["gguf_exportable"]))
+            mode=r.mode, algorithm=r.algorithm.upper(), size=r.vocab_size, source=r.source_vocab_size,
+            added=r.added, kept=r.kept, skipped=r.skipped))
+        self.gguf.setProperty("ok", r.gguf_exportable)
         self.gguf.setText(self.tr("GGUF export: possible, llama.cpp reproduces this tokenizer.")
-                          if r["gguf_exportable"] else
+                          if r.gguf_exportable else
                           self.tr("GGUF export: not possible, llama.cpp cannot reproduce this tokenizer.") + "\n"
-                          + engine_text(r.get("gguf_note", "")))
+                          + engine_text(r.gguf_note))
         self.gguf.style().polish(self.gguf)
-        self.table.show_report({lang: r[lang] for lang in ("ru", "en") if lang in r})
+        self.table.show_report(r.comparisons())
         self.measured_on.setText(self._measured_on(r))
 
-    def _headline(self, r: dict) -> str:
-        ru = r.get("ru")
-        if not ru:
+    def _headline(self, r: TokenizerResult) -> str:
+        if not r.ru:
             return self.tr("No held-out Russian text to measure on.")
-        ratio = ru["ratio"]
+        ratio = r.ru.ratio
         if ratio >= 1:
             return self.tr("{ratio:.2f}× fewer tokens on Russian").format(ratio=ratio)
         return self.tr("{ratio:.2f}× more tokens on Russian").format(ratio=1 / ratio)
 
-    def _english_line(self, r: dict) -> str:
-        en = r.get("en")
-        if not en:
+    def _english_line(self, r: TokenizerResult) -> str:
+        if not r.en:
             return ""
-        ratio = en["ratio"]
+        ratio = r.en.ratio
         if abs(ratio - 1) < SAME:
             return self.tr("English: 1.00×, the same tokens as the source.")
         if ratio > 1:
             return self.tr("English: {ratio:.2f}× fewer tokens.").format(ratio=ratio)
         line = self.tr("English: {ratio:.2f}× more tokens.").format(ratio=1 / ratio)
-        if r["mode"] == "replace":
+        if r.mode == "replace":
             line += " " + self.tr("A replacing vocabulary is trained on Russian only; extend mode keeps the "
                                   "source's English tokens.")
         return line
 
-    def _measured_on(self, r: dict) -> str:
+    def _measured_on(self, r: TokenizerResult) -> str:
         parts = []
-        if ru := r.get("ru"):
+        if r.ru:
             parts.append(self.tr("{chars:,} characters of Russian ({words:,} words)").format(
-                chars=ru["source"]["chars"], words=ru["source"]["words"]))
-        if en := r.get("en"):
+                chars=r.ru.source.chars, words=r.ru.source.words))
+        if r.en:
             parts.append(self.tr("{chars:,} characters of English ({words:,} words)").format(
-                chars=en["source"]["chars"], words=en["source"]["words"]))
+                chars=r.en.source.chars, words=r.en.source.words))
         return self.tr("Measured on held-out text the tokenizer never saw: {texts}.").format(texts="; ".join(parts))
 
     def shutdown(self) -> None:

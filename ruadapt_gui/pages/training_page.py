@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -17,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.stages.estimate import StageEstimate
 from core.training.compute_plan import StagePlan
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.stage_results import StageResult
-from ruadapt_gui.texts import stage_label
-from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
+from ruadapt_gui.texts import rough_duration, stage_label
+from ruadapt_gui.widgets.placeholder_stack import fill_page
+from ruadapt_gui.widgets.report_tables import figures_only, fit_rows
 
 PLANNED_STAGES = ("stage1", "stage2")  # the stages core.stages.training_plans plans
 
@@ -34,27 +35,27 @@ class StagePlanBox(QGroupBox):
         self.stage = ""
         self.plan: StagePlan | None = None
         self.result: StageResult | None = None
+        self.estimate: StageEstimate | None = None
         self.summary = QLabel(wordWrap=True)
+        self.cpu_time = QLabel(wordWrap=True, objectName="cpuEstimate")  # the demo trains on a CPU
         self.formula = QLabel(wordWrap=True, objectName="formula")
         self.formula.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.memory = QLabel(wordWrap=True)
         self.hours = QTableWidget(0, 2)
-        self.hours.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.hours.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.hours.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        figures_only(self.hours)
         self.hours.verticalHeader().hide()
         self.hours.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.hours.horizontalHeader().setStretchLastSection(True)
-        self.hours.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hours.setMaximumWidth(560)
         self.achieved = QLabel(wordWrap=True, objectName="achieved")
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.formula, self.memory, self.hours, self.achieved):
+        for widget in (self.summary, self.cpu_time, self.formula, self.memory, self.hours, self.achieved):
             layout.addWidget(widget)
 
-    def show_stage(self, stage: str, plan: StagePlan | None, result: StageResult | None) -> None:
-        self.stage, self.plan, self.result = stage, plan, result
+    def show_stage(self, stage: str, plan: StagePlan | None, result: StageResult | None,
+                   estimate: StageEstimate | None = None) -> None:
+        self.stage, self.plan, self.result, self.estimate = stage, plan, result, estimate
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -68,8 +69,19 @@ class StagePlanBox(QGroupBox):
             self.formula.setText(plan.estimate.formula)
             self.memory.setText(self._memory_text(plan))
             self._fill_hours(plan)
+        self.cpu_time.setText(self._cpu_text())
+        self.cpu_time.setVisible(plan is not None and bool(self.cpu_time.text()))
         self.achieved.setText(self._achieved_text())
         self.achieved.setVisible(bool(self.achieved.text()))
+
+    def _cpu_text(self) -> str:
+        """core.stages.estimate's time for this stage on this machine's CPU (its figures, not ours)."""
+        if self.estimate is None:
+            return ""
+        how = (self.tr("from this machine's earlier runs") if self.estimate.measured
+               else self.tr("its training tokens at a CPU training speed measured on a 2-core machine"))
+        return self.tr("On this machine's CPU: {time} ({how}).").format(
+            time=rough_duration(self.estimate.seconds), how=how)
 
     def _fill_hours(self, plan: StagePlan) -> None:
         self.hours.setHorizontalHeaderLabels([
@@ -80,9 +92,7 @@ class StagePlanBox(QGroupBox):
             time = QTableWidgetItem(self.format_hours(hours))
             time.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.hours.setItem(row, 1, time)
-        self.hours.resizeRowsToContents()
-        rows = sum(self.hours.rowHeight(r) for r in range(self.hours.rowCount()))
-        self.hours.setFixedHeight(rows + self.hours.horizontalHeader().sizeHint().height() + 2 * self.hours.frameWidth())
+        fit_rows(self.hours)
 
     def _memory_text(self, plan: StagePlan) -> str:
         m = plan.memory
@@ -108,20 +118,20 @@ class StagePlanBox(QGroupBox):
     def _achieved_text(self) -> str:
         if self.result is None:
             return self.tr("Not run yet: what it achieves shows here once it has run.") if self.plan else ""
-        r = self.result.result
-        if r.get("skipped"):
+        r = self.result.typed
+        if r.skipped:
             return self.tr("Skipped: the stage is off in the project.")
-        device = str(r.get("device", ""))
-        if r.get("mfu") is not None:
-            mfu = self.tr("MFU {mfu:.1%}").format(mfu=r["mfu"])
+        device = r.device
+        if r.mfu is not None:
+            mfu = self.tr("MFU {mfu:.1%}").format(mfu=r.mfu)
         elif device.startswith("cuda"):
             mfu = self.tr("MFU n/a (this GPU's peak is not known)")
         else:
             mfu = self.tr("MFU n/a on CPU")
         text = self.tr("Achieved: {steps:,} steps on {device} in {minutes:.1f} min, {speed:,.0f} tokens/s, "
                        "{tflops:.3g} TFLOP/s, {mfu}.").format(
-            steps=r.get("steps", 0), device=device, minutes=r.get("train_seconds", 0.0) / 60,
-            speed=r.get("tokens_per_s", 0.0), tflops=r.get("achieved_tflops", 0.0), mfu=mfu)
+            steps=r.steps, device=device, minutes=r.train_seconds / 60,
+            speed=r.tokens_per_s, tflops=r.achieved_tflops, mfu=mfu)
         if self.result.stale:
             text += " " + self.tr("(an earlier run: settings or inputs changed since)")
         return text
@@ -132,6 +142,7 @@ class TrainingPage(Retranslating, QWidget):
         super().__init__(parent)
         self.plans: list[StagePlan] | None = None
         self.results: dict[str, StageResult | None] = {}
+        self.estimates: dict[str, StageEstimate] = {}
         self.placeholder = QLabel(objectName="placeholder", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.intro = QLabel(objectName="muted", wordWrap=True)
         self.boxes = {stage: StagePlanBox() for stage in PLANNED_STAGES}
@@ -141,25 +152,33 @@ class TrainingPage(Retranslating, QWidget):
         for box in self.boxes.values():
             layout.addWidget(box)
         layout.addStretch(1)
-        self.stack = PlaceholderStack(self.placeholder, body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
+        self.stack = fill_page(self, self.placeholder, body)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.placeholder.setText(self.tr("Run “{stage}” to see the compute plan of the training stages: "
-                                         "it needs the source model's sizes.").format(stage=stage_label("import")))
         self._paint()
 
 
-    def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None]) -> None:
-        """`plans`: from core.stages.training_plans (None: the source model is not imported yet)."""
-        self.plans, self.results = plans, results
+    def _placeholder_text(self) -> str:
+        """Before `import`: the plan needs the model's sizes, but the CPU time needs only the settings."""
+        text = self.tr("Run “{stage}” to see the compute plan of the training stages: it needs the source "
+                       "model's sizes.").format(stage=stage_label("import"))
+        times = [self.tr("{stage} — {time}").format(stage=stage_label(stage), time=rough_duration(e.seconds))
+                 for stage, e in self.estimates.items()]
+        if times:
+            text += "\n\n" + self.tr("On this machine's CPU: {times}.").format(times="; ".join(times))
+        return text
+
+    def show_plans(self, plans: list[StagePlan] | None, results: dict[str, StageResult | None],
+                   estimates: dict[str, StageEstimate] | None = None) -> None:
+        """`plans`: from core.stages.training_plans (None: the source model is not imported yet);
+        `estimates`: core.stages.estimate's time of each training stage on this machine's CPU."""
+        self.plans, self.results, self.estimates = plans, results, estimates or {}
         self._paint()
 
     def _paint(self) -> None:
         if self.plans is None:
+            self.placeholder.setText(self._placeholder_text())
             self.stack.show_body(False)
             return
         self.stack.show_body(True)
@@ -173,4 +192,4 @@ class TrainingPage(Retranslating, QWidget):
         for stage, box in self.boxes.items():
             plan, result = by_stage.get(stage), self.results.get(stage)
             box.setVisible(plan is not None or result is not None)
-            box.show_stage(stage, plan, result)
+            box.show_stage(stage, plan, result, self.estimates.get(stage))

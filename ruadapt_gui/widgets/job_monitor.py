@@ -9,6 +9,8 @@ the GUI must not repaint for each."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -16,15 +18,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core.errors import UserError
 from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
 from ruadapt_gui.job_runner import JobRunner
+from ruadapt_gui.run_files import log_file, open_path
 from ruadapt_gui.run_trace import LOG_LINES, RunTrace, format_amount, format_duration
 from ruadapt_gui.texts import job_state_text, stage_label
 
@@ -38,7 +43,9 @@ class JobMonitor(Retranslating, QWidget):
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.traces: dict[str, RunTrace] = {}
+        self.runner = runner
         self.run_id = ""
+        self._run_dirs: dict[str, Path | None] = {}  # run id → its folder, from the registry, looked up once
         self._dirty_curves: set[str] = set()
         self._paint_timer = QTimer(self)
         self._paint_timer.setSingleShot(True)
@@ -56,6 +63,10 @@ class JobMonitor(Retranslating, QWidget):
     def _build(self) -> None:
         self.title = QLabel(objectName="monitorTitle")
         self.state_label = QLabel(objectName="stateBadge")
+        self.open_folder_button = QPushButton(objectName="openRunFolder")
+        self.open_log_button = QPushButton(objectName="openRunLog")
+        self.open_folder_button.clicked.connect(lambda: self._open(self.run_dir()))
+        self.open_log_button.clicked.connect(lambda: self._open(log_file(self.run_dir())))
         self.bar = QProgressBar(textVisible=True)
         self.bar.setRange(0, BAR_STEPS)
         self.detail = QLabel(objectName="muted")
@@ -76,6 +87,8 @@ class JobMonitor(Retranslating, QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.open_folder_button)
+        header.addWidget(self.open_log_button)
         header.addWidget(self.state_label)
         status = QHBoxLayout()
         status.addWidget(self.detail, 1)
@@ -92,6 +105,10 @@ class JobMonitor(Retranslating, QWidget):
         layout.addWidget(split, 1)
 
     def retranslate(self) -> None:
+        self.open_folder_button.setText(self.tr("Open run folder"))
+        self.open_folder_button.setToolTip(self.tr("The run's folder: spec.json, events, log.txt and its outputs."))
+        self.open_log_button.setText(self.tr("Open log"))
+        self.open_log_button.setToolTip(self.tr("The run's whole log.txt (tracebacks included) in your editor."))
         self._paint_all()
 
 
@@ -124,6 +141,27 @@ class JobMonitor(Retranslating, QWidget):
     @property
     def trace(self) -> RunTrace | None:
         return self.traces.get(self.run_id)
+
+    def run_dir(self) -> Path | None:
+        """The shown run's folder (None when no run is shown, or the registry no longer lists it)."""
+        if not self.run_id:
+            return None
+        if self.run_id not in self._run_dirs:
+            try:
+                self._run_dirs[self.run_id] = Path(self.runner.registry.get(self.run_id).run_dir)
+            except UserError:  # not listed (yet), or the registry cannot be read: no buttons
+                return None
+        return self._run_dirs[self.run_id]
+
+    def _open(self, path: Path | None) -> None:
+        if path is not None:
+            open_path(path)
+
+    def _paint_file_buttons(self) -> None:
+        folder = self.run_dir()
+        self.open_folder_button.setVisible(folder is not None)
+        self.open_log_button.setVisible(folder is not None)
+        self.open_log_button.setEnabled(log_file(folder) is not None)
 
     def plot_panel(self, trace: RunTrace) -> QWidget:
         """The training view for a training stage, else the single plot."""
@@ -175,6 +213,9 @@ class JobMonitor(Retranslating, QWidget):
     def _on_failed(self, run_id: str, message: str) -> None:
         if trace := self.traces.get(run_id):
             trace.outcome = message
+            first = message.splitlines()[0] if message else ""
+            if first and not any(first in line for line in trace.log):  # the log says how it ended too
+                trace.add_log(message)
             self._changed(run_id)
 
     def _on_cancelled(self, run_id: str) -> None:
@@ -209,6 +250,7 @@ class JobMonitor(Retranslating, QWidget):
         if trace is None:
             self.title.setText(self.tr("No run shown"))
             self.state_label.setText("")
+            self.state_label.hide()  # an empty badge would still show its background
             self.bar.setValue(0)
             self.bar.setFormat("")
             self.detail.setText(self.tr("Choose a stage and press Run, or double-click a run in the Runs tab."))
@@ -216,14 +258,18 @@ class JobMonitor(Retranslating, QWidget):
             self.outcome.setText("")
             self.outcome.hide()
             self.plots.hide()
+            self._paint_file_buttons()
             return
         self._paint()
 
     def _paint_status(self, trace: RunTrace) -> None:
         self.title.setText(self.tr("{stage} — run {run}").format(stage=stage_label(trace.stage), run=trace.run_id))
         self.state_label.setText(job_state_text(trace.state))
+        self.state_label.show()
         self.state_label.setProperty("state", trace.state)
         self.state_label.style().polish(self.state_label)
+        self.bar.setProperty("state", trace.state)  # a failed run's bar is red, a cancelled one grey
+        self.bar.style().polish(self.bar)
         fraction = trace.fraction
         active = trace.state in ("pending", "running", "cancelling")
         if fraction is None and active and trace.done == 0:
@@ -246,6 +292,7 @@ class JobMonitor(Retranslating, QWidget):
         self.outcome.setProperty("state", trace.state)
         self.outcome.style().polish(self.outcome)
         self.outcome.setVisible(bool(trace.outcome))
+        self._paint_file_buttons()
 
     def shutdown(self) -> None:
         self._paint_timer.stop()

@@ -20,6 +20,18 @@ PALETTE = ("#2f6fdf", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285")
 REFERENCE_COLOR = "#495057"
 
 
+def light_plot(min_height: int) -> pg.PlotWidget:
+    """The studio's plot: white, with light axes. No grid: it spans the whole view, so every new point
+    repaints it (10 ms a frame offscreen, against 0.5 ms without)."""
+    view = pg.PlotWidget(background="w")
+    view.setMinimumHeight(min_height)
+    for side in ("left", "bottom"):
+        axis = view.getAxis(side)
+        axis.setPen(pg.mkPen("#adb5bd"))
+        axis.setTextPen(pg.mkPen("#495057"))
+    return view
+
+
 class MetricPlot(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,14 +39,7 @@ class MetricPlot(Retranslating, QWidget):
         self._display: dict[str, str] = {}  # metric name → the name shown in the legend and on the axis
         self._reference: tuple[float, str] | None = None
         self._reference_item: pg.PlotDataItem | None = None
-        self.view = pg.PlotWidget(background="w")
-        self.view.setMinimumHeight(160)
-        # No grid: it spans the whole view, so every new point repaints it (10 ms a frame offscreen,
-        # against 0.5 ms without). Light axes keep the plot readable.
-        for side in ("left", "bottom"):
-            axis = self.view.getAxis(side)
-            axis.setPen(pg.mkPen("#adb5bd"))
-            axis.setTextPen(pg.mkPen("#495057"))
+        self.view = light_plot(160)
         # Long training runs have many points: draw what is visible, thinned to the pixel width.
         self.view.getPlotItem().setContentsMargins(4, 10, 10, 4)  # room for the top tick label
         self.view.setClipToView(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 
 class PlaceholderStack(QStackedWidget):
@@ -15,3 +15,14 @@ class PlaceholderStack(QStackedWidget):
 
     def show_body(self, shown: bool) -> None:
         self.setCurrentIndex(1 if shown else 0)
+
+
+def fill_page(page: QWidget, placeholder: QWidget, body: QWidget, above: QLayout | None = None) -> PlaceholderStack:
+    """Give `page` its whole area: `above` (a row of buttons, say) if any, then the placeholder or the body."""
+    stack = PlaceholderStack(placeholder, body)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    if above is not None:
+        outer.addLayout(above)
+    outer.addWidget(stack, 1)
+    return stack

@@ -42,6 +42,7 @@ class StageList(Retranslating, QWidget):
         super().__init__(parent)
         self.statuses: dict[str, StageStatus] = {s.name: StageStatus(st.NOT_RUN) for s in STAGES}
         self._starting: set[str] = set()
+        self._keys = ("", "")  # " (F5, Ctrl+Return)", " (Shift+F5)": the window's shortcuts, for the tooltips
         self._enabled = False  # a project is loaded
         self.heading = QLabel(objectName="sectionHeading")
         self.run_all_button = QPushButton(objectName="primary")
@@ -162,9 +163,11 @@ class StageList(Retranslating, QWidget):
         running = status.status == st.RUNNING
         again = status.status == st.UP_TO_DATE
         self.run_button.setText(self.tr("Run again") if again else self.tr("Run"))
-        self.run_button.setToolTip(self.tr("The result is up to date; run the stage once more anyway.")
-                                   if again else self.tr("Run this stage; earlier stages it needs are offered "
-                                                         "first (Ctrl+Return)."))
+        self.run_button.setToolTip((self.tr("The result is up to date; run the stage once more anyway.")
+                                    if again else self.tr("Run this stage; earlier stages it needs are offered "
+                                                          "first.")) + self._keys[0])
+        self.cancel_button.setToolTip(self.tr("Stop this stage's run; its partial outputs are removed.")
+                                      + self._keys[1])
         self.run_button.setEnabled(self._enabled and not running and stage not in self._starting
                                    and not status.disabled)
         self.cancel_button.setEnabled(running)
@@ -189,6 +192,21 @@ class StageList(Retranslating, QWidget):
     def _run_if_enabled(self) -> None:
         if self.run_button.isEnabled():
             self._run_clicked()
+
+    def press_run(self) -> None:
+        """Run the selected stage, as its Run button would (a shortcut or menu item)."""
+        self._run_if_enabled()
+
+    def press_cancel(self) -> None:
+        if self.cancel_button.isEnabled():
+            self.cancel_button.click()
+
+    def set_shortcut_texts(self, run: QKeySequence, cancel: QKeySequence) -> None:
+        """Name the window's shortcuts for Run and Cancel in the buttons' tooltips."""
+        native = QKeySequence.SequenceFormat.NativeText
+        here = QKeySequence("Ctrl+Return").toString(native)  # this list's own, while it has the focus
+        self._keys = (f" ({run.toString(native)}, {here})", f" ({cancel.toString(native)})")
+        self._update_selected()
 
     def _run_clicked(self) -> None:
         stage = self.selected_stage()

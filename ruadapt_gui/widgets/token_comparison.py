@@ -5,9 +5,11 @@ the new one's ratio to the source."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from core.stages.results import TokenizerComparison
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.widgets.report_tables import figures_only, fit_rows
 
 LANGS = ("ru", "en")
 SIDES = ("source", "new")
@@ -21,13 +23,10 @@ SAME = 0.005  # ratios this close to 1 are "the same"
 class TokenComparisonTable(Retranslating, QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(len(FIELDS) + 1, len(LANGS) * len(SIDES), parent)
-        self.report: dict = {}
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.report: dict[str, TokenizerComparison] = {}
+        figures_only(self)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -49,17 +48,16 @@ class TokenComparisonTable(Retranslating, QTableWidget):
             return self.tr("{ratio:.2f}× fewer").format(ratio=ratio)
         return self.tr("{ratio:.2f}× more").format(ratio=1 / ratio)
 
-    def show_report(self, report: dict) -> None:
-        """`report` has "ru"/"en": {"source": TokenEfficiency dict, "new": ..., "ratio": float}."""
+    def show_report(self, report: dict[str, TokenizerComparison]) -> None:
+        """The tokenizer stage's comparisons by language ("ru", "en"; a missing one shows dashes)."""
         self.report = report
         for col, (lang, side) in enumerate((lang, side) for lang in LANGS for side in SIDES):
             measured = report.get(lang)
             for row, (field, fmt) in enumerate(FIELDS):
-                self._set(row, col, fmt.format(measured[side][field]) if measured else "–")
-            ratio = self.ratio_text(measured["ratio"]) if measured and side == "new" else ""
+                self._set(row, col, fmt.format(getattr(getattr(measured, side), field)) if measured else "–")
+            ratio = self.ratio_text(measured.ratio) if measured and side == "new" else ""
             self._set(RATIO_ROW, col, ratio)
-        self.resizeRowsToContents()
-        self.setFixedHeight(self._natural_height())
+        fit_rows(self, slack=2)  # all rows, no scroll bar: the table is short
 
     def _set(self, row: int, col: int, text: str) -> None:
         item = QTableWidgetItem(text)
@@ -69,11 +67,6 @@ class TokenComparisonTable(Retranslating, QTableWidget):
             font.setBold(True)
             item.setFont(font)
         self.setItem(row, col, item)
-
-    def _natural_height(self) -> int:
-        """All rows, no scroll bar: the table is short."""
-        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        return rows + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2
 
     def cell_text(self, row: int, col: int) -> str:
         item = self.item(row, col)
