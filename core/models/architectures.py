@@ -49,8 +49,10 @@ _GEMMA3_TENSORS: tuple[tuple[str, str], ...] = tuple(
     ("model.layers.{bid}.post_feedforward_layernorm.weight", "blk.{bid}.post_ffw_norm.weight"),
 )
 
-# Gemma 2: Gemma 3's four norms per block, without the q/k norms.
-_GEMMA2_TENSORS: tuple[tuple[str, str], ...] = tuple(pair for pair in _GEMMA3_TENSORS if pair not in _QK_NORM)
+# Gemma 2: Gemma 3's four norms per block, without the q/k norms, and no LM head of its own (llama.cpp
+# and gguf-py have none: the output reads token_embd).
+_GEMMA2_TENSORS: tuple[tuple[str, str], ...] = tuple(
+    pair for pair in _GEMMA3_TENSORS if pair not in _QK_NORM and pair[0] != "lm_head.weight")
 
 # HF config key <-> GGUF metadata key (without the "<arch>." prefix). `rope_theta` sits under
 # `config.rope_parameters` in transformers 5.x; callers read it from there.

@@ -53,7 +53,9 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("tokenizer", "Train tokenizer",
              "Train a Russian vocabulary that replaces, extends or optimises the source's, and measure the savings.",
              "core.stages.tokenizer:run", ("tokenizer",), needs=("import", "corpus"),
-             version=2, result=TokenizerResult),  # 2: continued BPE for extend/optimized, keep rule, padding
+             # 2: continued BPE for extend/optimized, keep rule, padding; 3: Unigram without byte fallback
+             # (llama.cpp's UGM), unigram + extend, the export's own check of the vocabulary
+             version=3, result=TokenizerResult),
     StageDef("transplant", "Transplant vocabulary",
              "Give the source model embeddings for the new tokenizer: shared tokens copied, new ones from their pieces.",
              "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer"),
