@@ -114,6 +114,9 @@ class Transplant:
                                 "larger = the first pieces count more (the authors' default is 1).",
                                 min=0.0, max=20.0)
     seed: int = setting(0, "Seed", "Seed for rows drawn at random.", min=0, max=2**31 - 1)
+    calibrate_logits: bool = setting(True, "Calibrate new tokens' logits", "After the init, shift every new "
+                                     "token's LM-head row so the model puts as much probability on new tokens "
+                                     "as they have in the training text (piece means over-predict them).")
 
 
 @dataclass(frozen=True)

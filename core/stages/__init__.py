@@ -54,8 +54,8 @@ STAGES: tuple[StageDef, ...] = (
              version=2, result=TokenizerResult),  # 2: continued BPE for extend/optimized, keep rule, padding
     StageDef("transplant", "Transplant vocabulary",
              "Give the source model embeddings for the new tokenizer: shared tokens copied, new ones from their pieces.",
-             "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer"),
-             version=2, result=TransplantResult),  # 2: the authors' inits under their names, vocabulary padding
+             "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer", "corpus"),
+             version=3, result=TransplantResult),  # 2: the authors' inits, padding; 3: new logits calibrated
     StageDef("stage1", "Stage 1: embeddings",
              "Train the new input embeddings and LM head on the Russian text, the body frozen.",
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),
