@@ -3025,6 +3025,14 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Сид для строк, выбираемых случайно.</translation>
     </message>
     <message>
+        <source>Calibrate new tokens&apos; logits</source>
+        <translation>Калибровать логиты новых токенов</translation>
+    </message>
+    <message>
+        <source>After the init, shift every new token&apos;s LM-head row so the model puts as much probability on new tokens as they have in the training text (piece means over-predict them).</source>
+        <translation>После инициализации сдвинуть строку LM-головы каждого нового токена так, чтобы модель отдавала новым токенам столько вероятности, какова их доля в обучающем тексте (средние по частям её завышают).</translation>
+    </message>
+    <message>
         <source>Run this stage</source>
         <translation>Запускать этот этап</translation>
     </message>
