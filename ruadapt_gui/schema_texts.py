@@ -221,6 +221,10 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", "At most this many tokens per copy; 0 = llmtf's (128 for a sentence, 1024 for "
                                 'a paragraph). A lower cap shortens runaway outputs on a CPU; their length score then reads higher than '
                                 "llmtf's."),
+    QT_TRANSLATE_NOOP("Schema", 'Outside texts'),
+    QT_TRANSLATE_NOOP("Schema", "Russian text from outside the corpus's domain, measured on both models (tokens and bits "
+                                "per character) to check that gains generalise: Debian's fortunes-ru and libreoffice-help-ru "
+                                '(Writer help), each skipped when its package is not installed. Never part of the corpus.'),
     QT_TRANSLATE_NOOP("Schema", 'Speed: characters'),
     QT_TRANSLATE_NOOP("Schema", 'Characters each model generates per speed prompt.'),
     QT_TRANSLATE_NOOP("Schema", 'Speed: repeats'),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.evaluation.outside_text import OUTSIDE_TEXTS
 from core.gguf_types import TYPE_NAMES
 from core.lep.modes import MODES
 from core.transplant.inits import INITS
@@ -273,6 +274,11 @@ class Evaluation:
                                        "llmtf's (128 for a sentence, 1024 for a paragraph). A lower cap shortens "
                                        "runaway outputs on a CPU; their length score then reads higher than "
                                        "llmtf's.", min=0, max=100_000)
+    outside_texts: tuple[str, ...] = setting(
+        tuple(OUTSIDE_TEXTS), "Outside texts", "Russian text from outside the corpus's domain, measured on both "
+        "models (tokens and bits per character) to check that gains generalise: Debian's fortunes-ru and "
+        "libreoffice-help-ru (Writer help), each skipped when its package is not installed. Never part of the corpus.",
+        choices=tuple(OUTSIDE_TEXTS))
     speed_chars: int = setting(300, "Speed: characters", "Characters each model generates per speed prompt.",
                                min=20, max=100_000)
     speed_repeats: int = setting(2, "Speed: repeats", "Passes over the speed prompts (the median is reported).",

@@ -84,7 +84,7 @@ STAGES: tuple[StageDef, ...] = (
              "Original vs adapted: tokens, bits per character, copy task, generation speed; a report with charts.",
              "core.stages.evaluate:run", ("models", "evaluation"),
              needs=("import", "corpus", "baseline", "stage1", "stage2", "calibration", "export"),
-             version=2, result=EvaluateResult),  # 2: DaruCopy under llmtf's definitions
+             version=3, result=EvaluateResult),  # 2: DaruCopy under llmtf's definitions; 3: outside texts
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}
 

@@ -3421,6 +3421,14 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Потоки CPU для llama.cpp; 0 = все ядра.</translation>
     </message>
     <message>
+        <source>Outside texts</source>
+        <translation>Тексты вне предметной области</translation>
+    </message>
+    <message>
+        <source>Russian text from outside the corpus&apos;s domain, measured on both models (tokens and bits per character) to check that gains generalise: Debian&apos;s fortunes-ru and libreoffice-help-ru (Writer help), each skipped when its package is not installed. Never part of the corpus.</source>
+        <translation>Русский текст не из предметной области корпуса: на нём обе модели измеряются (токены и биты на символ), чтобы проверить, что выигрыш не ограничен обучающим текстом. Это fortunes-ru и libreoffice-help-ru (справка Writer) из Debian; текст пропускается, если его пакет не установлен. В корпус они не входят никогда.</translation>
+    </message>
+    <message>
         <source>Speed: characters</source>
         <translation>Скорость: символы</translation>
     </message>
