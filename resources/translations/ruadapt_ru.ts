@@ -3029,10 +3029,6 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Калибровать логиты новых токенов</translation>
     </message>
     <message>
-        <source>After the init, shift every new token&apos;s LM-head row so the model puts as much probability on new tokens as they have in the training text (piece means over-predict them).</source>
-        <translation>После инициализации сдвинуть строку LM-головы каждого нового токена так, чтобы модель отдавала новым токенам столько вероятности, какова их доля в обучающем тексте (средние по частям её завышают).</translation>
-    </message>
-    <message>
         <source>Run this stage</source>
         <translation>Запускать этот этап</translation>
     </message>
@@ -3335,6 +3331,10 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Run calibration</source>
         <translation>Запускать калибровку</translation>
+    </message>
+    <message>
+        <source>After the init, shift every new token&apos;s LM-head row so the model puts as much probability on new tokens as they have in the training text (piece means over-predict them). Better right after the transplant; on the default project worse after 100 steps of stage 1.</source>
+        <translation>После инициализации сдвинуть строку LM-головы каждого нового токена так, чтобы модель отдавала новым токенам столько вероятности, какова их доля в обучающем тексте (средние по частям её завышают). Сразу после пересадки так лучше; на проекте по умолчанию после 100 шагов этапа 1 хуже.</translation>
     </message>
     <message>
         <source>LoRA instruction SFT plus a copy task after LEP.</source>
