@@ -60,3 +60,14 @@ def test_new_logits_carry_the_new_tokens_share_and_source_rows_stay(source, tmp_
     assert abs(mass_after - share) < abs(mass_before - share)
     assert bits_per_character(model, new_tok, other, window=256).bits_per_char < bpc_before
     assert math.isfinite(result.shift) and result.positions > 0
+
+
+def test_the_transplant_stage_calibrates_when_asked(tiny_project, tmp_path):
+    from test_training import _clone_project, run_pipeline
+
+    project = _clone_project(tiny_project, tmp_path, "calibrated", **{"transplant.calibrate_logits": True,
+                                                                       "tokenizer.mode": "extend"})
+    result = run_pipeline(project, "transplant")["transplant"].result()
+    calibration = result["logit_calibration"]
+    assert calibration["positions"] > 0 and 0 < calibration["target_share"] < 1
+    assert "new tokens' logits shifted by" in result["summary"]
