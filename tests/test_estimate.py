@@ -28,3 +28,11 @@ def test_estimate_grows_with_what_the_settings_ask_for():
     assert seconds(no_copy, "evaluate") < seconds(project, "evaluate")
     off = dataclasses.replace(project, calibration=dataclasses.replace(cal, enabled=False))
     assert seconds(off, "calibration") < seconds(project, "calibration")
+
+
+def test_calibration_estimate_reads_the_prompt_file_next_to_the_project(tmp_path):
+    project = default_project()
+    (tmp_path / project.calibration.prompts).write_text("Вопрос?\n" * 200, encoding="utf-8")
+    few = estimate_stages(project, ["calibration"], Registry())[0].seconds  # unread: the default's 20
+    many = estimate_stages(project, ["calibration"], Registry(), tmp_path / "project.toml")[0].seconds
+    assert many > few

@@ -59,16 +59,22 @@ def copy_task_seconds(passages: int, cap: int, models: int) -> float:
                                        for level in LEVELS.values())
 
 
-def _prompt_count(path: str) -> int:
+# Prompts assumed when the prompt file cannot be read (the default project's calibration_prompts.txt has 20).
+UNREAD_PROMPTS = 20
+
+
+def _prompt_count(path: str, project_path: Path | None) -> int:
+    """Prompts in the file (relative to the project's folder, as the stage resolves it)."""
+    file = Path(path) if Path(path).is_absolute() or project_path is None else project_path.parent / path
     try:
-        return sum(1 for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip())
+        return sum(1 for line in file.read_text(encoding="utf-8").splitlines() if line.strip())
     except OSError:
-        return 0
+        return UNREAD_PROMPTS
 
 
-def calibration_seconds(project: Project) -> float:
+def calibration_seconds(project: Project, project_path: Path | None = None) -> float:
     cfg, cap = project.calibration, project.evaluation.copy_max_new_tokens
-    prompts = _prompt_count(cfg.prompts) if cfg.self_calibration and cfg.prompts else 0
+    prompts = _prompt_count(cfg.prompts, project_path) if cfg.self_calibration and cfg.prompts else 0
     chats = prompts + (cfg.copy_pool if not prompts else round(prompts * cfg.copy_ratio / max(1e-9, 1 - cfg.copy_ratio)))
     steps = cfg.steps or math.ceil(cfg.epochs * chats / (cfg.batch_size * cfg.grad_accum))
     sft = steps * cfg.batch_size * cfg.grad_accum * cfg.max_length / CPU_SFT_TOKENS_PER_S
@@ -76,7 +82,7 @@ def calibration_seconds(project: Project) -> float:
             + copy_task_seconds(cfg.probe_passages, cap, models=2))
 
 
-def evaluate_seconds(project: Project) -> float:
+def evaluate_seconds(project: Project, project_path: Path | None = None) -> float:
     cfg = project.evaluation
     return EVALUATE_BASE_SECONDS + copy_task_seconds(cfg.copy_passages, cfg.copy_max_new_tokens, models=2)
 
@@ -84,7 +90,8 @@ def evaluate_seconds(project: Project) -> float:
 FORMULAS = {"calibration": calibration_seconds, "evaluate": evaluate_seconds}
 
 
-def estimate_stages(project: Project, stages: list[str], registry: Registry) -> list[StageEstimate]:
+def estimate_stages(project: Project, stages: list[str], registry: Registry,
+                    project_path: Path | None = None) -> list[StageEstimate]:
     done = [r for r in registry.list(limit=2000) if r.state == JobState.DONE and r.started and r.ended]
     out = []
     for stage in stages:
@@ -98,7 +105,7 @@ def estimate_stages(project: Project, stages: list[str], registry: Registry) -> 
         elif stage in TRAINING:
             out.append(StageEstimate(stage, training_tokens(project, stage) / CPU_TRAIN_TOKENS_PER_S, False))
         elif stage in FORMULAS:
-            out.append(StageEstimate(stage, FORMULAS[stage](project), False))
+            out.append(StageEstimate(stage, FORMULAS[stage](project, project_path), False))
         else:
             out.append(StageEstimate(stage, DEMO_STAGE_SECONDS.get(stage, 60), False))
     return out
