@@ -55,7 +55,7 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("transplant", "Transplant vocabulary",
              "Give the source model embeddings for the new tokenizer: shared tokens copied, new ones from their pieces.",
              "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer", "corpus"),
-             version=3, result=TransplantResult),  # 2: the authors' inits, padding; 3: new logits calibrated
+             version=4, result=TransplantResult),  # 2: the authors' inits, padding; 3, 4: logit calibration on, off
     StageDef("stage1", "Stage 1: embeddings",
              "Train the new input embeddings and LM head on the Russian text, the body frozen.",
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),

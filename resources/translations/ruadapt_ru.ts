@@ -3149,10 +3149,6 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Обучаемые строки</translation>
     </message>
     <message>
-        <source>all: every row of the input embeddings and LM head learns; new: only the new tokens&apos; rows, and the rows of tokens the source model had (English, chat markers, at the same id) stay exactly as they were (stage 1; keeps English with an extended vocabulary).</source>
-        <translation>all: обучаются все строки входных эмбеддингов и выходного слоя; new: только строки новых токенов, а строки токенов, которые были в исходной модели (английские, маркеры чата, с тем же id), остаются в точности прежними (этап 1; сохраняет английский при расширенном словаре).</translation>
-    </message>
-    <message>
         <source>LoRA on the inner layers after stage 1.</source>
         <translation>LoRA на внутренних слоях после этапа 1.</translation>
     </message>
@@ -3335,6 +3331,10 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>After the init, shift every new token&apos;s LM-head row so the model puts as much probability on new tokens as they have in the training text (piece means over-predict them). Better right after the transplant; on the default project worse after 100 steps of stage 1.</source>
         <translation>После инициализации сдвинуть строку LM-головы каждого нового токена так, чтобы модель отдавала новым токенам столько вероятности, какова их доля в обучающем тексте (средние по частям её завышают). Сразу после пересадки так лучше; на проекте по умолчанию после 100 шагов этапа 1 хуже.</translation>
+    </message>
+    <message>
+        <source>all: every row of the input embeddings and LM head learns; new: only the new tokens&apos; rows, and the rows of tokens the source model had (English, chat markers, at the same id) stay exactly as they were (stage 1; keeps English with an extended vocabulary); new+cyrillic: as new, but the source&apos;s tokens with Cyrillic letters learn too (kept, they outscore the new tokens in generation).</source>
+        <translation>all: обучаются все строки входных эмбеддингов и выходного слоя; new: только строки новых токенов, а строки токенов, которые были в исходной модели (английские, маркеры чата, с тем же id), остаются в точности прежними (этап 1; сохраняет английский при расширенном словаре); new+cyrillic: как new, но обучаются и токены исходной модели с кириллическими буквами (если их не трогать, при генерации они перевешивают новые токены).</translation>
     </message>
     <message>
         <source>LoRA instruction SFT plus a copy task after LEP.</source>
