@@ -1142,6 +1142,10 @@ Press Load to start it again.</source>
         <translation>адаптированная модель: бит на символ ({lang})</translation>
     </message>
     <message>
+        <source>{side} model: bits per character ({name})</source>
+        <translation>{side} модель: биты на символ ({name})</translation>
+    </message>
+    <message>
         <source>checking that the {side} model can be exported</source>
         <translation>проверка возможности экспорта: {side} модель</translation>
     </message>
@@ -1318,8 +1322,8 @@ Press Load to start it again.</source>
         <translation>обучающий текст: токенов {student} (у исходной модели-учителя {teacher}), выровненных фрагментов {chunks}; цель обучения {objective}</translation>
     </message>
     <message>
-        <source>train_rows = &apos;new&apos;: {kept} rows of the source&apos;s tokens (and padding) kept as they were, {learn} rows learn</source>
-        <translation>train_rows = &apos;new&apos;: строк токенов исходной модели (и дополнения) без изменений: {kept}, обучаемых строк: {learn}</translation>
+        <source>train_rows = &apos;{train_rows}&apos;: {kept} rows of the source&apos;s tokens (and padding) kept as they were, {learn} rows learn</source>
+        <translation>train_rows = &apos;{train_rows}&apos;: строк токенов исходной модели (и дополнения) без изменений: {kept}, обучаемых строк: {learn}</translation>
     </message>
     <message>
         <source>models.device = &apos;cuda&apos; but no CUDA device is visible</source>
@@ -1336,6 +1340,10 @@ Press Load to start it again.</source>
     <message>
         <source>initialising {len_new_tokenizer} embeddings ({cfg_init})</source>
         <translation>инициализация эмбеддингов ({len_new_tokenizer}, {cfg_init})</translation>
+    </message>
+    <message>
+        <source>calibrating the new tokens&apos; logits on training text</source>
+        <translation>калибровка логитов новых токенов на обучающем тексте</translation>
     </message>
     <message>
         <source>the source tokenizer is not byte-level, so a new vocabulary could not encode every character losslessly</source>
