@@ -7,6 +7,7 @@ Exit codes scripts can trust: 0 done, 1 a stage failed, 2 bad input (project, ar
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 from core.cli_progress import ProgressBar, follow, format_duration
 from core.errors import UserError, reraise_as_user_error, user_error_from
 from core.gguf_types import FLOAT_TYPE_NAMES, QUANT_TYPE_NAMES
-from core.jobs.launch import launch_detached
+from core.jobs.launch import child_env, launch_detached
 from core.jobs.registry import Registry, failure_fix, outcome_of
 from core.jobs.states import JobState
 
@@ -26,6 +27,9 @@ _EXIT = {JobState.DONE: EXIT_DONE, JobState.FAILED: EXIT_FAILED, JobState.CANCEL
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Benchmarks and exports train and generate in this process: the job processes' OpenMP policy
+    # (core.jobs.launch.child_env), set before torch is first imported.
+    os.environ.setdefault("OMP_WAIT_POLICY", child_env()["OMP_WAIT_POLICY"])
     try:
         code = args.func(args)
         sys.stdout.flush()  # inside the try: a closed pipe shows here, not at exit with a traceback

@@ -217,6 +217,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "original"),
     QT_TRANSLATE_NOOP("Engine", "adapted"),
     QT_TRANSLATE_NOOP("Engine", "adapted model: bits per character ({lang})"),
+    QT_TRANSLATE_NOOP("Engine", "{side} model: bits per character ({name})"),
     QT_TRANSLATE_NOOP("Engine", "checking that the {side} model can be exported"),
     # Progress of the GGUF export and import, passed on by the stage with its side in front (not found
     # by the test's walk: core hands these to a callback). Sides spelled out: a slot would match any line.
@@ -264,11 +265,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", "bf16 autocast, {weights} master weights"),
     QT_TRANSLATE_NOOP("Engine", "bf16 autocast, {weights} master weights ({features})"),
     QT_TRANSLATE_NOOP("Engine", "training text: {student} tokens ({teacher} for the original model, the teacher), {chunks} aligned chunks; objective {objective}"),
-    QT_TRANSLATE_NOOP("Engine", "train_rows = 'new': {kept} rows of the source's tokens (and padding) kept as they were, {learn} rows learn"),
+    QT_TRANSLATE_NOOP("Engine", "train_rows = '{train_rows}': {kept} rows of the source's tokens (and padding) kept as they were, {learn} rows learn"),
     QT_TRANSLATE_NOOP("Engine", "models.device = 'cuda' but no CUDA device is visible"),
     QT_TRANSLATE_NOOP("Engine", "set device = 'auto' or 'cpu', or install a CUDA build of PyTorch"),
     QT_TRANSLATE_NOOP("Engine", "loading the source model"),
     QT_TRANSLATE_NOOP("Engine", "initialising {len_new_tokenizer} embeddings ({cfg_init})"),
+    QT_TRANSLATE_NOOP("Engine", "calibrating the new tokens' logits on training text"),
     QT_TRANSLATE_NOOP("Engine", "the source tokenizer is not byte-level, so a new vocabulary could not encode every character losslessly"),
     QT_TRANSLATE_NOOP("Engine", "use a byte-level BPE source model (Llama-3, Qwen2, SmolLM2, Mistral-Nemo…)"),
     QT_TRANSLATE_NOOP("Engine", "vocab_size {vocab_size} is smaller than the byte alphabet plus special tokens ({len_alphabet_len_special_tokens})"),

@@ -288,7 +288,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stages.set_estimate(self._estimate_text(todo) if todo else self.tr("Every stage is up to date."))
 
     def _estimate_text(self, stages: list[str]) -> str:
-        estimates = estimate_stages(self.loaded.project, stages, self.registry)
+        estimates = estimate_stages(self.loaded.project, stages, self.registry, self.loaded.path)
         seconds = sum(e.seconds for e in estimates)
         measured = all(e.measured for e in estimates if e.stage not in TRAINING)
         how = (self.tr("from this machine's earlier runs") if measured

@@ -89,6 +89,10 @@ SCHEMA_TEXT = (
                                 "count more (the authors' default is 1)."),
     QT_TRANSLATE_NOOP("Schema", 'Seed'),
     QT_TRANSLATE_NOOP("Schema", 'Seed for rows drawn at random.'),
+    QT_TRANSLATE_NOOP("Schema", "Calibrate new tokens' logits"),
+    QT_TRANSLATE_NOOP("Schema", "After the init, shift every new token's LM-head row so the model puts as much "
+                                "probability on new tokens as they have in the training text (piece means over-predict them). Better "
+                                "right after the transplant; on the default project worse after 100 steps of stage 1."),
     # [stage1]
     QT_TRANSLATE_NOOP("Schema", 'Run this stage'),
     QT_TRANSLATE_NOOP("Schema", 'Skip it to go straight to the next one.'),
@@ -125,7 +129,8 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'all: every row of the input embeddings and LM head learns; new: only the new '
                                 "tokens' rows, and the rows of tokens the source model had (English, chat "
                                 'markers, at the same id) stay exactly as they were (stage 1; keeps English '
-                                'with an extended vocabulary).'),
+                                "with an extended vocabulary); new+cyrillic: as new, but the source's tokens with "
+                                'Cyrillic letters learn too (kept, they outscore the new tokens in generation).'),
     # [stage2]
     QT_TRANSLATE_NOOP("Schema", 'LoRA on the inner layers after stage 1.'),
     QT_TRANSLATE_NOOP("Schema", 'LoRA rank'),
@@ -218,6 +223,10 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", "At most this many tokens per copy; 0 = llmtf's (128 for a sentence, 1024 for "
                                 'a paragraph). A lower cap shortens runaway outputs on a CPU; their length score then reads higher than '
                                 "llmtf's."),
+    QT_TRANSLATE_NOOP("Schema", 'Outside texts'),
+    QT_TRANSLATE_NOOP("Schema", "Russian text from outside the corpus's domain, measured on both models (tokens and bits "
+                                "per character) to check that gains generalise: Debian's fortunes-ru and libreoffice-help-ru "
+                                '(Writer help), each skipped when its package is not installed. Never part of the corpus.'),
     QT_TRANSLATE_NOOP("Schema", 'Speed: characters'),
     QT_TRANSLATE_NOOP("Schema", 'Characters each model generates per speed prompt.'),
     QT_TRANSLATE_NOOP("Schema", 'Speed: repeats'),

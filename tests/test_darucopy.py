@@ -68,9 +68,9 @@ class Echo(torch.nn.Module):
         self.weight = torch.nn.Parameter(torch.zeros(1))
         self.outputs = list(outputs)
 
-    def generate(self, ids, max_new_tokens, **_):
+    def generate(self, input_ids, max_new_tokens, **_):
         out = self.outputs.pop(0)[:max_new_tokens]
-        return torch.cat([ids, torch.tensor([out])], dim=1)
+        return torch.cat([input_ids, torch.tensor([out])], dim=1)
 
 
 def test_darucopy_scores_each_task_under_its_llmtf_name(tmp_path):

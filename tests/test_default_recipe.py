@@ -1,4 +1,5 @@
-"""The default project's recipe (issue 16): an extended vocabulary whose new rows alone learn, and
+"""The default project's recipe (issue 16): an extended vocabulary whose new rows (and the source's
+Cyrillic tokens) alone learn, and
 self-calibration with the copy task right after stage 1, its prompts shipped beside the project."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from core.project.default import default_project, init_demo
 def test_the_default_project_keeps_the_sources_rows_and_self_calibrates_after_stage1():
     project = default_project()
     assert project.tokenizer.mode == "extend"
-    assert project.stage1.train_rows == "new"
+    assert project.stage1.train_rows == "new+cyrillic"  # the source's other rows (English, chat markers) kept
     assert project.models.dtype == "auto"  # bf16 autocast where the CPU has it
     assert not project.lep.enabled and project.calibration.enabled and project.calibration.self_calibration
     assert "lm_head" not in project.calibration.full_matrices  # tied to the input rows: would move English

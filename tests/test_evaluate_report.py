@@ -25,3 +25,11 @@ def test_pipeline_ends_in_a_report_with_every_section(tiny_project):
     for side in ("original", "adapted"):
         assert {"darumeru/cp_sent_ru", "darumeru/cp_para_ru", "darumeru/cp_sent_en"} <= set(result[side]["copy"])
     assert "| cp_sent_ru (len) | cp_para_ru (lcs) | cp_sent_en (len) |" in md
+    # Russian outside the corpus's domain: measured on both models where its package is installed, and the
+    # report names those that are not
+    assert "## Outside the corpus's domain" in md
+    for name, text in result["outside"].items():
+        assert text["original"]["bpc"] > 0 and text["adapted"]["tokens"] > 0, name
+        assert f"`{text['package']}`" in md
+    for package in result["outside_missing"]:
+        assert package in md

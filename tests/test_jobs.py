@@ -12,7 +12,7 @@ import psutil
 import pytest
 
 from core.jobs.events import Cancelled, Failed, Finished, Progress, Started
-from core.jobs.launch import launch_detached
+from core.jobs.launch import child_env, launch_detached
 from core.jobs.registry import Registry
 from core.jobs.rundir import RunDir
 from core.jobs.states import JobState
@@ -286,3 +286,12 @@ def test_one_status_refresh_works_out_each_stage_key_once(small_project, monkeyp
     statuses = stage_statuses(load_project(small_project), small_project, Registry())
     assert statuses["corpus"].status == UP_TO_DATE and statuses["corpus"].run_id == corpus.id
     assert keyed["corpus"] == 1 and max(keyed.values()) == 1 and set(keyed) <= {s.name for s in STAGES}
+
+
+def test_job_processes_wait_passively_unless_the_user_chose(monkeypatch):
+    """Spinning OpenMP threads starve a shared CPU (see child_env): children get passive waiting, and a
+    user's own OMP_WAIT_POLICY is kept."""
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    assert child_env()["OMP_WAIT_POLICY"] == "PASSIVE"
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    assert child_env()["OMP_WAIT_POLICY"] == "ACTIVE"

@@ -9,8 +9,19 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from core.jobs.events import Log
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
-from core.training.source_rows import keep_rows, source_row_mask
+from core.training.source_rows import CYRILLIC, keep_rows, source_row_mask
 from core.training.trainable import train_embeddings_only
+
+
+def test_new_plus_cyrillic_lets_the_sources_cyrillic_tokens_learn_and_keeps_the_rest():
+    from tiny_models import train_tiny_tokenizer
+
+    source, new = train_tiny_tokenizer(300), train_tiny_tokenizer(400)
+    kept, cyrillic_learn = (source_row_mask(new, source, len(new), learn_cyrillic=flag) for flag in (False, True))
+    text = {i: new.convert_tokens_to_string([t]) for t, i in new.get_vocab().items()}
+    freed = [i for i in range(len(new)) if kept[i] and not cyrillic_learn[i]]
+    assert freed and all(CYRILLIC.search(text[i]) for i in freed)
+    assert all(cyrillic_learn[i] == kept[i] for i in range(len(new)) if not CYRILLIC.search(text[i]))
 
 
 def _tied_model(vocab: int):

@@ -63,8 +63,9 @@ def run_variant(spec: dict) -> dict:
     model, tok = load_model(spec["student"], dtype="float32", device="cpu")
     train_embeddings_only(model)
     teacher, teacher_tok = load_model(spec["teacher"], dtype="float32", device="cpu")
-    if spec.get("train_rows", "all") == "new":  # as the project's stage 1 does
-        keep_rows(model, source_row_mask(tok, teacher_tok, model.get_input_embeddings().weight.shape[0]))
+    if spec.get("train_rows", "all") != "all":  # as the project's stage 1 does
+        keep_rows(model, source_row_mask(tok, teacher_tok, model.get_input_embeddings().weight.shape[0],
+                                         learn_cyrillic=spec["train_rows"] == "new+cyrillic"))
     texts = [d.text for d in iter_documents(Path(spec["train"]))]
     data = AlignedBlocks(texts, tok, teacher_tok, spec["block"])  # the same blocks for every objective
     objective = Objective(spec["objective"], None if spec["objective"] == "lm" else teacher)

@@ -149,18 +149,14 @@ def copy_task(model, tokenizer, sources: list[str], level: str, lang: str, max_n
 
 
 def _copy_task(model, tokenizer, sources, level, lang, max_new_tokens) -> CopyTaskScore:
-    device = next(model.parameters()).device
+    from core.evaluation.batched_generate import greedy_answers
+
     cap = LEVELS[level]
     budget = min(cap, max_new_tokens) if max_new_tokens else cap
     space = "" if leading_space(tokenizer) else " "
     lens, lcss, spts, examples = [], [], [], []
-    for source in sources:
-        ids = tokenizer(copy_prompt(tokenizer, source, lang), add_special_tokens=False,
-                        return_tensors="pt")["input_ids"]
-        out = model.generate(ids.to(device), max_new_tokens=budget, do_sample=False,
-                             pad_token_id=tokenizer.pad_token_id if tokenizer.pad_token_id is not None
-                             else tokenizer.eos_token_id)
-        generated = out[0, ids.shape[1]:].tolist()
+    answers = greedy_answers(model, tokenizer, [copy_prompt(tokenizer, s, lang) for s in sources], budget)
+    for source, generated in zip(sources, answers):
         text = tokenizer.decode(generated, skip_special_tokens=True)
         if not generated or not text.strip():
             lens.append(0.0), lcss.append(0.0), spts.append(0.0)

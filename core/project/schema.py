@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.evaluation.outside_text import OUTSIDE_TEXTS
 from core.gguf_types import TYPE_NAMES
 from core.lep.modes import MODES
 from core.training.schedules import SCHEDULES
@@ -119,6 +120,11 @@ class Transplant:
                                 "larger = the first pieces count more (the authors' default is 1).",
                                 min=0.0, max=20.0)
     seed: int = setting(0, "Seed", "Seed for rows drawn at random.", min=0, max=2**31 - 1)
+    calibrate_logits: bool = setting(False, "Calibrate new tokens' logits", "After the init, shift every new "
+                                     "token's LM-head row so the model puts as much probability on new tokens "
+                                     "as they have in the training text (piece means over-predict them). Better "
+                                     "right after the transplant; on the default project worse after 100 steps "
+                                     "of stage 1.")
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,9 @@ class Training:
     train_rows: str = setting("all", "Rows that learn", "all: every row of the input embeddings and LM head "
                               "learns; new: only the new tokens' rows, and the rows of tokens the source model "
                               "had (English, chat markers, at the same id) stay exactly as they were (stage 1; "
-                              "keeps English with an extended vocabulary).", choices=("all", "new"))
+                              "keeps English with an extended vocabulary); new+cyrillic: as new, but the source's "
+                              "tokens with Cyrillic letters learn too (kept, they outscore the new tokens in "
+                              "generation).", choices=("all", "new", "new+cyrillic"))
 
 
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
@@ -275,6 +283,11 @@ class Evaluation:
                                        "llmtf's (128 for a sentence, 1024 for a paragraph). A lower cap shortens "
                                        "runaway outputs on a CPU; their length score then reads higher than "
                                        "llmtf's.", min=0, max=100_000)
+    outside_texts: tuple[str, ...] = setting(
+        tuple(OUTSIDE_TEXTS), "Outside texts", "Russian text from outside the corpus's domain, measured on both "
+        "models (tokens and bits per character) to check that gains generalise: Debian's fortunes-ru and "
+        "libreoffice-help-ru (Writer help), each skipped when its package is not installed. Never part of the corpus.",
+        choices=tuple(OUTSIDE_TEXTS))
     speed_chars: int = setting(300, "Speed: characters", "Characters each model generates per speed prompt.",
                                min=20, max=100_000)
     speed_repeats: int = setting(2, "Speed: repeats", "Passes over the speed prompts (the median is reported).",

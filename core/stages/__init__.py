@@ -58,8 +58,8 @@ STAGES: tuple[StageDef, ...] = (
              version=3, result=TokenizerResult),
     StageDef("transplant", "Transplant vocabulary",
              "Give the source model embeddings for the new tokenizer: shared tokens copied, new ones from their pieces.",
-             "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer"),
-             version=2, result=TransplantResult),  # 2: the authors' inits under their names, vocabulary padding
+             "core.stages.transplant:run", ("models", "transplant"), needs=("import", "tokenizer", "corpus"),
+             version=4, result=TransplantResult),  # 2: the authors' inits, padding; 3, 4: logit calibration on, off
     StageDef("stage1", "Stage 1: embeddings",
              "Train the new input embeddings and LM head on the Russian text, the body frozen.",
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),
@@ -88,7 +88,7 @@ STAGES: tuple[StageDef, ...] = (
              "Original vs adapted: tokens, bits per character, copy task, generation speed; a report with charts.",
              "core.stages.evaluate:run", ("models", "evaluation"),
              needs=("import", "corpus", "baseline", "stage1", "stage2", "calibration", "export"),
-             version=2, result=EvaluateResult),  # 2: DaruCopy under llmtf's definitions
+             version=3, result=EvaluateResult),  # 2: DaruCopy under llmtf's definitions; 3: outside texts
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}
 

@@ -17,6 +17,7 @@ import torch
 
 from core.corpus import iter_documents
 from core.errors import UserError
+from core.evaluation.batched_generate import greedy_answers
 from core.evaluation.bpc import bits_per_character_or_none
 from core.evaluation.darucopy import copy_sets, darucopy, describe, passages_from
 from core.jobs.context import StageContext
@@ -33,20 +34,18 @@ from core.training.trainable import add_lora
 
 
 def self_calibration_chats(models: Models, source_dir: str, prompts_file: str, max_new_tokens: int) -> list:
-    """The original instruct model's own greedy answers to the user's prompts."""
+    """The original instruct model's own greedy answers to the user's prompts (in batches: see
+    core.evaluation.batched_generate)."""
     prompts = [p.strip() for p in Path(prompts_file).read_text(encoding="utf-8").splitlines() if p.strip()]
     model, tok = load_model(models.instruct or source_dir, dtype="auto", device=models.device,
                             allow_pickle=models.allow_pickle, trust_remote_code=models.trust_remote_code)
-    chats = []
-    with torch.no_grad():
-        for prompt in prompts:
-            ids = tok.apply_chat_template([{"role": "user", "content": prompt}], add_generation_prompt=True,
-                                          return_tensors="pt", return_dict=True)["input_ids"].to(model.device)
-            out = model.generate(ids, max_new_tokens=max_new_tokens, do_sample=False,
-                                 pad_token_id=tok.pad_token_id or tok.eos_token_id)
-            answer = tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True).strip()
-            chats.append([{"role": "user", "content": prompt}, {"role": "assistant", "content": answer}])
-    return chats
+    model.eval()
+    texts = [tok.apply_chat_template([{"role": "user", "content": p}], add_generation_prompt=True, tokenize=False)
+             for p in prompts]
+    answers = greedy_answers(model, tok, texts, max_new_tokens)
+    return [[{"role": "user", "content": prompt}, {"role": "assistant",
+                                                   "content": tok.decode(ids, skip_special_tokens=True).strip()}]
+            for prompt, ids in zip(prompts, answers)]
 
 
 def training_chats(ctx: StageContext, cfg: Calibration, models: Models) -> tuple[list, list]:

@@ -14,6 +14,7 @@ from core import metric_names as metric
 from core.evaluation.bpc import bits_per_character
 from core.evaluation.darucopy import copy_sets, darucopy
 from core.evaluation.generation_speed import run as speed_run
+from core.evaluation.outside_text import OUTSIDE_TEXTS, outside_text
 from core.evaluation.token_stats import token_efficiency
 from core.jobs.context import StageContext
 from core.jobs.events import Metric
@@ -73,6 +74,9 @@ def run(ctx: StageContext) -> dict:
     for lang in texts:
         m["original"][f"tokens_{lang}"] = baseline.tokens(lang).as_dict()
         m["original"][metric.bits_per_char(lang)] = baseline.bpc(lang)
+    outside = {name: text for name in cfg.outside_texts if (text := outside_text(name, cfg.max_chars))}
+    m["outside"] = {name: {"package": OUTSIDE_TEXTS[name].package, "chars": len(text)} for name, text in outside.items()}
+    m["outside_missing"] = [OUTSIDE_TEXTS[name].package for name in cfg.outside_texts if name not in outside]
     sets = copy_sets(texts, cfg.copy_passages)
     steps = 2 * len(texts) + 2 + 2
     for side in ("adapted", "original"):
@@ -84,6 +88,10 @@ def run(ctx: StageContext) -> dict:
                 ctx.progress(i, steps, "steps", f"adapted model: bits per character ({lang})")
                 m[side][f"tokens_{lang}"] = token_efficiency(tok, text).as_dict()
                 m[side][metric.bits_per_char(lang)] = bits_per_character(model, tok, text, window=cfg.batch_tokens).bits_per_char
+        for name, text in outside.items():
+            ctx.progress(2 * len(texts), steps, "steps", f"{side} model: bits per character ({name})")
+            m["outside"][name][side] = {"tokens": token_efficiency(tok, text).tokens,
+                                        "bpc": bits_per_character(model, tok, text, window=cfg.batch_tokens).bits_per_char}
         if sets:
             ctx.progress(2 * len(texts), steps, "steps", f"{side} model: DaruCopy")
             m[side]["copy"] = darucopy(model, tok, sets, cfg.copy_max_new_tokens)

@@ -211,6 +211,21 @@ class HeldoutText:
 
 
 @dataclass(frozen=True, kw_only=True)
+class OutsideFigures:
+    tokens: int
+    bpc: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutsideText:
+    """Russian text outside the corpus's domain (a Debian package's), measured on both models."""
+    package: str
+    chars: int
+    original: OutsideFigures | None = None
+    adapted: OutsideFigures | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class EvaluateResult(StageResult):
     report_md: str = ""
     report_html: str = ""
@@ -222,6 +237,8 @@ class EvaluateResult(StageResult):
     speed: SpeedFigures
     curves: dict[str, dict[str, list]] = field(default_factory=dict)  # stage → metric → [[step, value], …]
     curves_bpc_reference: float | None = None  # the source model's bits per character, drawn on the curves
+    outside: dict[str, OutsideText] = field(default_factory=dict)  # by name (core/evaluation/outside_text.py)
+    outside_missing: list[str] = field(default_factory=list)  # the packages not installed, so not measured
 
     def sides(self) -> tuple[tuple[str, SideFigures], tuple[str, SideFigures]]:
         return ("original", self.original), ("adapted", self.adapted)

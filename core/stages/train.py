@@ -139,8 +139,8 @@ def train_stage(ctx: StageContext, section: str, dist: Dist) -> dict:
     # copy, where DDP would broadcast rank 0's).
     torch.manual_seed(cfg.seed)
     model = _trainable(model, section, cfg)
-    if cfg.train_rows == "new":
-        _keep_source_rows(ctx, model, tokenizer, models)
+    if cfg.train_rows != "all":
+        _keep_source_rows(ctx, model, tokenizer, models, cfg.train_rows)
     corpus = Path(ctx.inputs["corpus"]["outputs"])
     objective, data = _objective_and_data(ctx, section, tokenizer, weights_dtype, device, dist)
     heldout = (corpus / HELDOUT_RU).read_text(encoding="utf-8")[: evaluation.max_chars]
@@ -199,14 +199,14 @@ def _objective_and_data(ctx, section: str, tokenizer, weights_dtype: str, device
     return Objective(cfg.objective, teacher), data
 
 
-def _keep_source_rows(ctx, model, tokenizer, models: Models) -> None:
+def _keep_source_rows(ctx, model, tokenizer, models: Models, train_rows: str) -> None:
     from transformers import AutoTokenizer
 
     source_tok = AutoTokenizer.from_pretrained(input_result(ctx.inputs, "import", ModelResult).model_dir,
                                                trust_remote_code=models.trust_remote_code)
     rows = model.get_input_embeddings().weight.shape[0]
-    kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows))
-    ctx.log(f"train_rows = 'new': {kept:,} rows of the source's tokens (and padding) kept as they were, "
+    kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows, learn_cyrillic=train_rows == "new+cyrillic"))
+    ctx.log(f"train_rows = '{train_rows}': {kept:,} rows of the source's tokens (and padding) kept as they were, "
             f"{rows - kept:,} rows learn")
 
 

@@ -9,20 +9,27 @@ gradient is zero), so with Adam's zero moments they stay bit for bit as they wer
 
 from __future__ import annotations
 
+import re
+
 import torch
 
-TRAIN_ROWS = ("all", "new")
+TRAIN_ROWS = ("all", "new", "new+cyrillic")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-def source_row_mask(new_tokenizer, source_tokenizer, rows: int) -> torch.Tensor:
+def source_row_mask(new_tokenizer, source_tokenizer, rows: int, learn_cyrillic: bool = False) -> torch.Tensor:
     """True for each of the model's `rows` whose token the source vocabulary has, at the same id, and
-    for padding rows past the tokenizer (never produced, so they stay as the transplant left them)."""
+    for padding rows past the tokenizer (never produced, so they stay as the transplant left them).
+    `learn_cyrillic`: source tokens with a Cyrillic letter learn too. The new tokens replace them in
+    Russian text, but their kept LM-head rows still score as the original did: greedy decoding then
+    spells Russian letter by letter in old tokens, and the adapted model loses its speed-up. English
+    never uses them."""
     source = source_tokenizer.get_vocab()
     mask = torch.zeros(rows, dtype=torch.bool)
     mask[len(new_tokenizer):] = True
     for token, i in new_tokenizer.get_vocab().items():
         if i < rows and source.get(token) == i:
-            mask[i] = True
+            mask[i] = not (learn_cyrillic and CYRILLIC.search(new_tokenizer.convert_tokens_to_string([token])))
     return mask
 
 

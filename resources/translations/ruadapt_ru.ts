@@ -1204,6 +1204,10 @@ Press Load to start it again.</source>
         <translation>адаптированная модель: бит на символ ({lang})</translation>
     </message>
     <message>
+        <source>{side} model: bits per character ({name})</source>
+        <translation>{side} модель: биты на символ ({name})</translation>
+    </message>
+    <message>
         <source>checking that the {side} model can be exported</source>
         <translation>проверка возможности экспорта: {side} модель</translation>
     </message>
@@ -1380,8 +1384,8 @@ Press Load to start it again.</source>
         <translation>обучающий текст: токенов {student} (у исходной модели-учителя {teacher}), выровненных фрагментов {chunks}; цель обучения {objective}</translation>
     </message>
     <message>
-        <source>train_rows = &apos;new&apos;: {kept} rows of the source&apos;s tokens (and padding) kept as they were, {learn} rows learn</source>
-        <translation>train_rows = &apos;new&apos;: строк токенов исходной модели (и дополнения) без изменений: {kept}, обучаемых строк: {learn}</translation>
+        <source>train_rows = &apos;{train_rows}&apos;: {kept} rows of the source&apos;s tokens (and padding) kept as they were, {learn} rows learn</source>
+        <translation>train_rows = &apos;{train_rows}&apos;: строк токенов исходной модели (и дополнения) без изменений: {kept}, обучаемых строк: {learn}</translation>
     </message>
     <message>
         <source>models.device = &apos;cuda&apos; but no CUDA device is visible</source>
@@ -1398,6 +1402,10 @@ Press Load to start it again.</source>
     <message>
         <source>initialising {len_new_tokenizer} embeddings ({cfg_init})</source>
         <translation>инициализация эмбеддингов ({len_new_tokenizer}, {cfg_init})</translation>
+    </message>
+    <message>
+        <source>calibrating the new tokens&apos; logits on training text</source>
+        <translation>калибровка логитов новых токенов на обучающем тексте</translation>
     </message>
     <message>
         <source>the source tokenizer is not byte-level, so a new vocabulary could not encode every character losslessly</source>
@@ -3207,6 +3215,10 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Сид для строк, выбираемых случайно.</translation>
     </message>
     <message>
+        <source>Calibrate new tokens&apos; logits</source>
+        <translation>Калибровать логиты новых токенов</translation>
+    </message>
+    <message>
         <source>Run this stage</source>
         <translation>Запускать этот этап</translation>
     </message>
@@ -3325,10 +3337,6 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Rows that learn</source>
         <translation>Обучаемые строки</translation>
-    </message>
-    <message>
-        <source>all: every row of the input embeddings and LM head learns; new: only the new tokens&apos; rows, and the rows of tokens the source model had (English, chat markers, at the same id) stay exactly as they were (stage 1; keeps English with an extended vocabulary).</source>
-        <translation>all: обучаются все строки входных эмбеддингов и выходного слоя; new: только строки новых токенов, а строки токенов, которые были в исходной модели (английские, маркеры чата, с тем же id), остаются в точности прежними (этап 1; сохраняет английский при расширенном словаре).</translation>
     </message>
     <message>
         <source>LoRA on the inner layers after stage 1.</source>
@@ -3511,6 +3519,14 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Запускать калибровку</translation>
     </message>
     <message>
+        <source>After the init, shift every new token&apos;s LM-head row so the model puts as much probability on new tokens as they have in the training text (piece means over-predict them). Better right after the transplant; on the default project worse after 100 steps of stage 1.</source>
+        <translation>После инициализации сдвинуть строку LM-головы каждого нового токена так, чтобы модель отдавала новым токенам столько вероятности, какова их доля в обучающем тексте (средние по частям её завышают). Сразу после пересадки так лучше; на проекте по умолчанию после 100 шагов этапа 1 хуже.</translation>
+    </message>
+    <message>
+        <source>all: every row of the input embeddings and LM head learns; new: only the new tokens&apos; rows, and the rows of tokens the source model had (English, chat markers, at the same id) stay exactly as they were (stage 1; keeps English with an extended vocabulary); new+cyrillic: as new, but the source&apos;s tokens with Cyrillic letters learn too (kept, they outscore the new tokens in generation).</source>
+        <translation>all: обучаются все строки входных эмбеддингов и выходного слоя; new: только строки новых токенов, а строки токенов, которые были в исходной модели (английские, маркеры чата, с тем же id), остаются в точности прежними (этап 1; сохраняет английский при расширенном словаре); new+cyrillic: как new, но обучаются и токены исходной модели с кириллическими буквами (если их не трогать, при генерации они перевешивают новые токены).</translation>
+    </message>
+    <message>
         <source>LoRA instruction SFT plus a copy task after LEP.</source>
         <translation>LoRA SFT на инструкциях плюс задача копирования после LEP.</translation>
     </message>
@@ -3593,6 +3609,14 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>CPU threads for llama.cpp; 0 = all cores.</source>
         <translation>Потоки CPU для llama.cpp; 0 = все ядра.</translation>
+    </message>
+    <message>
+        <source>Outside texts</source>
+        <translation>Тексты вне предметной области</translation>
+    </message>
+    <message>
+        <source>Russian text from outside the corpus&apos;s domain, measured on both models (tokens and bits per character) to check that gains generalise: Debian&apos;s fortunes-ru and libreoffice-help-ru (Writer help), each skipped when its package is not installed. Never part of the corpus.</source>
+        <translation>Русский текст не из предметной области корпуса: на нём обе модели измеряются (токены и биты на символ), чтобы проверить, что выигрыш не ограничен обучающим текстом. Это fortunes-ru и libreoffice-help-ru (справка Writer) из Debian; текст пропускается, если его пакет не установлен. В корпус они не входят никогда.</translation>
     </message>
     <message>
         <source>Speed: characters</source>
