@@ -46,6 +46,17 @@ def smoke_report(output: str) -> dict:
 
 # -- fast ---------------------------------------------------------------------------------------------------
 
+def test_the_studio_window_imports_no_training_stack():
+    """The annotator edition ships without torch and transformers, and opens the same MainWindow: nothing
+    the window imports at start may need them (the slow build test found a time estimate that did)."""
+    code = ("import sys; import ruadapt_gui.main_window; "
+            "heavy = sorted(m for m in ('torch', 'transformers', 'peft', 'accelerate', 'tokenizers') if m in sys.modules); "
+            "assert not heavy, heavy")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_child_modes_run_without_qt(tmp_path):
     """A chat worker started the frozen way (`--chat-worker`) loads no Qt, and reports a bad model file."""
     bad = tmp_path / "missing.gguf"

@@ -46,3 +46,23 @@ def test_the_window_never_opens_larger_than_the_screen(qtbot, studio, qt_setting
         assert window.width() <= area.width() and window.height() <= area.height()
     finally:
         window.shutdown()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_two_answered_chat_sides_fit_a_1366_screen_without_scrolling_sideways(qtbot, studio, language):
+    """The readouts' notes wrap: a long line under the figures once widened each side past the screen."""
+    from ruadapt_gui.chat.readouts import Readout
+
+    window = studio()
+    window.set_language(language)
+    window.workspaces.show_workspace(1)
+    window.resize(QSize(1366, 740))
+    chat = window.workspaces.chat
+    done = Readout(prompt_tokens=67, answer_tokens=120, chars=152, words=22, ttft_s=0.36, decode_s=3.2, final=True)
+    first, second = chat.sides[:2]
+    first.readouts.show_readout(done)
+    first.readouts.show_reference()
+    second.readouts.show_readout(done)
+    qtbot.wait(10)
+    bar = chat.sides_area.horizontalScrollBar()
+    assert bar.maximum() == 0, (language, chat.sides_area.widget().minimumSizeHint().width())

@@ -6,15 +6,14 @@ answer is cut at its first end-of-sequence token: what follows is the batch's pa
 
 from __future__ import annotations
 
-import torch
-
-BATCH = 16
+BATCH = 16  # read by the time estimate, which the annotator edition (no torch) imports: torch is imported below
 
 
-@torch.no_grad()
 def greedy_answers(model, tokenizer, prompts: list[str], max_new_tokens: int, batch: int = BATCH) -> list[list[int]]:
     """The generated token ids for each prompt (already formatted, e.g. through the chat template), the
     stop token included as `generate` returns it."""
+    import torch
+
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     config = getattr(model, "generation_config", None)
     eos = config.eos_token_id if config is not None else None

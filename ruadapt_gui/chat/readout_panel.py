@@ -43,6 +43,7 @@ class ReadoutPanel(Retranslating, QWidget):
             grid.setColumnStretch(column, 1)
         self.source = QLabel()
         self.source.setObjectName("muted")
+        self.source.setWordWrap(True)  # a long line would widen the side past the screen
         self.ratio = QLabel()
         self.ratio.setObjectName("readoutRatio")
         self.ratio.setWordWrap(True)
