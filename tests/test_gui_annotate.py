@@ -465,3 +465,20 @@ def test_the_prepare_forms_dialogs_start_by_the_files_it_has_or_the_recent_model
     prompts.write_text("Привет\n", encoding="utf-8")
     form.prompts.setText(str(prompts))
     assert form._start_folder(form.prompts.text()) == str(tmp_path)
+
+
+def test_the_leaderboard_writes_its_numbers_the_russian_way(qtbot, russian, tmp_path):
+    session = owner_session(tmp_path / "s.sqlite", {"alpha": "alpha.gguf", "omega": "omega.gguf"})
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    try:
+        for number, vote in ((1, "a"), (2, "b"), (3, "a")):
+            session.vote("anna", number, vote)
+        results = session_results(session, rounds=10)
+        panel.show_results(results)
+        best = results["leaderboard_bt"][0]
+        assert best["rating"] >= 1000  # an arena scale: four digits, so the grouping shows
+        cell = panel.leaderboard.item(0, 1).text()
+        assert cell == f"{round(best['rating']):,}".replace(",", "\u00a0"), cell  # 1 0xx, not 1,0xx
+    finally:
+        session.close()

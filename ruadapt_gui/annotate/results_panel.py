@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ruadapt_gui.annotate.rating_plot import RatingPlot
 from ruadapt_gui.engine_text import engine_text
 from ruadapt_gui.i18n import Retranslating
+from ruadapt_gui.texts import number
 from ruadapt_gui.widgets.placeholder_stack import PlaceholderStack
 
 
@@ -125,8 +126,8 @@ class ResultsPanel(Retranslating, QWidget):
         r = self.results
         self.export_button.setEnabled(bool(r and r["votes"]))
         board = r["leaderboard_bt"] if r else []
-        _fill(self.leaderboard, [[row["model"], f"{row['rating']:.0f}", f"{row['ci_low']:.0f} – {row['ci_high']:.0f}",
-                                  str(row["votes"]), f"{row['median_answer_chars']:.0f}"] for row in board])
+        _fill(self.leaderboard, [[row["model"], number(row["rating"]), f"{number(row['ci_low'])} – {number(row['ci_high'])}",
+                                  number(row["votes"]), number(row["median_answer_chars"])] for row in board])
         _fill(self.pairs, [[f"{p['model_a']} vs {p['model_b']}", str(p["wins"]), str(p["ties"]), str(p["losses"]),
                             str(p["both_bad"]), f"{p['win_rate']:.0%} ({p['ci_low']:.0%} – {p['ci_high']:.0%})"]
                            for p in (r["pairs"] if r else [])])
@@ -140,12 +141,12 @@ class ResultsPanel(Retranslating, QWidget):
         self.agreement.setText(self._agreement_text(r["agreement"]) if r else "")
 
     def _agreement_text(self, agreement: dict) -> str:
-        def number(value: float | None) -> str:
-            return self.tr("n/a") if value is None else f"{value:.2f}"
+        def figure(value: float | None) -> str:
+            return self.tr("n/a") if value is None else number(value, 2)
 
-        cohen = ", ".join(f"{pair} {number(k)}" for pair, k in agreement["cohen_kappa"].items())
+        cohen = ", ".join(f"{pair} {figure(k)}" for pair, k in agreement["cohen_kappa"].items())
         text = self.tr("Pairwise agreement {pairwise} · Fleiss' κ {fleiss}").format(
-            pairwise=number(agreement["pairwise"]), fleiss=number(agreement["fleiss_kappa"]))
+            pairwise=figure(agreement["pairwise"]), fleiss=figure(agreement["fleiss_kappa"]))
         if cohen:
             text += " · " + self.tr("Cohen's κ per pair of annotators: {pairs}").format(pairs=cohen)
         if agreement["pairwise"] is None:  # no item has votes from two annotators: nothing to compare
