@@ -144,3 +144,27 @@ def test_a_dark_system_palette_gets_the_dark_style(qapp):
         qapp.setPalette(before)
         apply_theme(qapp)
         qapp.setStyleSheet("")
+
+
+def test_coloured_tokens_stay_readable_on_a_dark_palette(qapp):
+    """Token backgrounds are light pastels in either theme; their text is dark ink, not the palette's (light)
+    text colour, and every background keeps a WCAG contrast of at least 4.5 against it."""
+    from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+
+    from ruadapt_gui.token_pieces import Piece
+    from ruadapt_gui.widgets.token_view import SPLIT_COLOR, TOKEN_COLORS, TOKEN_INK, pieces_html
+
+    def luminance(name: str) -> float:
+        channels = [c / 255 for c in QColor(name).getRgb()[:3]]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    ink = luminance(TOKEN_INK)
+    for background in (*TOKEN_COLORS, SPLIT_COLOR):
+        assert (luminance(background) + 0.05) / (ink + 0.05) >= 4.5, background
+    document = QTextDocument()
+    document.setHtml(pieces_html([Piece("При", 1), Piece("вет", 1), Piece(" ", 0), Piece("ё", 2)]))
+    cursor = QTextCursor(document)
+    for position in (1, 4, 8):  # inside each coloured piece
+        cursor.setPosition(position)
+        assert cursor.charFormat().foreground().color().name() == TOKEN_INK, position

@@ -13,6 +13,7 @@ from ruadapt_gui.token_pieces import Piece, Tokenization
 
 TOKEN_COLORS = ("#a5d8ff", "#ffd8a8", "#b2f2bb", "#eebefa", "#ffec99")  # taking turns, token by token
 SPLIT_COLOR = "#ffa8a8"  # one character spread over several byte tokens
+TOKEN_INK = "#212529"  # dark text on the light token backgrounds, whatever the palette's own text colour
 TEXT_HEIGHT = (48, 220)  # the text box grows with its text between these heights (pixels)
 
 
@@ -33,7 +34,7 @@ def pieces_html(pieces: tuple[Piece, ...] | list[Piece]) -> str:
     spans = []
     for piece, color in zip(pieces, piece_colors(pieces)):
         text = html.escape(piece.text).replace("\n", "↵<br>")
-        spans.append(f'<span style="background-color:{color}">{text}</span>' if color else text)
+        spans.append(f'<span style="background-color:{color}; color:{TOKEN_INK}">{text}</span>' if color else text)
     return f'<p style="white-space:pre-wrap; line-height:160%">{"".join(spans)}</p>'
 
 
