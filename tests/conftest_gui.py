@@ -208,3 +208,25 @@ def studio(qtbot, qt_settings, gui_leak_guard):
             window.settings_form.revert()  # no "unsaved changes" question at close
         window.close()
         window.translations.clear()  # a language a test chose stays on the application otherwise
+
+
+@pytest.fixture
+def english(qapp):
+    """The studio in English as the app starts it: with the English plural forms installed."""
+    from ruadapt_gui.i18n import Translations
+
+    translations = Translations()
+    translations.apply("en")
+    yield
+    translations.clear()
+
+
+@pytest.fixture
+def russian(qapp):
+    """The studio in Russian: its catalog, and Russian number formats."""
+    from ruadapt_gui.i18n import Translations
+
+    translations = Translations()
+    translations.apply("ru")
+    yield
+    translations.clear()

@@ -29,7 +29,6 @@ from ruadapt_gui.annotate.annotator_view import AnnotatorView
 from ruadapt_gui.annotate.owner_view import OwnerView
 from ruadapt_gui.annotate.results_panel import ResultsPanel
 from ruadapt_gui.background import Background
-from ruadapt_gui.i18n import Translations
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
 
@@ -279,15 +278,6 @@ def test_owner_prepares_resumes_shares_merges_and_scores(qtbot, qt_settings, gui
         background.shutdown()
 
 
-@pytest.fixture
-def english(qapp):
-    """The studio in English as the app starts it: with the English plural forms installed."""
-    translations = Translations()
-    translations.apply("en")
-    yield
-    translations.clear()
-
-
 def test_results_count_votes_in_english_and_say_when_agreement_needs_more(qtbot, english, tmp_path):
     session = owner_session(tmp_path / "s.sqlite", {"alpha": "alpha.gguf", "omega": "omega.gguf"})
     panel = ResultsPanel()
@@ -401,14 +391,6 @@ def test_the_thank_you_says_where_the_file_is_and_to_send_it_back(qtbot, view, m
     assert opened == [copy.resolve().parent]
     v.back()  # still finished while going back to change a vote
     assert "Thank you" in v.message.text() and v.show_file_button.isVisible()
-
-
-@pytest.fixture
-def russian(qapp):
-    translations = Translations()
-    translations.apply("ru")
-    yield
-    translations.clear()
 
 
 def test_the_results_say_how_few_votes_they_rest_on_and_how_both_bad_counts(qtbot, english, tmp_path):

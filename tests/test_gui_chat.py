@@ -14,7 +14,6 @@ from ruadapt_gui.background import Background
 from ruadapt_gui.chat.chat_page import ChatPage
 from ruadapt_gui.chat.chat_side import CRASHED, FAILED_TO_LOAD, READY
 from ruadapt_gui.chat.conversation import DONE, FAILED, STOPPED
-from ruadapt_gui.i18n import Translations
 from ruadapt_gui.texts import number
 
 pytest_plugins = ["conftest_gui"]  # the studio's fixtures (tests/conftest_gui.py)
@@ -41,23 +40,6 @@ def page(qtbot, qt_settings, gui_leak_guard):
     yield page
     page.shutdown()
     background.shutdown()
-
-
-@pytest.fixture
-def english(qapp):
-    """The studio in English as the app starts it: with the English plural forms installed."""
-    translations = Translations()
-    translations.apply("en")
-    yield
-    translations.clear()
-
-
-@pytest.fixture
-def russian(qapp):
-    translations = Translations()
-    translations.apply("ru")
-    yield
-    translations.clear()
 
 
 def load(qtbot, page, *paths):

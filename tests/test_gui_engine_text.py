@@ -8,14 +8,12 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from core.errors import ModelError
 from core.project.io import section_fields, sections
 from ruadapt_gui.engine_messages import MESSAGES
 from ruadapt_gui.engine_text import engine_text
-from ruadapt_gui.i18n import Translations
 from ruadapt_gui.schema_texts import SCHEMA_TEXT, field_help, field_label
 
 pytest_plugins = ["conftest_gui"]
@@ -60,14 +58,6 @@ def core_messages() -> list[tuple[str, str]]:
                 if re.search(r"[a-z]{2}", re.sub(r"\{\w+\}", "", text)):
                     found.append((f"{path.relative_to(CORE)}:{node.lineno}", text))
     return found
-
-
-@pytest.fixture
-def russian(qapp):
-    translations = Translations()
-    translations.apply("ru")
-    yield
-    translations.clear()
 
 
 def test_every_engine_message_the_studio_shows_is_in_the_catalog_and_translated(russian):
