@@ -129,8 +129,10 @@ SCHEMA_TEXT = (
     QT_TRANSLATE_NOOP("Schema", 'all: every row of the input embeddings and LM head learns; new: only the new '
                                 "tokens' rows, and the rows of tokens the source model had (English, chat "
                                 'markers, at the same id) stay exactly as they were (stage 1; keeps English '
-                                "with an extended vocabulary); new+cyrillic: as new, but the source's tokens with "
-                                'Cyrillic letters learn too (kept, they outscore the new tokens in generation).'),
+                                "with an extended vocabulary); new+cyrillic: as new, but the source's tokens that "
+                                'spell Russian learn too: those with a Cyrillic letter or its first byte, and the '
+                                'byte tokens the source spelled the training text with that the new vocabulary no '
+                                'longer uses (kept, they outscore the new tokens in generation).'),
     # [stage2]
     QT_TRANSLATE_NOOP("Schema", 'LoRA on the inner layers after stage 1.'),
     QT_TRANSLATE_NOOP("Schema", 'LoRA rank'),

@@ -1,4 +1,4 @@
-"""Stage 1 with train_rows = "new": the rows of tokens the source had stay bit for bit."""
+"""Stage 1 with train_rows = "new" or "new+cyrillic": the rows of the source's tokens it keeps stay bit for bit."""
 
 from __future__ import annotations
 
@@ -9,19 +9,44 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from core.jobs.events import Log
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
-from core.training.source_rows import CYRILLIC, keep_rows, source_row_mask
+from core.training.source_rows import (
+    is_partial_character,
+    keep_rows,
+    replaced_on,
+    source_row_mask,
+    spells_cyrillic,
+    text_sample,
+    token_bytes,
+)
 from core.training.trainable import train_embeddings_only
 
 
-def test_new_plus_cyrillic_lets_the_sources_cyrillic_tokens_learn_and_keeps_the_rest():
-    from tiny_models import train_tiny_tokenizer
+def test_a_tokens_bytes_are_read_from_its_spelling():
+    assert token_bytes("Ð¸") == "и".encode() and token_bytes("Ġthe") == b" the"  # byte-level BPE
+    assert token_bytes("<0xD0>") == b"\xd0" and token_bytes("▁при") == " при".encode()  # SentencePiece
+    assert token_bytes("<|im_start|>") == b"<|im_start|>"
+    # a whole letter, or the first byte of one (byte-level vocabularies spell rare letters in pieces)
+    assert spells_cyrillic("Ð¸") and spells_cyrillic("ĠÐ") and spells_cyrillic("<0xD1>")
+    assert not spells_cyrillic("Ġthe") and not spells_cyrillic("âĢĶ") and not spells_cyrillic("¸")
+    assert is_partial_character("¸") and is_partial_character("Ð") and not is_partial_character("Ð¸")
 
-    source, new = train_tiny_tokenizer(300), train_tiny_tokenizer(400)
-    kept, cyrillic_learn = (source_row_mask(new, source, len(new), learn_cyrillic=flag) for flag in (False, True))
-    text = {i: new.convert_tokens_to_string([t]) for t, i in new.get_vocab().items()}
-    freed = [i for i in range(len(new)) if kept[i] and not cyrillic_learn[i]]
-    assert freed and all(CYRILLIC.search(text[i]) for i in freed)
-    assert all(cyrillic_learn[i] == kept[i] for i in range(len(new)) if not CYRILLIC.search(text[i]))
+
+def test_new_plus_cyrillic_frees_the_tokens_that_spell_russian_and_keeps_every_english_one():
+    from tiny_models import TRAINING_TEXT, train_tiny_tokenizer
+
+    source, new = train_tiny_tokenizer(300), train_tiny_tokenizer(400)  # the first 300 ids agree
+    lines = TRAINING_TEXT.splitlines()
+    russian, english = "\n".join(lines[:3]), "\n".join(lines[3:5])
+    kept = source_row_mask(new, source, len(new))
+    learn = source_row_mask(new, source, len(new), learn_cyrillic=True, russian_text=russian)
+    freed = {i for i in range(len(new)) if kept[i] and not learn[i]}
+    replaced = replaced_on(russian, new, source)
+    tokens = {i: t for t, i in new.get_vocab().items()}
+    assert freed and freed == {i for i in range(len(new)) if kept[i] and (spells_cyrillic(tokens[i]) or i in replaced)}
+    assert new.get_vocab()["Ð"] in freed  # a lone lead byte: kept, the original spelled Russian with it
+    assert not freed & set(new(english)["input_ids"])  # English keeps every row it uses ("2024"'s "4" too)
+    assert replaced and all(is_partial_character(tokens[i]) for i in replaced)
+    assert all(learn[i] == kept[i] for i in range(len(new)) if i not in freed)
 
 
 def _tied_model(vocab: int):
@@ -61,10 +86,12 @@ def test_kept_rows_do_not_move_even_with_weight_decay_and_the_new_rows_learn():
     assert not torch.allclose(after[~mask], before[~mask])
 
 
-def test_stage1_with_new_rows_only_keeps_the_sources_rows(tiny_project, tmp_path):
+def test_stage1_with_new_and_cyrillic_rows_keeps_the_sources_other_rows(tiny_project, tmp_path):
     from test_training import _clone_project, run_pipeline
 
-    project = _clone_project(tiny_project, tmp_path, "rows", **{"stage1.train_rows": "new",
+    from core.stages.corpus import TRAIN_RU
+
+    project = _clone_project(tiny_project, tmp_path, "rows", **{"stage1.train_rows": "new+cyrillic",
                                                                  "tokenizer.mode": "extend"})
     runs = run_pipeline(project, "stage1")
     result = runs["stage1"].result()
@@ -73,10 +100,11 @@ def test_stage1_with_new_rows_only_keeps_the_sources_rows(tiny_project, tmp_path
     assert "rows of the source's tokens (and padding) kept as they were" in logs
     before = AutoModelForCausalLM.from_pretrained(runs["transplant"].result()["model_dir"])
     after = AutoModelForCausalLM.from_pretrained(result["model_dir"])
-    mask = source_row_mask(AutoTokenizer.from_pretrained(result["model_dir"]),
-                           AutoTokenizer.from_pretrained(runs["import"].result()["model_dir"]),
-                           after.get_input_embeddings().weight.shape[0])
-    assert mask.sum() > 300
+    new, source = (AutoTokenizer.from_pretrained(runs[s].result()["model_dir"]) for s in ("stage1", "import"))
+    russian = text_sample(runs["corpus"].outputs / TRAIN_RU)
+    rows = after.get_input_embeddings().weight.shape[0]
+    mask = source_row_mask(new, source, rows, learn_cyrillic=True, russian_text=russian)
+    assert mask.sum() > 300 and (source_row_mask(new, source, rows) & ~mask).any()  # Cyrillic source rows learn
     for name in ("get_input_embeddings", "get_output_embeddings"):
         a, b = getattr(after, name)().weight, getattr(before, name)().weight
         assert torch.equal(a[mask], b[mask]) and not torch.equal(a[~mask], b[~mask])

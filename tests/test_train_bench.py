@@ -25,7 +25,7 @@ def pair(tmp_path_factory):
 
 
 @pytest.mark.parametrize("precision,objective,rows", [("fp32", "lm", "all"), ("bf16", "distill", "new"),
-                                                     ("fp32", "lm+distill", "all")])
+                                                     ("fp32", "lm+distill", "new+cyrillic")])
 def test_a_variant_trains_the_steps_it_is_given_and_scores_held_out_text(pair, precision, objective, rows):
     result = run_variant({**pair, "precision": precision, "objective": objective, "steps": 4, "train_rows": rows})
     assert result["steps"] == 4 and result["tokens_per_s"] > 0

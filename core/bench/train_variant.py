@@ -56,7 +56,7 @@ def run_variant(spec: dict) -> dict:
     from core.training.distill import Objective
     from core.training.distributed import Dist
     from core.training.loop import LoopConfig, train
-    from core.training.source_rows import keep_rows, source_row_mask
+    from core.training.source_rows import keep_rows, source_row_mask, text_sample
     from core.training.trainable import train_embeddings_only
 
     torch.manual_seed(0)
@@ -65,7 +65,8 @@ def run_variant(spec: dict) -> dict:
     teacher, teacher_tok = load_model(spec["teacher"], dtype="float32", device="cpu")
     if spec.get("train_rows", "all") != "all":  # as the project's stage 1 does
         keep_rows(model, source_row_mask(tok, teacher_tok, model.get_input_embeddings().weight.shape[0],
-                                         learn_cyrillic=spec["train_rows"] == "new+cyrillic"))
+                                         learn_cyrillic=spec["train_rows"] == "new+cyrillic",
+                                         russian_text=text_sample(spec["train"])))
     texts = [d.text for d in iter_documents(Path(spec["train"]))]
     data = AlignedBlocks(texts, tok, teacher_tok, spec["block"])  # the same blocks for every objective
     objective = Objective(spec["objective"], None if spec["objective"] == "lm" else teacher)

@@ -156,8 +156,9 @@ class Training:
                               "learns; new: only the new tokens' rows, and the rows of tokens the source model "
                               "had (English, chat markers, at the same id) stay exactly as they were (stage 1; "
                               "keeps English with an extended vocabulary); new+cyrillic: as new, but the source's "
-                              "tokens with Cyrillic letters learn too (kept, they outscore the new tokens in "
-                              "generation).", choices=("all", "new", "new+cyrillic"))
+                              "tokens that spell Russian learn too: those with a Cyrillic letter or its first "
+                              "byte, and the byte tokens the source spelled the training text with that the new "
+                              "vocabulary no longer uses (kept, they outscore the new tokens in generation).", choices=("all", "new", "new+cyrillic"))
 
 
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")

@@ -25,10 +25,10 @@ LIMITS = (
     "original's quality or better (LEP paper, arXiv 2412.21140) while keeping the speed-up shown here. "
     "**English and instructions.** An `extend` vocabulary keeps every source token (English and the chat "
     "markers tokenize as before) and stage 1 with `train_rows = \"new\"` keeps their rows (`\"new+cyrillic\"` "
-    "all but the source's Cyrillic tokens, which English does not use), so English can only "
-    "lose the probability the new tokens take; calibration (self-calibration on the original's own answers "
-    "plus the copy task) restores instruction following without a base/instruct pair. A `replace` "
-    "vocabulary is trained on Russian only and forgets English.")
+    "all but the source's tokens that spell Russian, Cyrillic letters and their byte pieces, which English "
+    "does not use), so English can only lose the probability the new tokens take; calibration "
+    "(self-calibration on the original's own answers plus the copy task) restores instruction following "
+    "without a base/instruct pair. A `replace` vocabulary is trained on Russian only and forgets English.")
 
 
 def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, Path]:

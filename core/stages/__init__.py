@@ -63,13 +63,13 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("stage1", "Stage 1: embeddings",
              "Train the new input embeddings and LM head on the Russian text, the body frozen.",
              "core.stages.train:run_stage1", ("models", "stage1", "compute", "evaluation"),
-             needs=("import", "transplant", "corpus"), version=2,  # 2: bf16 autocast on CPUs with native bf16
+             needs=("import", "transplant", "corpus"), version=3,  # 2: bf16 on CPU; 3: new+cyrillic frees byte pieces
              result=TrainResult),
     StageDef("stage2", "Stage 2: LoRA",
              "LoRA on attention and MLP with the LM head trained in full and the input embeddings frozen; "
              "merged into a plain model.",
              "core.stages.train:run_stage2", ("models", "stage2", "compute", "evaluation"),
-             needs=("import", "stage1", "corpus"), version=4,  # 2: LoRA seeded; 3: embeddings frozen; 4: bf16 on CPU
+             needs=("import", "stage1", "corpus"), version=5,  # 2: LoRA seeded; 3: embeddings frozen; 4: bf16 on CPU; 5: rows
              result=TrainResult),
     StageDef("lep", "LEP: adapted instruct model",
              "Project the adapted base's embeddings into the original instruct model (Learned Embedding Propagation).",

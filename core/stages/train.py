@@ -37,7 +37,7 @@ from core.training.distributed import Dist
 from core.training.flops import gpu_peak, matmul_parameters, training_flops
 from core.training.loop import LoopConfig, train
 from core.training.precision import describe, training_precision
-from core.training.source_rows import keep_rows, source_row_mask
+from core.training.source_rows import keep_rows, source_row_mask, text_sample
 from core.training.trainable import add_lora, count_parameters, train_embeddings_only
 
 UPSTREAM = {"stage1": "transplant", "stage2": "stage1"}
@@ -205,7 +205,9 @@ def _keep_source_rows(ctx, model, tokenizer, models: Models, train_rows: str) ->
     source_tok = AutoTokenizer.from_pretrained(input_result(ctx.inputs, "import", ModelResult).model_dir,
                                                trust_remote_code=models.trust_remote_code)
     rows = model.get_input_embeddings().weight.shape[0]
-    kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows, learn_cyrillic=train_rows == "new+cyrillic"))
+    cyrillic = train_rows == "new+cyrillic"
+    russian = text_sample(Path(ctx.inputs["corpus"]["outputs"]) / TRAIN_RU) if cyrillic else ""
+    kept = keep_rows(model, source_row_mask(tokenizer, source_tok, rows, learn_cyrillic=cyrillic, russian_text=russian))
     ctx.log(f"train_rows = '{train_rows}': {kept:,} rows of the source's tokens (and padding) kept as they were, "
             f"{rows - kept:,} rows learn")
 

@@ -14,22 +14,79 @@ import re
 import torch
 
 TRAIN_ROWS = ("all", "new", "new+cyrillic")
-CYRILLIC = re.compile("[\u0400-\u04ff]")
+# UTF-8 writes U+0400–U+04FF as a lead byte D0–D3 and one continuation byte; no other character
+# uses those lead bytes, so a token holding one is (part of) Cyrillic text.
+CYRILLIC_LEAD_BYTES = frozenset(range(0xD0, 0xD4))
+SPM_BYTE = re.compile(r"<0x([0-9A-Fa-f]{2})>")
+SAMPLE_CHARS = 2_000_000  # of the Russian training text, to find the byte tokens the new vocabulary replaced
 
 
-def source_row_mask(new_tokenizer, source_tokenizer, rows: int, learn_cyrillic: bool = False) -> torch.Tensor:
+def _byte_level_alphabet() -> dict[str, int]:
+    """GPT-2's byte-level alphabet: the character that stands for each byte in a token's spelling."""
+    shown = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
+    moved = [b for b in range(256) if b not in shown]
+    return {**{chr(b): b for b in shown}, **{chr(256 + k): b for k, b in enumerate(moved)}}
+
+
+_ALPHABET = _byte_level_alphabet()
+
+
+def token_bytes(token: str) -> bytes:
+    """The bytes a vocabulary entry stands for: byte-level BPE spellings ("Ð¸" → D0 B8), SentencePiece
+    byte tokens ("<0xD0>"), else the text itself (▁ as a space)."""
+    if m := SPM_BYTE.fullmatch(token):
+        return bytes([int(m[1], 16)])
+    if all(c in _ALPHABET for c in token):
+        return bytes(_ALPHABET[c] for c in token)
+    return token.replace("▁", " ").encode()
+
+
+def spells_cyrillic(token: str) -> bool:
+    """A Cyrillic letter, or the first byte of one (byte-level vocabularies spell rare letters in pieces)."""
+    return not CYRILLIC_LEAD_BYTES.isdisjoint(token_bytes(token))
+
+
+def text_sample(path) -> str:
+    """The start of a (possibly huge) training text file: enough to see which tokens spell it."""
+    with open(path, encoding="utf-8") as fh:
+        return fh.read(SAMPLE_CHARS)
+
+
+def is_partial_character(token: str) -> bool:
+    """A byte piece of a character (a lone lead or continuation byte), not text of its own."""
+    try:
+        token_bytes(token).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def replaced_on(text: str, new_tokenizer, source_tokenizer) -> set[int]:
+    """Ids of the byte pieces the source spells `text` with and the new tokenizer no longer uses there:
+    on Russian text, the lone bytes the source wrote rare letters with. Only pieces: a whole token
+    (a digit, a Latin word) the new vocabulary merged away in Russian text may still be English's."""
+    text = text[:SAMPLE_CHARS]
+    unused = (set(source_tokenizer(text, add_special_tokens=False)["input_ids"])
+              - set(new_tokenizer(text, add_special_tokens=False)["input_ids"]))
+    return {i for i in unused if is_partial_character(source_tokenizer.convert_ids_to_tokens(i))}
+
+
+def source_row_mask(new_tokenizer, source_tokenizer, rows: int, learn_cyrillic: bool = False,
+                    russian_text: str = "") -> torch.Tensor:
     """True for each of the model's `rows` whose token the source vocabulary has, at the same id, and
     for padding rows past the tokenizer (never produced, so they stay as the transplant left them).
-    `learn_cyrillic`: source tokens with a Cyrillic letter learn too. The new tokens replace them in
-    Russian text, but their kept LM-head rows still score as the original did: greedy decoding then
-    spells Russian letter by letter in old tokens, and the adapted model loses its speed-up. English
-    never uses them."""
+    `learn_cyrillic`: the source tokens that spell Russian learn too: those with Cyrillic bytes (see
+    `spells_cyrillic`) and the source's tokens the new tokenizer replaced on `russian_text`. The new
+    tokens replace them in Russian text, but kept, their LM-head rows still score as the original's
+    did: greedy decoding then spells Russian letter by letter, or byte by byte, in old tokens, and
+    the adapted model loses its speed-up and its copying. English never uses them."""
     source = source_tokenizer.get_vocab()
+    replaced = replaced_on(russian_text, new_tokenizer, source_tokenizer) if learn_cyrillic and russian_text else set()
     mask = torch.zeros(rows, dtype=torch.bool)
     mask[len(new_tokenizer):] = True
     for token, i in new_tokenizer.get_vocab().items():
         if i < rows and source.get(token) == i:
-            mask[i] = not (learn_cyrillic and CYRILLIC.search(new_tokenizer.convert_tokens_to_string([token])))
+            mask[i] = not (learn_cyrillic and (i in replaced or spells_cyrillic(token)))
     return mask
 
 
