@@ -22,13 +22,16 @@ from core.training.trainable import train_embeddings_only
 
 
 def test_a_tokens_bytes_are_read_from_its_spelling():
-    assert token_bytes("Ð¸") == "и".encode() and token_bytes("Ġthe") == b" the"  # byte-level BPE
-    assert token_bytes("<0xD0>") == b"\xd0" and token_bytes("▁при") == " при".encode()  # SentencePiece
-    assert token_bytes("<|im_start|>") == b"<|im_start|>"
+    assert token_bytes("Ð¸", True) == "и".encode() and token_bytes("Ġthe", True) == b" the"  # byte-level BPE
+    assert token_bytes("<|im_start|>", True) == b"<|im_start|>"
+    assert token_bytes("<0xD0>", False) == b"\xd0" and token_bytes("▁при", False) == " при".encode()  # SentencePiece
+    assert token_bytes("Ð", False) == "Ð".encode()  # in a SentencePiece vocabulary the letter Eth, not a byte
     # a whole letter, or the first byte of one (byte-level vocabularies spell rare letters in pieces)
-    assert spells_cyrillic("Ð¸") and spells_cyrillic("ĠÐ") and spells_cyrillic("<0xD1>")
-    assert not spells_cyrillic("Ġthe") and not spells_cyrillic("âĢĶ") and not spells_cyrillic("¸")
-    assert is_partial_character("¸") and is_partial_character("Ð") and not is_partial_character("Ð¸")
+    assert spells_cyrillic("Ð¸", True) and spells_cyrillic("ĠÐ", True) and spells_cyrillic("<0xD1>", False)
+    assert spells_cyrillic("▁при", False) and not spells_cyrillic("Ð", False)
+    assert not any(spells_cyrillic(t, True) for t in ("Ġthe", "âĢĶ", "¸"))
+    assert is_partial_character("¸", True) and is_partial_character("Ð", True) and not is_partial_character("Ð¸", True)
+    assert is_partial_character("<0xD0>", False) and not is_partial_character("Ð", False)
 
 
 def test_new_plus_cyrillic_frees_the_tokens_that_spell_russian_and_keeps_every_english_one():
@@ -42,10 +45,10 @@ def test_new_plus_cyrillic_frees_the_tokens_that_spell_russian_and_keeps_every_e
     freed = {i for i in range(len(new)) if kept[i] and not learn[i]}
     replaced = replaced_on(russian, new, source)
     tokens = {i: t for t, i in new.get_vocab().items()}
-    assert freed and freed == {i for i in range(len(new)) if kept[i] and (spells_cyrillic(tokens[i]) or i in replaced)}
+    assert freed and freed == {i for i in range(len(new)) if kept[i] and (spells_cyrillic(tokens[i], True) or i in replaced)}
     assert new.get_vocab()["Ð"] in freed  # a lone lead byte: kept, the original spelled Russian with it
     assert not freed & set(new(english)["input_ids"])  # English keeps every row it uses ("2024"'s "4" too)
-    assert replaced and all(is_partial_character(tokens[i]) for i in replaced)
+    assert replaced and all(is_partial_character(tokens[i], True) for i in replaced)
     assert all(learn[i] == kept[i] for i in range(len(new)) if i not in freed)
 
 

@@ -158,7 +158,8 @@ class Training:
                               "keeps English with an extended vocabulary); new+cyrillic: as new, but the source's "
                               "tokens that spell Russian learn too: those with a Cyrillic letter or its first "
                               "byte, and the byte tokens the source spelled the training text with that the new "
-                              "vocabulary no longer uses (kept, they outscore the new tokens in generation).", choices=("all", "new", "new+cyrillic"))
+                              "vocabulary no longer uses (kept, they outscore the new tokens in generation).",
+                              choices=("all", "new", "new+cyrillic"))
 
 
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")

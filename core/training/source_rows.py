@@ -13,6 +13,8 @@ import re
 
 import torch
 
+from core.tokenizer.train import is_byte_level
+
 TRAIN_ROWS = ("all", "new", "new+cyrillic")
 # UTF-8 writes U+0400–U+04FF as a lead byte D0–D3 and one continuation byte; no other character
 # uses those lead bytes, so a token holding one is (part of) Cyrillic text.
@@ -31,19 +33,20 @@ def _byte_level_alphabet() -> dict[str, int]:
 _ALPHABET = _byte_level_alphabet()
 
 
-def token_bytes(token: str) -> bytes:
-    """The bytes a vocabulary entry stands for: byte-level BPE spellings ("Ð¸" → D0 B8), SentencePiece
-    byte tokens ("<0xD0>"), else the text itself (▁ as a space)."""
-    if m := SPM_BYTE.fullmatch(token):
-        return bytes([int(m[1], 16)])
-    if all(c in _ALPHABET for c in token):
+def token_bytes(token: str, byte_level: bool) -> bytes:
+    """The bytes a vocabulary entry stands for: in a byte-level BPE its spelling ("Ð¸" → D0 B8; a
+    special token keeps its own text), else a SentencePiece byte token ("<0xD0>") or the text itself
+    (▁ as a space): there "Ð" is the letter Eth, not a byte."""
+    if byte_level and all(c in _ALPHABET for c in token):
         return bytes(_ALPHABET[c] for c in token)
+    if not byte_level and (m := SPM_BYTE.fullmatch(token)):
+        return bytes([int(m[1], 16)])
     return token.replace("▁", " ").encode()
 
 
-def spells_cyrillic(token: str) -> bool:
+def spells_cyrillic(token: str, byte_level: bool) -> bool:
     """A Cyrillic letter, or the first byte of one (byte-level vocabularies spell rare letters in pieces)."""
-    return not CYRILLIC_LEAD_BYTES.isdisjoint(token_bytes(token))
+    return not CYRILLIC_LEAD_BYTES.isdisjoint(token_bytes(token, byte_level))
 
 
 def text_sample(path) -> str:
@@ -52,10 +55,10 @@ def text_sample(path) -> str:
         return fh.read(SAMPLE_CHARS)
 
 
-def is_partial_character(token: str) -> bool:
+def is_partial_character(token: str, byte_level: bool) -> bool:
     """A byte piece of a character (a lone lead or continuation byte), not text of its own."""
     try:
-        token_bytes(token).decode("utf-8")
+        token_bytes(token, byte_level).decode("utf-8")
     except UnicodeDecodeError:
         return True
     return False
@@ -68,7 +71,8 @@ def replaced_on(text: str, new_tokenizer, source_tokenizer) -> set[int]:
     text = text[:SAMPLE_CHARS]
     unused = (set(source_tokenizer(text, add_special_tokens=False)["input_ids"])
               - set(new_tokenizer(text, add_special_tokens=False)["input_ids"]))
-    return {i for i in unused if is_partial_character(source_tokenizer.convert_ids_to_tokens(i))}
+    byte_level = is_byte_level(source_tokenizer.backend_tokenizer)
+    return {i for i in unused if is_partial_character(source_tokenizer.convert_ids_to_tokens(i), byte_level)}
 
 
 def source_row_mask(new_tokenizer, source_tokenizer, rows: int, learn_cyrillic: bool = False,
@@ -81,12 +85,13 @@ def source_row_mask(new_tokenizer, source_tokenizer, rows: int, learn_cyrillic: 
     did: greedy decoding then spells Russian letter by letter, or byte by byte, in old tokens, and
     the adapted model loses its speed-up and its copying. English never uses them."""
     source = source_tokenizer.get_vocab()
+    byte_level = is_byte_level(new_tokenizer.backend_tokenizer)
     replaced = replaced_on(russian_text, new_tokenizer, source_tokenizer) if learn_cyrillic and russian_text else set()
     mask = torch.zeros(rows, dtype=torch.bool)
     mask[len(new_tokenizer):] = True
     for token, i in new_tokenizer.get_vocab().items():
         if i < rows and source.get(token) == i:
-            mask[i] = not (learn_cyrillic and (i in replaced or spells_cyrillic(token)))
+            mask[i] = not (learn_cyrillic and (i in replaced or spells_cyrillic(token, byte_level)))
     return mask
 
 
