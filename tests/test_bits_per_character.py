@@ -4,11 +4,11 @@ import math
 
 import pytest
 import torch
-from tokenizers import Tokenizer, models, pre_tokenizers
+from tokenizers import Regex, Tokenizer, models, pre_tokenizers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
 from core.evaluation.bpc import bits_per_character
-from core.evaluation.token_stats import token_efficiency
+from core.evaluation.token_stats import characters_per_token_id, token_efficiency
 
 
 @pytest.fixture
@@ -63,3 +63,42 @@ def test_token_efficiency_counts(char_tokenizer):
     assert (eff.chars, eff.words, eff.tokens) == (6, 2, 6)
     assert eff.chars_per_token == 1.0 and eff.tokens_per_word == 3.0
     assert eff.split_3plus_share == 1.0  # " абв" and " гд" are 4 and 3 tokens
+
+
+def biased_model(tokenizer, favourite: str) -> LlamaForCausalLM:
+    """A model whose every next token is `favourite` first (a fixed LM-head bias)."""
+    model = uniform_model(len(tokenizer))
+    model.lm_head = torch.nn.Linear(model.config.hidden_size, len(tokenizer), bias=True)
+    with torch.no_grad():
+        model.lm_head.weight.zero_()
+        model.lm_head.bias.zero_()
+        model.lm_head.bias[tokenizer.convert_tokens_to_ids(favourite)] = 1.0
+    return model
+
+
+def test_the_first_choice_writes_its_own_characters_per_token():
+    """Greedy decoding writes the model's first choice: a model that always puts a 2-letter token first
+    writes 2 characters a token, whatever the text; one that puts the start token first writes none."""
+    vocab = {"<s>": 0, "аб": 1, "в": 2}
+    tok = Tokenizer(models.WordLevel(vocab, unk_token="<s>"))
+    tok.pre_tokenizer = pre_tokenizers.Split(Regex("аб|в"), behavior="isolated")
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="<s>")
+    assert characters_per_token_id(tokenizer) == [0, 2, 1]  # a special token writes nothing
+    text = "абвввв"  # 5 tokens
+    for favourite, expected in (("аб", 2.0), ("в", 1.0), ("<s>", 0.0)):
+        result = bits_per_character(biased_model(tokenizer, favourite), tokenizer, text, window=2)
+        assert result.tokens == 5 and result.top1_chars_per_token == pytest.approx(expected), favourite
+
+
+def test_a_byte_level_vocabularys_pieces_add_up_to_the_texts_characters():
+    """In a byte-level BPE a letter's lead byte counts one character and a continuation byte none, so the
+    pieces of any text, Russian letters cut in bytes included, add up to its length."""
+    from tiny_models import TRAINING_TEXT, train_tiny_tokenizer
+
+    tokenizer = train_tiny_tokenizer(300)
+    writes = characters_per_token_id(tokenizer)
+    vocab = tokenizer.get_vocab()
+    assert writes[vocab["Ð"]] == 1 and writes[vocab["¸"]] == 0 and writes[vocab["Ġ"]] == 1
+    for text in (TRAINING_TEXT[:400], "Щёлкнул ёж — 2024 год, «ъ»!"):
+        ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+        assert sum(writes[i] for i in ids) == len(text)

@@ -16,8 +16,17 @@ def test_pipeline_ends_in_a_report_with_every_section(tiny_project):
     for section in ("## Summary", "## Measured on", "## Token efficiency", "## Bits per character",
                     "## Copy task", "## Generation speed", "## Training curves", "## Limits"):
         assert section in md, section
-    for chart in ("tokens.png", "bpc.png", "copy.png", "speed_ru.png", "speed_en.png", "stage1_bpc.png"):
+    for chart in ("tokens.png", "bpc.png", "copy.png", "speed_ru.png", "speed_en.png", "stage1_bpc.png",
+                  "stage1_top1.png"):
         assert (run.outputs / "charts" / chart).stat().st_size > 2000, chart
+    # the first choice's characters per token, both models (the original's from the baseline), next to what
+    # each generated
+    for side in ("original", "adapted"):
+        assert 0 < result[side]["top1_chars_ru"] and 0 < result[side]["top1_chars_en"], side
+    assert "| Text | Model | Characters/token, the text | Characters/token, first choice |" in md
+    adapted_ru = f"| Russian | adapted | {result['adapted']['tokens_ru']['chars_per_token']:.2f} | " \
+                 f"{result['adapted']['top1_chars_ru']:.2f} | {result['speed']['ru'][1]['chars_per_token']:.2f} |"
+    assert adapted_ru in md
     html = (run.outputs / "report.html").read_text(encoding="utf-8")
     assert "<table>" in html and "charts/tokens.png" in html
     assert "none: the held-out figures are on text training never saw" in md

@@ -55,7 +55,12 @@ def test_report_numbers_tables_and_charts(qtbot, page, tiny_pipeline, monkeypatc
     assert token_table.rowCount() == 4  # Russian and English, original and adapted
     assert token_table.item(1, 2).text() == f"{m['adapted']['tokens_ru']['tokens']:,}"
     assert bpc_table.item(0, 2).text() == f"{m['adapted']['bpc_ru']:.3f}"
-    assert len(tables(page)) == 5  # tokens, bits per character, copy task, speed on Russian and English
+    # tokens, bits per character, copy task, speed on Russian and English, the first choice's characters per token
+    assert len(tables(page)) == 6
+    first_choice = tables(page)[5]
+    assert first_choice.rowCount() == 4 and first_choice.item(1, 1).text() == "adapted"
+    assert first_choice.item(1, 3).text() == f"{m['adapted']['top1_chars_ru']:.2f}"
+    assert first_choice.item(0, 3).text() == f"{m['original']['top1_chars_ru']:.2f}"  # the baseline's
 
     expected = [f.stem for f in chart_files(Path(m["report_html"]).parent / "charts")]
     assert expected[:3] == ["tokens", "bpc", "copy"] and "stage1_bpc" in expected

@@ -40,15 +40,17 @@ def test_training_metrics_go_to_their_own_plots(qtbot, monitor):
     runner, monitor = monitor
     runner.started.emit("r1", "stage1")
     monitor.show_run("r1")
-    monitor.set_bpc_reference(2.36)
+    monitor.set_original(2.36, 1.24)
     feed(runner, "r1", [(name, step, 1.0 / step) for step in range(1, 11)
                         for name in ("loss", "lr", "tokens_per_s")])
-    feed(runner, "r1", [(name, step, 3.0 - step / 10) for step in (5, 10) for name in ("eval_loss", "bpc_ru")])
+    feed(runner, "r1", [(name, step, 3.0 - step / 10) for step in (5, 10)
+                        for name in ("eval_loss", "bpc_ru", "top1_chars_ru")])
     plots = monitor.training_plots.plots
     qtbot.waitUntil(lambda: plots["bpc"].curve_names == ["bpc_ru"], timeout=5_000)  # painted at most every 200 ms
     assert monitor.plots.currentWidget() is monitor.training_plots and monitor.plots.isVisible()
     assert plots["loss"].curve_names == ["eval_loss", "loss"]
     assert plots["lr"].curve_names == ["lr"] and plots["speed"].curve_names == ["tokens_per_s"]
+    assert plots["top1"].curve_names == ["top1_chars_ru"] and plots["top1"].reference == 1.24
     assert plots["loss"].point_count("loss") == 10 and plots["loss"].point_count("eval_loss") == 2
     assert not plots["other"].isVisible() and monitor.plot.curve_names == []
 
@@ -82,11 +84,12 @@ def test_other_stages_keep_one_plot_and_switching_runs_redraws(qtbot, monitor):
 def test_reference_survives_clearing_and_can_be_removed(qtbot, monitor):
     _, monitor = monitor
     bpc = monitor.training_plots.plots["bpc"]
-    monitor.set_bpc_reference(1.5)
+    top1 = monitor.training_plots.plots["top1"]
+    monitor.set_original(1.5, 1.2)
     monitor.forget_all()
-    assert bpc.reference == 1.5 and bpc._reference_item is not None
-    monitor.set_bpc_reference(None)
-    assert bpc.reference is None and bpc._reference_item is None
+    assert bpc.reference == 1.5 and bpc._reference_item is not None and top1.reference == 1.2
+    monitor.set_original(None)
+    assert bpc.reference is None and bpc._reference_item is None and top1.reference is None
 
 
 def test_training_page_shows_the_plan_then_what_was_achieved(qtbot, gui_leak_guard, ruadapt_home, tiny_pipeline):

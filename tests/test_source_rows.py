@@ -7,6 +7,7 @@ from test_training_precision import _Blocks, _Quiet
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from core.jobs.events import Log
+from core.tokenizer.token_bytes import token_bytes
 from core.training.distributed import Dist
 from core.training.loop import LoopConfig, train
 from core.training.source_rows import (
@@ -16,7 +17,6 @@ from core.training.source_rows import (
     source_row_mask,
     spells_cyrillic,
     text_sample,
-    token_bytes,
 )
 from core.training.trainable import train_embeddings_only
 

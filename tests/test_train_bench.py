@@ -30,6 +30,7 @@ def test_a_variant_trains_the_steps_it_is_given_and_scores_held_out_text(pair, p
     result = run_variant({**pair, "precision": precision, "objective": objective, "steps": 4, "train_rows": rows})
     assert result["steps"] == 4 and result["tokens_per_s"] > 0
     assert set(result["bpc"]) == {"ru", "en"} and all(0 < v < 20 for v in result["bpc"].values())
+    assert set(result["top1_chars"]) == {"ru", "en"} and all(v >= 0 for v in result["top1_chars"].values())
 
 
 def test_a_wall_clock_budget_stops_the_run_once_the_training_time_is_spent(pair):
@@ -39,3 +40,14 @@ def test_a_wall_clock_budget_stops_the_run_once_the_training_time_is_spent(pair)
 
 def test_variants_alternate_so_each_runs_early_and_late():
     assert alternate(["lm", "distill"], 3) == ["lm", "distill", "distill", "lm", "lm", "distill"]
+
+
+def test_the_objective_table_prints_bits_per_character_and_the_first_choices_characters(pair):
+    from core.bench.train_bench import objective_table
+
+    lines: list[str] = []
+    out = objective_table(pair, 0.0, ["lm", "distill"], "fp32", 1, print_=lambda *a, **k: lines.append(a[0]))
+    row = next(line for line in lines if line.strip().startswith("distill "))
+    first = out["rows"]["distill"][0]["top1_chars"]
+    assert f"first choice ru {first['ru']:.2f}  en {first['en']:.2f} characters/token" in row
+    assert any(line.strip().startswith("distill/lm bpc: ru ") for line in lines)

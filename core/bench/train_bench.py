@@ -36,7 +36,9 @@ def alternate(variants: list[str], repeats: int) -> list[str]:
 
 
 def _bpc_cells(result: dict) -> str:
-    return "  ".join(f"{lang} {v:.3f}" for lang, v in result["bpc"].items())
+    """Bits per character, then the characters per first-choice token (greedy generation's, core.evaluation.bpc)."""
+    return ("  ".join(f"{lang} {v:.3f}" for lang, v in result["bpc"].items()) + "   first choice "
+            + "  ".join(f"{lang} {v:.2f}" for lang, v in result["top1_chars"].items()) + " characters/token")
 
 
 def precision_table(base: dict, steps: int, repeats: int, print_=print) -> dict:
@@ -70,9 +72,10 @@ def objective_table(base: dict, seconds: float, objectives: list[str], precision
     mean = {}
     for obj, runs in rows.items():
         mean[obj] = {lang: sum(r["bpc"][lang] for r in runs) / len(runs) for lang in runs[0]["bpc"]}
+        top1 = {lang: sum(r["top1_chars"][lang] for r in runs) / len(runs) for lang in runs[0]["top1_chars"]}
         steps = sum(r["steps"] for r in runs) / len(runs)
         tps = sum(r["tokens_per_s"] for r in runs) / len(runs)
-        cells = "  ".join(f"{lang} {v:.3f}" for lang, v in mean[obj].items())
+        cells = _bpc_cells({"bpc": mean[obj], "top1_chars": top1})
         print_(f"  {obj:10s} {steps:6.1f} steps  {tps:7.1f} tokens/s   bpc {cells}")
     ref = mean[objectives[0]]
     for obj in objectives[1:]:

@@ -84,12 +84,13 @@ def run_variant(spec: dict) -> dict:
         pass
     model.eval()
     timed_steps = ctx.step_times[WARM_STEPS:] or ctx.step_times
-    bpc = {lang: bits_per_character(model, tok, Path(path).read_text(encoding="utf-8")[: spec["heldout_chars"]],
-                                    window=spec["block"]).bits_per_char
-           for lang, path in spec["heldout"].items()}
+    scored = {lang: bits_per_character(model, tok, Path(path).read_text(encoding="utf-8")[: spec["heldout_chars"]],
+                                       window=spec["block"]) for lang, path in spec["heldout"].items()}
     return {"steps": len(ctx.step_times), "seconds": sum(ctx.step_times),
             "tokens_per_s": len(timed_steps) * spec["batch"] * spec["block"] / sum(timed_steps) if timed_steps else 0.0,
-            "bpc": bpc, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "bpc": {lang: s.bits_per_char for lang, s in scored.items()},
+            "top1_chars": {lang: s.top1_chars_per_token for lang, s in scored.items()},
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 if __name__ == "__main__":

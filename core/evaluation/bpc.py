@@ -2,6 +2,11 @@
 
 bpc = (sum over tokens of -ln p(token | context)) / ln 2 / characters. Loss per token rewards a
 tokenizer with more, shorter tokens; bits per character compares an adapted model with its source.
+
+The same pass reads the characters of the model's own first choice at each position: greedy decoding
+writes about that many characters per token, so it foretells the speed-up in generation. Bits per
+character can improve while it falls: a model that spreads its probability over many long tokens has a
+short, frequent one as its first choice, and then writes Russian in short pieces.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+from core.evaluation.token_stats import characters_per_token_id
+
 
 @dataclass(frozen=True)
 class BpcResult:
@@ -20,6 +27,7 @@ class BpcResult:
     nll_nats: float
     chars: int
     tokens: int
+    top1_chars_per_token: float  # characters of the model's most likely next token, averaged over positions
 
 
 @torch.no_grad()
@@ -34,16 +42,21 @@ def bits_per_character(model, tokenizer, text: str, window: int = 512,
         raise ValueError("cannot score an empty text")
     start_id = tokenizer.bos_token_id if tokenizer.bos_token_id is not None else tokenizer.eos_token_id
     device = next(model.parameters()).device
-    nll = 0.0
+    writes = characters_per_token_id(tokenizer)
+    rows = max(len(writes), model.config.vocab_size)  # rows past the tokenizer (the vocabulary padded) write nothing
+    writes = torch.tensor(writes + [0] * (rows - len(writes)), device=device)
+    nll, top1_chars = 0.0, 0
     for start in range(0, len(ids), window):
         chunk = ids[start:start + window]
         inputs = torch.tensor([[start_id, *chunk]], device=device)
         logits = model(input_ids=inputs).logits[0, :-1].float()
         nll += F.cross_entropy(logits, inputs[0, 1:], reduction="sum").item()
+        top1_chars += int(writes[logits.argmax(-1)].sum())
         if on_window:
             done = start + len(chunk)
             on_window(done, len(ids), nll / math.log(2) / max(1, offsets[done - 1][1]))
-    return BpcResult(bits_per_char=nll / math.log(2) / len(text), nll_nats=nll, chars=len(text), tokens=len(ids))
+    return BpcResult(bits_per_char=nll / math.log(2) / len(text), nll_nats=nll, chars=len(text), tokens=len(ids),
+                     top1_chars_per_token=top1_chars / len(ids))
 
 
 def bits_per_character_or_none(model, tokenizer, text: str, window: int = 512) -> float | None:

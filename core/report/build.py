@@ -11,7 +11,7 @@ from core import metric_names as metric
 from core.evaluation.darucopy import column, tasks_in
 from core.report.charts import curves, grouped_bars
 from core.report.document import Heading, Image, Paragraph, Table, write
-from core.report.figure_rows import LANGS, bpc_rows, copy_rows, figure, speed_rows, token_rows
+from core.report.figure_rows import LANGS, bpc_rows, copy_rows, figure, first_choice_rows, speed_rows, token_rows
 from core.stages.results import EvaluateResult
 
 LIMITS = (
@@ -29,6 +29,14 @@ LIMITS = (
     "does not use), so English can only lose the probability the new tokens take; calibration "
     "(self-calibration on the original's own answers plus the copy task) restores instruction following "
     "without a base/instruct pair. A `replace` vocabulary is trained on Russian only and forgets English.")
+
+FIRST_CHOICE = (
+    "**Why the speed-up is smaller than the token savings.** Greedy decoding writes the model's first choice, "
+    "and at each position of the held-out text that choice is usually shorter than the token the text really "
+    "has there: a model that spreads its probability over many long tokens has a short, frequent one on top. "
+    "The characters per first-choice token (read in the same pass as the bits per character) foretell the "
+    "characters per generated token, and with them the speed-up; bits per character can improve while they "
+    "fall, so the training curves show both.")
 
 
 def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, Path]:
@@ -90,6 +98,9 @@ def build_report(m: EvaluateResult, folder: Path, project: str) -> tuple[Path, P
         blocks += [Table([f"{LANGS[lang]} prompts", "Characters/s", "Tokens/s", "Characters/token", "Cyrillic share"],
                          speed_rows(m, lang)),
                    Image(f"charts/speed_{lang}.png", f"speed {lang}")]
+    blocks += [Paragraph(FIRST_CHOICE),
+               Table(["Text", "Model", "Characters/token, the text", "Characters/token, first choice",
+                      "Characters/token, generated"], first_choice_rows(m))]
     blocks += _curve_blocks(m, charts, folder)
     blocks += [Heading("Limits"), Paragraph(LIMITS)]
     return write(blocks, folder, "Ruadapt evaluation report")
@@ -151,4 +162,11 @@ def _curve_blocks(m: EvaluateResult, charts: Path, folder: Path) -> list:
             blocks.append(Image(curves(charts / f"{stage}_bpc.png", f"{stage}: held-out Russian bits per character",
                                        {"adapted": c[metric.BPC_RU]}, "bits/char", reference).relative_to(folder).as_posix(),
                                 f"{stage} bpc"))
+        if c.get(metric.TOP1_CHARS_RU):
+            original = m.original.top1_chars("ru")
+            reference = ("original model", original) if original else None
+            blocks.append(Image(curves(charts / f"{stage}_top1.png",
+                                       f"{stage}: characters per first-choice token, held-out Russian",
+                                       {"adapted": c[metric.TOP1_CHARS_RU]}, "characters/token",
+                                       reference).relative_to(folder).as_posix(), f"{stage} first choice"))
     return blocks

@@ -49,7 +49,7 @@ STAGES: tuple[StageDef, ...] = (
     StageDef("baseline", "Measure the source model",
              "Characters per token and bits per character of the source model on held-out text.",
              "core.stages.baseline:run", ("models", "evaluation"), needs=("import", "corpus"),
-             result=BaselineResult),
+             version=2, result=BaselineResult),  # 2: characters per first-choice token
     StageDef("tokenizer", "Train tokenizer",
              "Train a Russian vocabulary that replaces, extends or optimises the source's, and measure the savings.",
              "core.stages.tokenizer:run", ("tokenizer",), needs=("import", "corpus"),
@@ -88,7 +88,8 @@ STAGES: tuple[StageDef, ...] = (
              "Original vs adapted: tokens, bits per character, copy task, generation speed; a report with charts.",
              "core.stages.evaluate:run", ("models", "evaluation"),
              needs=("import", "corpus", "baseline", "stage1", "stage2", "calibration", "export"),
-             version=3, result=EvaluateResult),  # 2: DaruCopy under llmtf's definitions; 3: outside texts
+             # 2: DaruCopy under llmtf's definitions; 3: outside texts; 4: characters per first-choice token
+             version=4, result=EvaluateResult),
 )
 STAGE_BY_NAME = {s.name: s for s in STAGES}
 

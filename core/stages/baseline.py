@@ -1,7 +1,8 @@
 """Stage `baseline`: what the source model costs and knows on held-out text, before any adaptation.
 
 Characters per token and tokens per word (the price of Russian), and bits per character (the
-quality figure that later stages must keep or improve), on Russian and English held-out text.
+quality figure that later stages must keep or improve), on Russian and English held-out text, and the
+characters per token of the model's own first choice there (what greedy decoding writes per token).
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def run(ctx: StageContext) -> dict:
 
         bpc = bits_per_character(model, tokenizer, text, window=cfg.batch_tokens, on_window=report)
         result[metric.bits_per_char(lang)] = bpc.bits_per_char
-        ctx.log(f"{lang}: {bpc.bits_per_char:.3f} bits per character over {bpc.chars:,} characters")
+        result[metric.top1_chars(lang)] = bpc.top1_chars_per_token
+        ctx.log(f"{lang}: {bpc.bits_per_char:.3f} bits per character over {bpc.chars:,} characters; the model's "
+                f"first choice writes {bpc.top1_chars_per_token:.2f} characters per token")
     ru = result.get("tokens_ru", {})
     result["summary"] = (f"Russian: {ru.get('chars_per_token', 0):.2f} chars/token, "
                          f"{result.get(metric.BPC_RU, float('nan')):.3f} bits/char")

@@ -74,6 +74,7 @@ def run(ctx: StageContext) -> dict:
     for lang in texts:
         m["original"][f"tokens_{lang}"] = baseline.tokens(lang).as_dict()
         m["original"][metric.bits_per_char(lang)] = baseline.bpc(lang)
+        m["original"][metric.top1_chars(lang)] = baseline.top1_chars(lang)
     outside = {name: text for name in cfg.outside_texts if (text := outside_text(name, cfg.max_chars))}
     m["outside"] = {name: {"package": OUTSIDE_TEXTS[name].package, "chars": len(text)} for name, text in outside.items()}
     m["outside_missing"] = [OUTSIDE_TEXTS[name].package for name in cfg.outside_texts if name not in outside]
@@ -87,7 +88,9 @@ def run(ctx: StageContext) -> dict:
             for i, (lang, text) in enumerate(texts.items()):
                 ctx.progress(i, steps, "steps", f"adapted model: bits per character ({lang})")
                 m[side][f"tokens_{lang}"] = token_efficiency(tok, text).as_dict()
-                m[side][metric.bits_per_char(lang)] = bits_per_character(model, tok, text, window=cfg.batch_tokens).bits_per_char
+                scored = bits_per_character(model, tok, text, window=cfg.batch_tokens)
+                m[side][metric.bits_per_char(lang)] = scored.bits_per_char
+                m[side][metric.top1_chars(lang)] = scored.top1_chars_per_token
         for name, text in outside.items():
             ctx.progress(2 * len(texts), steps, "steps", f"{side} model: bits per character ({name})")
             m["outside"][name][side] = {"tokens": token_efficiency(tok, text).tokens,

@@ -58,12 +58,17 @@ class LanguageFigures:
     tokens_en: TokenEfficiency | None = None
     bpc_ru: float | None = None  # bits per character (metric_names.bits_per_char)
     bpc_en: float | None = None
+    top1_chars_ru: float | None = None  # characters per first-choice token (metric_names.top1_chars)
+    top1_chars_en: float | None = None
 
     def tokens(self, lang: str) -> TokenEfficiency | None:
         return getattr(self, f"tokens_{lang}")
 
     def bpc(self, lang: str) -> float | None:
         return getattr(self, metric.bits_per_char(lang))
+
+    def top1_chars(self, lang: str) -> float | None:
+        return getattr(self, metric.top1_chars(lang))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -135,12 +135,14 @@ def _report(ctx, state: TrainState, dist: Dist, metrics: dict[str, float]) -> No
 
 @torch.no_grad()
 def evaluate(ctx, model, tokenizer, heldout: str, window: int, state: TrainState, dist: Dist) -> None:
-    """Held-out loss per token and bits per character, reported by rank 0. The others wait, or, when
-    the model is sharded (FSDP), run the same forward passes, which need every rank's shard.
-    Always in the master weights' precision, so runs with and without autocast compare."""
+    """Held-out loss per token, bits per character and the characters of the model's first choice per
+    token (the greedy speed-up, which bits per character do not show), reported by rank 0. The others
+    wait, or, when the model is sharded (FSDP), run the same forward passes, which need every rank's
+    shard. Always in the master weights' precision, so runs with and without autocast compare."""
     if heldout and (dist.is_main or is_sharded(model)):
         model.eval()
         result = bits_per_character(model, tokenizer, heldout, window=window)
         _report(ctx, state, dist, {metric.EVAL_LOSS: result.nll_nats / result.tokens,
-                                    metric.BPC_RU: result.bits_per_char})
+                                    metric.BPC_RU: result.bits_per_char,
+                                    metric.TOP1_CHARS_RU: result.top1_chars_per_token})
     dist.barrier()

@@ -2734,6 +2734,18 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Доля кириллицы</translation>
     </message>
     <message>
+        <source>Characters / token, the text</source>
+        <translation>Символов на токен: текст</translation>
+    </message>
+    <message>
+        <source>Characters / token, first choice</source>
+        <translation>Символов на токен: первый выбор</translation>
+    </message>
+    <message>
+        <source>Characters / token, generated</source>
+        <translation>Символов на токен: генерация</translation>
+    </message>
+    <message>
         <source>Held-out bits per character</source>
         <translation>Бит на символ</translation>
     </message>
@@ -2795,6 +2807,10 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Generation speed, {lang} prompts ({kind} GGUF in llama.cpp)</source>
         <translation>Скорость генерации, запросы: {lang} ({kind} GGUF в llama.cpp)</translation>
+    </message>
+    <message>
+        <source>Characters per token: the held-out text, the model&apos;s first choice there (greedy decoding writes it), its generation</source>
+        <translation>Символов на токен: отложенный текст, первый выбор модели на нём (его пишет жадное декодирование), её генерация</translation>
     </message>
     <message>
         <source>fewer tokens on held-out Russian ({before:,} → {after:,})</source>
@@ -4294,6 +4310,10 @@ Run them first, then “{stage}”? {estimate}</source>
     <message>
         <source>Bits per character, held-out Russian</source>
         <translation>Биты на символ, отложенный русский текст</translation>
+    </message>
+    <message>
+        <source>Characters per first-choice token, held-out Russian</source>
+        <translation>Символов на токен первого выбора, отложенный русский текст</translation>
     </message>
     <message>
         <source>Learning rate</source>

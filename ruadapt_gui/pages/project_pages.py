@@ -124,7 +124,7 @@ class ProjectPages(QObject):
         self.lep.show_results(data.project, results["lep"], results["calibration"])
         self.results.show_result(results["evaluate"])
         baseline = results["baseline"]
-        self.monitor.set_bpc_reference(baseline.typed.bpc_ru if baseline else None)
+        self.monitor.set_original(*((baseline.typed.bpc_ru, baseline.typed.top1_chars_ru) if baseline else (None, None)))
 
     def _read_failed(self, exc: BaseException) -> None:
         self._reading = False

@@ -168,9 +168,9 @@ class JobMonitor(Retranslating, QWidget):
         from ruadapt_gui.widgets.training_plots import TRAINING_STAGES
         return self.training_plots if trace.stage in TRAINING_STAGES else self.plot
 
-    def set_bpc_reference(self, value: float | None) -> None:
-        """The original model's held-out bits per character, drawn dashed on training runs' plots."""
-        self.training_plots.set_bpc_reference(value)
+    def set_original(self, bpc: float | None, top1_chars: float | None = None) -> None:
+        """The original model's held-out figures, drawn dashed on training runs' plots."""
+        self.training_plots.set_original(bpc, top1_chars)
 
     def _clear_plots(self) -> None:
         self.plot.clear()

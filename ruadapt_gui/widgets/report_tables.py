@@ -1,6 +1,6 @@
 """The evaluation report's tables, built from the evaluate stage's result: the same rows as report.md
 (core/report/figure_rows.py), with translated headers and names: token efficiency, bits per character,
-copy task and generation speed, the original model against the adapted one (DaruCopy under llmtf's task
+copy task, generation speed and the model's first choice, the original model against the adapted one (DaruCopy under llmtf's task
 names); and the LEP page's table of the instruct model before and after LEP and calibration."""
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ BPC_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Text"), QT_TRANSLATE_NOOP("Repo
 SPEED_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Characters/s (min–max)"),
                 QT_TRANSLATE_NOOP("ReportTables", "Tokens/s"), QT_TRANSLATE_NOOP("ReportTables", "Characters / token"),
                 QT_TRANSLATE_NOOP("ReportTables", "Cyrillic share"))
+
+FIRST_CHOICE_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Text"), QT_TRANSLATE_NOOP("ReportTables", "Model"),
+                       QT_TRANSLATE_NOOP("ReportTables", "Characters / token, the text"),
+                       QT_TRANSLATE_NOOP("ReportTables", "Characters / token, first choice"),
+                       QT_TRANSLATE_NOOP("ReportTables", "Characters / token, generated"))
 
 MODEL, BPC = QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Held-out bits per character")
 
@@ -102,6 +107,10 @@ def copy_rows(m: EvaluateResult) -> TableData:
 
 def speed_rows(m: EvaluateResult, lang: str) -> TableData:
     return TableData(_header(SPEED_HEADER), figure_rows.speed_rows(m, lang, name))
+
+
+def first_choice_rows(m: EvaluateResult) -> TableData:
+    return TableData(_header(FIRST_CHOICE_HEADER), figure_rows.first_choice_rows(m, name), labels=2)
 
 
 def lep_rows(models: list[tuple[str, dict[str, CopyTaskScore] | None, float | None]]) -> TableData:
