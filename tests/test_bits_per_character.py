@@ -7,8 +7,8 @@ import torch
 from tokenizers import Regex, Tokenizer, models, pre_tokenizers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-from core.evaluation.bpc import bits_per_character
-from core.evaluation.token_stats import characters_per_token_id, token_efficiency
+from core.evaluation.bpc import bits_per_character, characters_per_token_id
+from core.evaluation.token_stats import token_efficiency
 
 
 @pytest.fixture

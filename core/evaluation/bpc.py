@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from core.evaluation.token_stats import characters_per_token_id
+from core.tokenizer.token_bytes import token_bytes
+from core.tokenizer.train import is_byte_level
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,17 @@ class BpcResult:
     chars: int
     tokens: int
     top1_chars_per_token: float  # characters of the model's most likely next token, averaged over positions
+
+
+def characters_per_token_id(tokenizer) -> list[int]:
+    """For each token id, the characters it writes: the UTF-8 bytes it holds that start a character, so a
+    byte piece of a letter counts its share exactly (the lead byte 1, a continuation byte 0) and the
+    pieces of a text add up to its length. Special tokens write none."""
+    byte_level = is_byte_level(tokenizer.backend_tokenizer)
+    special = set(tokenizer.all_special_ids)
+    tokens = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+    return [0 if i in special or t is None else sum(1 for b in token_bytes(t, byte_level) if not 0x80 <= b < 0xC0)
+            for i, t in enumerate(tokens)]
 
 
 @torch.no_grad()

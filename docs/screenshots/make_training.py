@@ -1,5 +1,6 @@
 """Take docs/screenshots/training.png: the monitor's training view mid stage 1 (loss and held-out
-loss, held-out bits per character against the original model's dashed line, learning rate, tokens/s).
+loss, held-out bits per character and characters per first-choice token against the original model's
+dashed lines, learning rate, tokens/s).
 
     xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_training.py
 
