@@ -61,6 +61,9 @@ def test_report_numbers_tables_and_charts(qtbot, page, tiny_pipeline, monkeypatc
     assert first_choice.rowCount() == 4 and first_choice.item(1, 1).text() == "adapted"
     assert first_choice.item(1, 3).text() == f"{m['adapted']['top1_chars_ru']:.2f}"
     assert first_choice.item(0, 3).text() == f"{m['original']['top1_chars_ru']:.2f}"  # the baseline's
+    headings = [page.sections.itemAt(i).widget() for i in range(page.sections.count())
+                if isinstance(page.sections.itemAt(i).widget(), QLabel)]
+    assert len(headings) == 6 and max(h.minimumSizeHint().width() for h in headings) < 300  # they wrap, not widen
 
     expected = [f.stem for f in chart_files(Path(m["report_html"]).parent / "charts")]
     assert expected[:3] == ["tokens", "bpc", "copy"] and "stage1_bpc" in expected

@@ -2734,16 +2734,16 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Доля кириллицы</translation>
     </message>
     <message>
-        <source>Characters / token, the text</source>
-        <translation>Символов на токен: текст</translation>
+        <source>The held-out text</source>
+        <translation>Отложенный текст</translation>
     </message>
     <message>
-        <source>Characters / token, first choice</source>
-        <translation>Символов на токен: первый выбор</translation>
+        <source>First choice</source>
+        <translation>Первый выбор</translation>
     </message>
     <message>
-        <source>Characters / token, generated</source>
-        <translation>Символов на токен: генерация</translation>
+        <source>Generated</source>
+        <translation>Генерация</translation>
     </message>
     <message>
         <source>Held-out bits per character</source>
@@ -2809,8 +2809,8 @@ Run them first, then “{stage}”? {estimate}</source>
         <translation>Скорость генерации, запросы: {lang} ({kind} GGUF в llama.cpp)</translation>
     </message>
     <message>
-        <source>Characters per token: the held-out text, the model&apos;s first choice there (greedy decoding writes it), its generation</source>
-        <translation>Символов на токен: отложенный текст, первый выбор модели на нём (его пишет жадное декодирование), её генерация</translation>
+        <source>Characters per token: the text, the first choice, generation</source>
+        <translation>Символов на токен: текст, первый выбор, генерация</translation>
     </message>
     <message>
         <source>fewer tokens on held-out Russian ({before:,} → {after:,})</source>

@@ -147,10 +147,10 @@ class ResultsPage(Retranslating, QWidget):
             sections.append((self.tr("Copy task"), rt.copy_rows(m)))
         sections += [(self.tr("Generation speed, {lang} prompts ({kind} GGUF in llama.cpp)").format(
             lang=rt.name(lang), kind=m.speed.type), rt.speed_rows(m, lang)) for lang in ("ru", "en")]
-        sections.append((self.tr("Characters per token: the held-out text, the model's first choice there (greedy "
-                                 "decoding writes it), its generation"), rt.first_choice_rows(m)))
+        sections.append((self.tr("Characters per token: the text, the first choice, generation"),
+                         rt.first_choice_rows(m)))
         for heading, data in sections:
-            self.sections.addWidget(QLabel(heading, objectName="sectionHeading"))
+            self.sections.addWidget(QLabel(heading, objectName="sectionHeading", wordWrap=True))  # never widens the page
             self.sections.addWidget(rt.table(data))
 
     def _headlines(self, m: EvaluateResult) -> list[tuple[str, str]]:

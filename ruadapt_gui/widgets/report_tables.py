@@ -28,9 +28,9 @@ SPEED_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("R
                 QT_TRANSLATE_NOOP("ReportTables", "Cyrillic share"))
 
 FIRST_CHOICE_HEADER = (QT_TRANSLATE_NOOP("ReportTables", "Text"), QT_TRANSLATE_NOOP("ReportTables", "Model"),
-                       QT_TRANSLATE_NOOP("ReportTables", "Characters / token, the text"),
-                       QT_TRANSLATE_NOOP("ReportTables", "Characters / token, first choice"),
-                       QT_TRANSLATE_NOOP("ReportTables", "Characters / token, generated"))
+                       QT_TRANSLATE_NOOP("ReportTables", "The held-out text"),
+                       QT_TRANSLATE_NOOP("ReportTables", "First choice"),
+                       QT_TRANSLATE_NOOP("ReportTables", "Generated"))
 
 MODEL, BPC = QT_TRANSLATE_NOOP("ReportTables", "Model"), QT_TRANSLATE_NOOP("ReportTables", "Held-out bits per character")
 
