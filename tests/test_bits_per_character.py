@@ -102,3 +102,15 @@ def test_a_byte_level_vocabularys_pieces_add_up_to_the_texts_characters():
     for text in (TRAINING_TEXT[:400], "Щёлкнул ёж — 2024 год, «ъ»!"):
         ids = tokenizer(text, add_special_tokens=False)["input_ids"]
         assert sum(writes[i] for i in ids) == len(text)
+
+
+def test_the_characters_per_token_follow_tokens_added_to_the_tokenizer():
+    """The table is kept per tokenizer, yet a token added afterwards gets its own entry."""
+    from tiny_models import train_tiny_tokenizer
+
+    tokenizer = train_tiny_tokenizer(300)
+    before = characters_per_token_id(tokenizer)
+    assert characters_per_token_id(tokenizer) == before
+    tokenizer.add_tokens(["приветик"])
+    after = characters_per_token_id(tokenizer)
+    assert after[:-1] == before and len(after) == len(before) + 1 and after[-1] == len("приветик")

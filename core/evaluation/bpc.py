@@ -12,6 +12,7 @@ short, frequent one as its first choice, and then writes Russian in short pieces
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,15 +32,25 @@ class BpcResult:
     top1_chars_per_token: float  # characters of the model's most likely next token, averaged over positions
 
 
+# A tokenizer's writes, kept while it lives: a 50k vocabulary takes most of a second to read, and one
+# evaluation scores several texts with the same tokenizer. Keyed on its length too, as tokens can be added.
+_WRITES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def characters_per_token_id(tokenizer) -> list[int]:
     """For each token id, the characters it writes: the UTF-8 bytes it holds that start a character, so a
     byte piece of a letter counts its share exactly (the lead byte 1, a continuation byte 0) and the
     pieces of a text add up to its length. Special tokens write none."""
+    size, cached = len(tokenizer), _WRITES.get(tokenizer)
+    if cached and cached[0] == size:
+        return list(cached[1])
     byte_level = is_byte_level(tokenizer.backend_tokenizer)
     special = set(tokenizer.all_special_ids)
-    tokens = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
-    return [0 if i in special or t is None else sum(1 for b in token_bytes(t, byte_level) if not 0x80 <= b < 0xC0)
-            for i, t in enumerate(tokens)]
+    tokens = tokenizer.convert_ids_to_tokens(list(range(size)))
+    writes = [0 if i in special or t is None else sum(1 for b in token_bytes(t, byte_level) if not 0x80 <= b < 0xC0)
+              for i, t in enumerate(tokens)]
+    _WRITES[tokenizer] = (size, tuple(writes))
+    return writes
 
 
 @torch.no_grad()
