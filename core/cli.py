@@ -214,16 +214,27 @@ def cmd_slurm(args: argparse.Namespace) -> int:
     return EXIT_DONE
 
 
+def _project_up_to(project: str | None, *stages: str) -> tuple[int, Path]:
+    """(exit code, project file) once `stages` of the project (default: the embedded default project),
+    and what they need, are up to date: what a benchmark reads is run now unless it is."""
+    from core.project.default import default_project_path
+
+    project_path = Path(project).resolve() if project else default_project_path()
+    for stage in stages:
+        code = cmd_run(argparse.Namespace(project=str(project_path), stage=stage, force=False, detach=False))
+        if code != EXIT_DONE:
+            return code, project_path
+    return EXIT_DONE, project_path
+
+
 def cmd_bench_train(args: argparse.Namespace) -> int:
     from core.bench.train_bench import run
     from core.project import load_project
-    from core.project.default import default_project_path
     from core.stages import ModelResult, stage_result
     from core.stages.corpus import HELDOUT_EN, HELDOUT_RU, TRAIN_RU
     from core.stages.plan import prepare_run
 
-    project_path = Path(args.project).resolve() if args.project else default_project_path()
-    code = cmd_run(argparse.Namespace(project=str(project_path), stage="transplant", force=False, detach=False))
+    code, project_path = _project_up_to(args.project, "transplant")
     if code != EXIT_DONE:
         return code
     project, registry = load_project(project_path), Registry()
@@ -243,15 +254,12 @@ def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
 
     from core.bench.vocab_bench import run
     from core.project import load_project
-    from core.project.default import default_project_path
     from core.stages import ModelResult, stage_result
     from core.stages.plan import current_run
 
-    project_path = Path(args.project).resolve() if args.project else default_project_path()
-    for stage in ("import", "corpus"):  # what the bench reads: run now unless up to date
-        code = cmd_run(argparse.Namespace(project=str(project_path), stage=stage, force=False, detach=False))
-        if code != EXIT_DONE:
-            return code
+    code, project_path = _project_up_to(args.project, "import", "corpus")
+    if code != EXIT_DONE:
+        return code
     project, registry = load_project(project_path), Registry()
     import_run, corpus_run = (current_run(project, project_path, s, registry) for s in ("import", "corpus"))
     evaluation = project.evaluation
@@ -260,6 +268,36 @@ def cmd_bench_vocabulary(args: argparse.Namespace) -> int:
                  new_tokens=args.new_tokens or project.tokenizer.new_tokens,
                  bpc_chars=args.bpc_chars or evaluation.max_chars, window=evaluation.batch_tokens,
                  inits=not args.no_inits, languages=tuple(args.bpc_languages.split(",")))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2))
+        print(f"wrote {args.json}")
+    return EXIT_DONE
+
+
+def cmd_bench_ceiling(args: argparse.Namespace) -> int:
+    import json
+
+    from core.bench.greedy_ceiling import run
+    from core.project import load_project
+    from core.stages import ModelResult, TokenizerResult, stage_result
+    from core.stages.corpus import HELDOUT_RU
+    from core.stages.plan import current_run
+
+    code, project_path = _project_up_to(args.project, "tokenizer")
+    if code != EXIT_DONE:
+        return code
+    project, registry = load_project(project_path), Registry()
+    done = {name: current_run(project, project_path, name, registry) for name in
+            ("import", "corpus", "tokenizer", "stage1", "stage2", "lep", "calibration")}
+    adapted = Path(args.model) if args.model else next(  # the newest adapted model the project has
+        (Path(stage_result(name, done[name].result(), ModelResult).model_dir)
+         for name in ("calibration", "lep", "stage2", "stage1") if done[name] is not None), None)
+    if adapted is None:
+        print("no adapted model yet (run stage 1, or give --model): the perfect transplant and the source only")
+    report = run(Path(stage_result("import", done["import"].result(), ModelResult).model_dir),
+                 Path(stage_result("tokenizer", done["tokenizer"].result(), TokenizerResult).tokenizer_dir),
+                 done["corpus"].outputs / HELDOUT_RU, adapted, positions=args.positions, samples=args.samples,
+                 tokens=args.tokens, seed=args.seed, heldout_chars=args.heldout_chars)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2))
         print(f"wrote {args.json}")
@@ -421,6 +459,20 @@ def _parser() -> argparse.ArgumentParser:
     vocab_bench.add_argument("--no-inits", action="store_true", help="only the vocabularies")
     vocab_bench.add_argument("--json", help="also write the figures here")
     vocab_bench.set_defaults(func=cmd_bench_vocabulary)
+
+    ceiling = bench_sub.add_parser(
+        "ceiling", help="the longest first choice greedy decoding could make at the source's quality: a perfect "
+        "transplant's (the source's continuations, sampled, read by the adapted tokenizer) beside the source's "
+        "and the adapted model's, at held-out word starts")
+    ceiling.add_argument("project", nargs="?", help="project file (default: the embedded default project)")
+    ceiling.add_argument("--model", help="adapted model folder (default: the project's newest adapted model)")
+    ceiling.add_argument("--positions", type=int, default=40, help="held-out word starts measured")
+    ceiling.add_argument("--samples", type=int, default=128, help="continuations sampled at each")
+    ceiling.add_argument("--tokens", type=int, default=12, help="source tokens in each continuation")
+    ceiling.add_argument("--seed", type=int, default=0)
+    ceiling.add_argument("--heldout-chars", type=int, default=8000, help="held-out Russian characters read")
+    ceiling.add_argument("--json", help="also write the figures here")
+    ceiling.set_defaults(func=cmd_bench_ceiling)
 
     speed = bench_sub.add_parser("speed", help="generation speed (characters/s, tokens/s) of GGUF models")
     speed.add_argument("models", nargs="+", help="GGUF files; the first is the baseline")

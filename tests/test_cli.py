@@ -154,6 +154,19 @@ def test_bench_vocabulary_compares_modes_and_inits_on_the_projects_text(tiny_pro
     assert "| vocabulary" in out.stdout and "RU bits/char" in out.stdout
 
 
+def test_bench_ceiling_sets_a_perfect_transplant_beside_the_source_on_the_projects_text(tiny_project, tmp_path):
+    import json
+
+    out = ruadapt("bench", "ceiling", str(tiny_project), "--positions", "3", "--samples", "8", "--tokens", "4",
+                  "--json", str(tmp_path / "ceiling.json"), timeout=600)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "no adapted model yet" in out.stdout and "| a perfect transplant" in out.stdout
+    report = json.loads((tmp_path / "ceiling.json").read_text())
+    assert report["positions"] == 3 and report["samples"] == 8 and report["adapted_chars"] is None
+    assert report["source_chars"] > 0 and report["ideal_chars"] > 0 and set(report["margins"]) == {
+        "text", "source", "ideal"}
+
+
 def test_demo_init_writes_the_gemma3_project_whose_source_assembles_from_its_package(tmp_path, monkeypatch):
     import importlib.util
 

@@ -143,3 +143,24 @@ def make_tiny_gguf(path: Path, arch: str = "llama", *, hf_dir: Path | None = Non
     make_tiny_hf_model(hf_dir, arch, hidden=hidden, layers=layers, tied=tied, seed=seed,
                        rope_parameters=rope_parameters)
     return write_gguf_from_hf(hf_dir, path, tensor_type)
+
+
+def context_free_model(tokenizer, probabilities: dict[str, float]):
+    """A Llama whose every next token follows `probabilities` (token → probability; the rest share what
+    is left evenly), whatever the context: its LM head is a fixed bias."""
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    size = len(tokenizer)
+    model = LlamaForCausalLM(LlamaConfig(vocab_size=size, hidden_size=16, intermediate_size=32, num_hidden_layers=1,
+                                         num_attention_heads=2, num_key_value_heads=2, tie_word_embeddings=False))
+    rest = (1.0 - sum(probabilities.values())) / (size - len(probabilities))
+    probs = torch.full((size,), rest)
+    for token, p in probabilities.items():
+        probs[tokenizer.convert_tokens_to_ids(token)] = p
+    model.lm_head = torch.nn.Linear(16, size, bias=True)
+    with torch.no_grad():
+        model.lm_head.weight.zero_()
+        model.lm_head.bias.copy_(probs.clamp_min(1e-12).log())
+    return model.eval()
