@@ -8,6 +8,7 @@ from tokenizers import Tokenizer, decoders, models, pre_tokenizers
 from transformers import PreTrainedTokenizerFast
 
 from core.bench.greedy_ceiling import PREFIX_CHARS, ceiling
+from core.errors import UserError
 
 ALPHABET = list("абвгд ")
 
@@ -63,6 +64,12 @@ def test_an_adapted_model_is_set_beside_the_perfect_transplant(favourite, chars,
 
 
 def test_a_text_too_short_for_a_context_says_so():
-    with pytest.raises(ValueError, match="no word starts.*give it more Russian text"):
+    with pytest.raises(UserError, match="no word starts(.|\\n)*more Russian text"):
         ceiling(context_free_model(source_tokenizer(), SOURCE), source_tokenizer(), adapted_tokenizer(),
                 text(PREFIX_CHARS - 10), positions=4)
+
+
+def test_nothing_to_sample_is_refused_with_the_option_to_fix():
+    with pytest.raises(UserError, match="--samples must be at least 1"):
+        ceiling(context_free_model(source_tokenizer(), SOURCE), source_tokenizer(), adapted_tokenizer(), text(),
+                samples=0)

@@ -5,7 +5,7 @@ A perfect transplant has the adapted vocabulary and the source model's distribut
 choice after a context is the most likely first adapted token of the source's continuations. This bench
 draws it by sampling the source at temperature 1 and encoding each continuation with the adapted
 tokenizer (the mode of those first tokens). Where the source is unsure of the next word, that token is a
-short, frequent one (a comma, " и"): no training of the adapted model lengthens it.
+short, frequent one (a comma, " и"): no training toward the source's quality lengthens it.
 
 Measured at word starts of the held-out Russian text: each prefix is cut before a space, so both
 tokenizers begin the next word afresh. Beside it stand the source's own first choice, the same estimate
@@ -24,6 +24,7 @@ from pathlib import Path
 
 import torch
 
+from core.errors import UserError
 from core.evaluation.bpc import characters_per_token_id
 
 PREFIX_CHARS = 300  # context before each word start: enough for a 135M model, cheap to prefill
@@ -52,8 +53,9 @@ def word_starts(text: str, tokenizer, count: int, seed: int) -> list[int]:
     cuts = [i for i in range(PREFIX_CHARS, len(text) - 1) if text[i] == " " and not text[i - 1].isspace()
             and (i in token_starts or i + 1 in token_starts)]
     if not cuts:
-        raise ValueError(f"no word starts in the {len(text):,}-character held-out text past its first "
-                         f"{PREFIX_CHARS} characters: give it more Russian text")
+        raise UserError(f"no word starts in the {len(text):,}-character held-out text past its first "
+                        f"{PREFIX_CHARS} characters", where="the corpus stage's heldout_ru.txt",
+                        fix="give the project more Russian text, or a larger corpus.heldout_fraction")
     return sorted(random.Random(seed).sample(cuts, min(count, len(cuts))))
 
 
@@ -90,6 +92,10 @@ def ceiling(source, source_tok, adapted_tok, text: str, adapted=None, positions:
             tokens: int = 12, seed: int = 0, on_position=None) -> CeilingResult:
     """The figures above at `positions` word starts of `text`; `adapted` is an adapted model (with
     `adapted_tok`) to set beside the perfect transplant, or None."""
+    for name, value in (("positions", positions), ("samples", samples), ("tokens", tokens)):
+        if value < 1:
+            raise UserError(f"--{name} must be at least 1 (got {value})", where="ruadapt bench ceiling",
+                            fix=f"give --{name} 1 or more")
     source_writes, adapted_writes = characters_per_token_id(source_tok), characters_per_token_id(adapted_tok)
     source_vocab = source_tok.get_vocab()
     adapted_vocab = {i: t for t, i in adapted_tok.get_vocab().items()}
@@ -118,6 +124,7 @@ def ceiling(source, source_tok, adapted_tok, text: str, adapted=None, positions:
         rows.append(row)
         if on_position:
             on_position(n + 1, len(cuts))
+
     def mean(key: str) -> float:
         return statistics.fmean(float(r[key]) for r in rows)
 
