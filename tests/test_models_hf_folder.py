@@ -117,6 +117,13 @@ def test_load_model_gives_fp32_on_cpu_and_a_tokenizer_with_its_chat_template(tin
     assert next(model.parameters()).dtype == torch.bfloat16
 
 
+def test_load_model_runs_the_model_s_own_layers_never_kernels_from_the_hub(tiny_llama):
+    # transformers >= 5.25 kernelizes by default, with compiled code the Hub serves that day
+    model, _ = load_model(tiny_llama)
+    assert model.use_kernels is False
+    assert not any(type(m).__module__.startswith("kernels") for m in model.modules())
+
+
 def test_asking_for_cuda_without_one_is_a_model_error(tiny_llama, monkeypatch):
     import torch
 

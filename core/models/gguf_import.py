@@ -120,12 +120,13 @@ def _write_weights(reader, row: Architecture, config, out: Path, progress: Progr
 
 def _validate(out: Path) -> None:
     """Load the folder with transformers on the meta device: config, names and shapes all checked,
-    no weights read into memory."""
+    no weights read into memory (and no Hub kernels: transformers >= 5.25 cannot place them on meta)."""
     from transformers import AutoModelForCausalLM
 
     fix = "this GGUF has a layout Ruadapt does not know; use the model's Hugging Face folder"
     try:
-        _, info = AutoModelForCausalLM.from_pretrained(out, device_map="meta", output_loading_info=True)
+        _, info = AutoModelForCausalLM.from_pretrained(out, device_map="meta", output_loading_info=True,
+                                                       use_kernels=False)
     except RuntimeError as exc:  # transformers raises on tensor shapes that contradict the config
         raise ModelError(f"the imported folder does not load as its architecture ({exc})", where=str(out),
                          fix=fix) from exc

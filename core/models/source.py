@@ -28,6 +28,10 @@ def load_model(path: Path | str, *, dtype: str = "auto", device: str = "auto", a
     model = AutoModelForCausalLM.from_pretrained(
         path, dtype=resolve_dtype(dtype, device), device_map=device,
         # None lets transformers prefer safetensors and fall back to pickles; True refuses pickles.
-        use_safetensors=None if allow_pickle else True, trust_remote_code=trust_remote_code)
+        use_safetensors=None if allow_pickle else True, trust_remote_code=trust_remote_code,
+        # transformers >= 5.25 swaps layers for compiled kernels fetched from the Hub unless told not to:
+        # code from the Hub runs only when the user asks (as with trust_remote_code), and a model's numbers
+        # must not change with what the Hub serves that day.
+        use_kernels=False)
     tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=trust_remote_code)
     return model, tokenizer
