@@ -60,5 +60,6 @@ if ! .venv/bin/python -c "import llama_cpp" 2>/dev/null; then
 fi
 step "Installing Ruadapt Studio${extras:+ with $extras} and its Python dependencies" \
   "check that PyPI is reachable; pip's message above names the package that failed"
-"${pip[@]}" install -q -e ".$extras"
+# -c: the versions the tests last passed with (scripts/constraints.txt says why and how to move them on).
+"${pip[@]}" install -q -c scripts/constraints.txt -e ".$extras"
 echo "Installed. Run: .venv/bin/ruadapt-studio   or   .venv/bin/ruadapt --help"
