@@ -70,7 +70,8 @@ def assert_installed_then_went_on(root: Path, out: subprocess.CompletedProcess, 
     assert apt[1].startswith(f"apt-get DEBIAN_FRONTEND=noninteractive uid={uid} install -y")
     assert apt[1].split()[-1] == "xvfb"  # only what is missing
     after = log[log.index(apt[1]) + 1:]
-    assert "python -m venv .venv" in after and any("install -q -e ." in line for line in after)
+    assert "python -m venv .venv" in after
+    assert any("install -q -c scripts/constraints.txt -e ." in line for line in after)
     assert "Installing Debian packages: xvfb" in out.stdout and "Installed." in out.stdout
     return log
 
@@ -79,7 +80,7 @@ def assert_installed_then_went_on(root: Path, out: subprocess.CompletedProcess, 
 def test_as_root_apt_get_runs_without_sudo_and_the_install_goes_on(sandbox):
     log = assert_installed_then_went_on(sandbox, run_install(sandbox, "--dev"), uid=0)
     assert not [line for line in log if line.startswith("sudo")]
-    assert any('install -q -e .[dev]' in line for line in log)
+    assert any("install -q -c scripts/constraints.txt -e .[dev]" in line for line in log)
 
 
 def test_as_a_user_apt_get_goes_through_sudo(sandbox):
@@ -116,3 +117,24 @@ def test_a_python_without_venv_support_gets_its_debian_venv_package(sandbox):
     assert out.returncode == 0, out.stderr
     install = next(line for line in calls(sandbox) if line.startswith("apt-get") and " install " in line)
     assert install.split()[-1] == "python3.11-venv"
+
+
+def test_the_tested_versions_fall_inside_the_ranges_pyproject_allows():
+    # A pin outside a range makes pip refuse the whole install: they must move together.
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]]
+    pins = {}
+    for line in (ROOT / "scripts" / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    assert {"transformers", "pyside6-essentials", "peft", "tokenizers"} <= pins.keys()
+    checked = [r for r in wanted if canonicalize_name(r.name) in pins]
+    for requirement in checked:
+        assert requirement.specifier.contains(pins[canonicalize_name(requirement.name)]), requirement
+    assert len(checked) >= 15
