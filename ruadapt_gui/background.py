@@ -18,17 +18,24 @@ LIVE: weakref.WeakSet[Background] = weakref.WeakSet()
 
 
 class _Task(QRunnable):
+    """Runs `fn` on a pool thread and leaves its answer with the owner before it signals, holding no
+    reference after: the work, its result and its exception are all freed on the GUI thread. Work closes
+    over widgets, and a QObject freed on a worker thread crashes Qt."""
+
     def __init__(self, owner: Background, task_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.owner, self.task_id, self.fn = owner, task_id, fn
 
     def run(self) -> None:
+        fn, self.fn = self.fn, None
         try:
-            result = self.fn()
+            answer = (True, fn())
         except BaseException as exc:  # handed to the GUI thread, where the caller decides what to show
-            self.owner._error.emit(self.task_id, exc)
-            return
-        self.owner._done.emit(self.task_id, result)
+            answer = (False, exc)
+        del fn
+        self.owner._answers[self.task_id] = answer
+        del answer
+        self.owner._answered.emit(self.task_id)
 
 
 class Background(QObject):
@@ -36,19 +43,19 @@ class Background(QObject):
     `on_done(result)` or `on_error(exception)` then runs on the GUI thread. Without `on_error` the
     exception is re-raised on the GUI thread, where it reaches sys.excepthook like any slot error."""
 
-    _done = Signal(int, object)
-    _error = Signal(int, object)
+    _answered = Signal(int)
 
     def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._ids = itertools.count()
-        self._callbacks: dict[int, tuple[Callable, Callable | None]] = {}
+        # task id → (work, on_done, on_error), dropped on the GUI thread once the answer is delivered
+        self._callbacks: dict[int, tuple[Callable, Callable, Callable | None]] = {}
+        self._answers: dict[int, tuple[bool, Any]] = {}  # task id → (succeeded, result or exception)
         self._closed = False
         # Queued: the worker emits, this object (living in the GUI thread) receives.
-        self._done.connect(self._deliver_done, Qt.ConnectionType.QueuedConnection)
-        self._error.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
+        self._answered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         LIVE.add(self)
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
@@ -56,7 +63,7 @@ class Background(QObject):
         if self._closed:
             raise RuntimeError("Background.submit after shutdown")
         task_id = next(self._ids)
-        self._callbacks[task_id] = (on_done, on_error)
+        self._callbacks[task_id] = (fn, on_done, on_error)
         self._pool.start(_Task(self, task_id, fn))
 
     def with_progress(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
@@ -96,18 +103,17 @@ class Background(QObject):
         self._pool.clear()
         self._pool.waitForDone()
         self._callbacks.clear()
+        self._answers.clear()
 
-    @Slot(int, object)
-    def _deliver_done(self, task_id: int, result: Any) -> None:
-        callbacks = self._callbacks.pop(task_id, None)
-        if callbacks is not None:
-            callbacks[0](result)
-
-    @Slot(int, object)
-    def _deliver_error(self, task_id: int, exc: BaseException) -> None:
-        callbacks = self._callbacks.pop(task_id, None)
-        if callbacks is None:
+    @Slot(int)
+    def _deliver(self, task_id: int) -> None:
+        answer, callbacks = self._answers.pop(task_id, None), self._callbacks.pop(task_id, None)
+        if answer is None or callbacks is None:  # shut down meanwhile
             return
-        if callbacks[1] is None:
-            raise exc
-        callbacks[1](exc)
+        (succeeded, value), (_, on_done, on_error) = answer, callbacks
+        if succeeded:
+            on_done(value)
+        elif on_error is None:
+            raise value
+        else:
+            on_error(value)

@@ -68,3 +68,35 @@ def test_an_error_closes_the_dialog_and_reaches_the_handler(qtbot, window):
     release.set()
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert str(errors[0]) == "broken project" and gone(dialog)
+
+
+class _Work:
+    """A callable that notes the thread its last reference dies on."""
+
+    def __init__(self, died_on: list[str], result=None, error: BaseException | None = None) -> None:
+        self.died_on, self.result, self.error = died_on, result, error
+
+    def __call__(self):
+        if self.error is not None:
+            raise self.error
+        return self.result
+
+    def __del__(self) -> None:
+        self.died_on.append(threading.current_thread().name)
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_submitted_work_dies_on_the_gui_thread_never_on_the_worker(qtbot, window, fails):
+    # Work closes over widgets; dropped last on a worker thread, it would delete them off their thread.
+    import gc
+
+    _, background = window
+    died_on, answers = [], []
+    background.submit(_Work(died_on, 42, ValueError("bad project") if fails else None), answers.append,
+                      answers.append)
+    qtbot.waitUntil(lambda: bool(answers))
+    qtbot.waitUntil(lambda: background.active_threads() == 0)
+    assert isinstance(answers[0], ValueError) if fails else answers == [42]
+    answers.clear()  # an exception's traceback holds the work's frame
+    gc.collect()
+    assert died_on == [threading.main_thread().name]
