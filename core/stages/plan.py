@@ -85,7 +85,8 @@ _ABSENT = object()
 def _differing_from_defaults(settings: dict[str, Any]) -> dict[str, Any]:
     """The settings the key hashes: those not at the schema's default. A setting added to the schema later
     (its default keeping the old behaviour) then leaves every earlier result current, instead of
-    re-running hours of training. So changing a default changes results: bump the stage's version."""
+    re-running hours of training. So changing a default changes results: bump the stage's version
+    (tests/test_stage_versions.py fails until the two move together)."""
     defaults = dataclasses.asdict(Project())
     return {name: {k: v for k, v in values.items() if defaults[name].get(k, _ABSENT) != v}
             for name, values in settings.items()}
